@@ -1,0 +1,61 @@
+import type { Enumeration, EnumerationStyle, Paragraph } from '../model/structure.js';
+import { isAsciiDigit } from '../text/chars.js';
+import { parseChineseNumeral } from './numbers/chinese-numeral.js';
+
+const NUMERALS = '一二三四五六七八九十';
+/** Characters after which an enumeration marker may start a clause. */
+const CLAUSE_BREAK = '。,;:、 !?';
+
+function numeralBefore(s: string, end: number, floor: number): { value: number; start: number } | null {
+  let p = end;
+  while (p > floor && end - p < 3 && NUMERALS.includes(s[p - 1]!)) p--;
+  if (p === end) return null;
+  const parsed = parseChineseNumeral(s.slice(p, end));
+  if (!parsed || parsed.digitByDigit) return null;
+  return { value: parsed.integer, start: p };
+}
+
+/**
+ * Finds running-text enumerations in a paragraph's body: 一是…二是…, 第一,…第二,… and
+ * (1)…(2)… that do not start the line. Each style forms runs; a marker numbered 1 starts a new run.
+ */
+export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[]): void {
+  const runs = new Map<EnumerationStyle, Enumeration>();
+  const add = (style: EnumerationStyle, number: number, start: number, end: number): void => {
+    let run = runs.get(style);
+    if (!run || number === 1) {
+      run = { style, paragraph: para.index, items: [] };
+      runs.set(style, run);
+      out.push(run);
+    }
+    run.items.push({ number, text: original.slice(start, end), range: { start, end } });
+  };
+  const from = para.bodyStart;
+  const end = para.range.end;
+  for (let i = from; i < end; i++) {
+    const c = s[i];
+    if (c === '是') {
+      const n = numeralBefore(s, i, from);
+      if (n && (n.start === from || CLAUSE_BREAK.includes(s[n.start - 1]!))) add('shi', n.value, n.start, i + 1);
+    } else if (c === '第' && (i === from || CLAUSE_BREAK.includes(s[i - 1]!))) {
+      let p = i + 1;
+      while (p < end && p - i <= 3 && NUMERALS.includes(s[p]!)) p++;
+      if (p > i + 1 && (s[p] === ',' || s[p] === '、' || s[p] === ':')) {
+        const parsed = parseChineseNumeral(s.slice(i + 1, p));
+        if (parsed && !parsed.digitByDigit) add('di', parsed.integer, i, p);
+      }
+    } else if (c === '(' && i > para.range.start) {
+      let p = i + 1;
+      if (isAsciiDigit(s.charCodeAt(p))) {
+        while (p < end && p - i <= 3 && isAsciiDigit(s.charCodeAt(p))) p++;
+        if (s[p] === ')') add('paren', Number(s.slice(i + 1, p)), i, p + 1);
+      } else {
+        while (p < end && p - i <= 3 && NUMERALS.includes(s[p]!)) p++;
+        if (p > i + 1 && s[p] === ')') {
+          const parsed = parseChineseNumeral(s.slice(i + 1, p));
+          if (parsed && !parsed.digitByDigit) add('paren', parsed.integer, i, p + 1);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import Decimal from 'decimal.js';
+import type { Interval, QualifierKind } from '../../model/quantity.js';
+
+const TWO = new Decimal(2);
+const ZERO = new Decimal(0);
+const INF = new Decimal(Infinity);
+
+/**
+ * The closed interval a figure stands for, from its value, the place of its last written digit
+ * (`step`), the place of its last non-zero digit (`significant`) and its qualifier. See the
+ * table in docs/model.md; counts never go below zero.
+ */
+export function intervalFor(
+  value: Decimal,
+  step: Decimal,
+  significant: Decimal,
+  kind: QualifierKind,
+  nonNegative: boolean,
+): Interval {
+  const floor = nonNegative || !value.isNeg() ? ZERO : new Decimal(-Infinity);
+  const clamp = (d: Decimal): Decimal => (nonNegative && d.lt(0) ? ZERO : d);
+  switch (kind) {
+    case 'exact': {
+      const half = step.div(TWO);
+      return { lo: clamp(value.minus(half)), hi: value.plus(half) };
+    }
+    case 'approximate':
+      return { lo: clamp(value.minus(significant)), hi: value.plus(significant) };
+    case 'nearly':
+      return { lo: clamp(value.minus(significant)), hi: value };
+    case 'under':
+      return { lo: floor, hi: value };
+    case 'over':
+      return { lo: value, hi: INF };
+    case 'orMore':
+      return { lo: value, hi: value.plus(significant) };
+    case 'atLeast':
+      return { lo: value, hi: INF };
+    case 'atMost':
+      return { lo: floor, hi: value };
+  }
+}
+
+/** The effective qualifier of several: the first that is not `exact` (达 is neutral). */
+export function effectiveKind(kinds: readonly QualifierKind[]): QualifierKind {
+  for (const k of kinds) if (k !== 'exact') return k;
+  return 'exact';
+}

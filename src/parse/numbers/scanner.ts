@@ -1,0 +1,768 @@
+import Decimal from 'decimal.js';
+import type { DateMention } from '../../model/date.js';
+import type {
+  Identifier,
+  IdentifierKind,
+  NumeralForm,
+  Qualifier,
+  Quantity,
+  UnitFamily,
+} from '../../model/quantity.js';
+import type { Range } from '../../model/range.js';
+import { isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
+import {
+  MAX_CHINESE_RUN,
+  isChineseDigit,
+  isChineseNumeralChar,
+  parseChineseNumeral,
+} from './chinese-numeral.js';
+import { effectiveKind, intervalFor } from './interval.js';
+import {
+  matchInnerQualifier,
+  matchPrefixQualifier,
+  matchSuffixQualifier,
+} from './qualifiers.js';
+import { matchMagnitude, matchUnit } from './units.js';
+
+/** Where a position sits: running text, a short quoted name, or a book title. */
+export const Context = { Text: 0, Quoted: 1, Title: 2 } as const;
+
+/** What the scanner collects; quantities get their sentence index later. */
+export interface FigureSink {
+  quantities: Quantity[];
+  identifiers: Identifier[];
+  dates: DateMention[];
+}
+
+/** Longest Arabic integer part read as a figure; longer digit runs are codes. */
+const MAX_INT_DIGITS = 18;
+
+/**
+ * Phrases whose numeral names a policy rather than counting things, checked where a Chinese
+ * numeral starts.
+ */
+const SET_PHRASES = [
+  '八项规定',
+  '三项制度',
+  '三会一课',
+  '两学一做',
+  '四个意识',
+  '四个自信',
+  '两个维护',
+  '两个确立',
+  '三重一大',
+  '五位一体',
+  '四个全面',
+  '三严三实',
+  '一岗双责',
+  '两个责任',
+  '四个第一',
+  '两个一百年',
+];
+
+/** Words right after a numeral that make it a name: 12345热线, 8号线, 3.0版, 十九届. */
+const NAME_SUFFIXES: ReadonlyArray<readonly [string, IdentifierKind]> = [
+  ['周年', 'ordinal'],
+  ['号线', 'code'],
+  ['号楼', 'code'],
+  ['号', 'code'],
+  ['热线', 'code'],
+  ['专线', 'code'],
+  ['路', 'code'],
+  ['型', 'code'],
+  ['版', 'version'],
+  ['届', 'session'],
+  ['代', 'code'],
+  ['级', 'code'],
+  ['星', 'code'],
+  ['中全会', 'session'],
+];
+
+const RANGE_CONNECTORS = '-~至到';
+
+interface NumberToken {
+  start: number;
+  end: number;
+  form: NumeralForm;
+  /** Decimal string of the integer and fraction as written, without magnitude. */
+  digits: string;
+  /** Fraction digits shown. */
+  fracDigits: number;
+  /** For Chinese numerals: written digit by digit (二〇二〇). */
+  digitByDigit: boolean;
+  /** Integer value when it fits (for date checks). */
+  int: number;
+  hasFraction: boolean;
+}
+
+/** Scans one region of a paragraph for figures, dates and identifiers. */
+export class FigureScanner {
+  constructor(
+    private readonly original: string,
+    private readonly norm: string,
+    private readonly context: Uint8Array,
+    private readonly sink: FigureSink,
+  ) {}
+
+  /** Scans `[start, end)` of paragraph `paragraph`. */
+  scan(start: number, end: number, paragraph: number): void {
+    const s = this.norm;
+    let i = start;
+    while (i < end) {
+      const c = s.charCodeAt(i);
+      if (isAsciiDigit(c)) {
+        i = this.atArabic(i, start, end, paragraph);
+      } else if (c === 0x767e /* 百 */ && s.startsWith('分之', i + 1)) {
+        i = this.atPercentWords(i, start, end, paragraph);
+      } else if (isChineseNumeralChar(s[i]!)) {
+        i = this.atChinese(i, start, end, paragraph);
+      } else if (c === 0x7b2c /* 第 */ || c === 0x524d /* 前 */) {
+        // 第三季度 / 前三季度 are quarters; other 第 + numeral are ordinals.
+        const q = this.quarterAt(i + 1, end, i);
+        if (q !== null) {
+          i = q;
+        } else if (c === 0x7b2c) {
+          i = this.ordinalAt(i, end);
+        } else i++;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  private readArabic(pos: number, end: number): NumberToken {
+    const s = this.norm;
+    let p = pos;
+    let intDigits = '';
+    while (p < end && isAsciiDigit(s.charCodeAt(p))) intDigits += s[p++];
+    // Thousands separators: only an ASCII comma in the caller's text, in groups of three.
+    if (intDigits.length <= 3) {
+      while (
+        this.original[p] === ',' &&
+        p + 3 < end &&
+        isAsciiDigit(s.charCodeAt(p + 1)) &&
+        isAsciiDigit(s.charCodeAt(p + 2)) &&
+        isAsciiDigit(s.charCodeAt(p + 3)) &&
+        !(p + 4 < end && isAsciiDigit(s.charCodeAt(p + 4))) &&
+        intDigits.length <= MAX_INT_DIGITS
+      ) {
+        intDigits += s.slice(p + 1, p + 4);
+        p += 4;
+      }
+    }
+    let frac = '';
+    if (s[p] === '.' && p + 1 < end && isAsciiDigit(s.charCodeAt(p + 1))) {
+      p++;
+      while (p < end && isAsciiDigit(s.charCodeAt(p))) frac += s[p++];
+    }
+    const digits = frac ? `${intDigits}.${frac}` : intDigits;
+    return {
+      start: pos,
+      end: p,
+      form: 'arabic',
+      digits,
+      fracDigits: frac.length,
+      digitByDigit: false,
+      int: intDigits.length <= 15 ? Number(intDigits) : Number.NaN,
+      hasFraction: frac.length > 0,
+    };
+  }
+
+  /** Reads a Chinese numeral run at `pos`; null when the run is not a numeral. */
+  private readChinese(pos: number, end: number): { token: NumberToken | null; runEnd: number } {
+    const s = this.norm;
+    let p = pos;
+    while (p < end && p - pos <= MAX_CHINESE_RUN) {
+      const ch = s[p]!;
+      if (isChineseNumeralChar(ch)) p++;
+      else if (ch === '点' && p + 1 < end && isChineseDigit(s[p + 1]!) && p > pos) p++;
+      else break;
+    }
+    if (p - pos > MAX_CHINESE_RUN) {
+      while (p < end && isChineseNumeralChar(s[p]!)) p++;
+      return { token: null, runEnd: p };
+    }
+    const parsed = parseChineseNumeral(s.slice(pos, p));
+    if (!parsed) return { token: null, runEnd: p };
+    const digits = parsed.fraction ? `${parsed.integer}.${parsed.fraction}` : String(parsed.integer);
+    return {
+      token: {
+        start: pos,
+        end: p,
+        form: 'chinese',
+        digits,
+        fracDigits: parsed.fraction.length,
+        digitByDigit: parsed.digitByDigit,
+        int: parsed.integer,
+        hasFraction: parsed.fraction.length > 0,
+      },
+      runEnd: p,
+    };
+  }
+
+  // ---------------------------------------------------------------- Arabic
+
+  private atArabic(pos: number, regionStart: number, end: number, paragraph: number): number {
+    const s = this.norm;
+    const prev = pos > 0 ? s.charCodeAt(pos - 1) : 0;
+    // Part of a code such as 11440111007502337T/2021-00021 or A1: skip the whole run.
+    if (isAsciiLetter(prev) || prev === 0x5f /* _ */ || prev === 0x2f /* / */) {
+      return this.codeRun(pos, end, 'code', pos);
+    }
+    const tok = this.readArabic(pos, end);
+    const intLen = tok.digits.length - (tok.hasFraction ? tok.fracDigits + 1 : 0);
+    if (intLen > MAX_INT_DIGITS) return this.codeRun(pos, end, 'code', pos);
+    const next = tok.end < end ? s.charCodeAt(tok.end) : 0;
+
+    if (next === 0x2b /* + */ || prev === 0x2b) return this.codeRun(pos, end, 'formula', this.formulaStart(pos, regionStart));
+    if (isAsciiLetter(next)) return this.codeRun(pos, end, 'code', pos);
+    // An enumeration marker inside running text: (1).
+    if (prev === 0x28 && next === 0x29) return tok.end + 1;
+
+    const ctx = this.context[pos]!;
+    if (ctx !== Context.Text) return this.nameAt(pos, tok.end, end, ctx === Context.Quoted ? 'quoted' : 'title');
+
+    const dateEnd = this.arabicDate(tok, end);
+    if (dateEnd !== null) return dateEnd;
+
+    const named = this.nameSuffix(tok.end, end);
+    if (named) {
+      this.addIdentifier(named.kind, pos, named.end);
+      return named.end;
+    }
+    return this.quantityFrom(tok, regionStart, end, paragraph);
+  }
+
+  private formulaStart(pos: number, regionStart: number): number {
+    const s = this.norm;
+    let p = pos;
+    while (p > regionStart) {
+      const c = s.charCodeAt(p - 1);
+      if (isAsciiDigit(c) || isAsciiLetter(c) || c === 0x2b) p--;
+      else break;
+    }
+    return p;
+  }
+
+  /** Skips a run of letters, digits, dots and pluses as one identifier. */
+  private codeRun(pos: number, end: number, kind: IdentifierKind, start: number): number {
+    const s = this.norm;
+    let p = pos;
+    while (p < end) {
+      const c = s.charCodeAt(p);
+      if (isAsciiDigit(c) || isAsciiLetter(c) || c === 0x2b || (c === 0x2e && isAsciiDigit(s.charCodeAt(p + 1)))) p++;
+      else break;
+    }
+    this.addIdentifier(kind, start, p);
+    return p;
+  }
+
+  /** A figure inside a quoted name or book title: record it, with any unit, as an identifier. */
+  private nameAt(start: number, tokenEnd: number, end: number, kind: IdentifierKind): number {
+    let p = tokenEnd;
+    const unit = p < end ? matchUnit(this.norm, p) : null;
+    if (unit && p + unit.unit.length <= end) p += unit.unit.length;
+    this.addIdentifier(kind, start, p);
+    return p;
+  }
+
+  private nameSuffix(pos: number, end: number): { kind: IdentifierKind; end: number } | null {
+    for (const [word, kind] of NAME_SUFFIXES) {
+      if (pos + word.length <= end && this.norm.startsWith(word, pos)) return { kind, end: pos + word.length };
+    }
+    return null;
+  }
+
+  /** Dates written with Arabic numerals; returns the end of the date or null. */
+  private arabicDate(tok: NumberToken, end: number): number | null {
+    const s = this.norm;
+    if (tok.hasFraction) return null;
+    const p = tok.end;
+    const v = tok.int;
+    const intLen = tok.digits.length;
+    if (intLen === 4 && v >= 1900 && v <= 2199) {
+      if (s[p] === '年') return this.afterYear(tok.start, v, p + 1, end, 'arabic');
+      // ISO-like 2021-01-12, 2021/1/12, 2021.01.12
+      const sep = s[p];
+      if (sep === '-' || sep === '/' || sep === '.') {
+        const m = this.smallInt(p + 1, end, 2);
+        if (m && s[m.end] === sep) {
+          const d = this.smallInt(m.end + 1, end, 2);
+          if (d && !(d.end < end && isAsciiDigit(s.charCodeAt(d.end)))) {
+            this.addDate('date', tok.start, d.end, { year: v, month: m.value, day: d.value, form: 'iso' });
+            return d.end;
+          }
+        }
+      }
+      return null;
+    }
+    if (intLen <= 2 && v >= 1 && v <= 12) {
+      // 1-10月
+      const conn = s[p];
+      if (conn && RANGE_CONNECTORS.includes(conn)) {
+        const m2 = this.smallInt(p + 1, end, 2);
+        if (m2 && s[m2.end] === '月' && m2.value >= 1 && m2.value <= 12 && m2.value > v) {
+          this.addDate('monthRange', tok.start, m2.end + 1, { month: v, toMonth: m2.value, form: 'arabic' });
+          return m2.end + 1;
+        }
+      }
+      if (s[p] === '月') return this.afterMonth(tok.start, null, v, p + 1, end, 'arabic');
+    }
+    if (intLen <= 2 && v >= 1 && v <= 31 && s[p] === '日') {
+      this.addDate('monthDay', tok.start, p + 1, { day: v, form: 'arabic' });
+      return p + 1;
+    }
+    if (intLen <= 1 && v >= 1 && v <= 4 && s.startsWith('季度', p)) {
+      this.addDate('quarter', tok.start, p + 2, { quarter: v, form: 'arabic' });
+      return p + 2;
+    }
+    return null;
+  }
+
+  private smallInt(pos: number, end: number, maxLen: number): { value: number; end: number } | null {
+    const s = this.norm;
+    let p = pos;
+    while (p < end && p - pos < maxLen && isAsciiDigit(s.charCodeAt(p))) p++;
+    if (p === pos) return null;
+    if (p < end && isAsciiDigit(s.charCodeAt(p))) return null;
+    return { value: Number(s.slice(pos, p)), end: p };
+  }
+
+  /** Reads a month (Arabic or Chinese) at `pos` ending in 月; null if there is none. */
+  private monthAt(pos: number, end: number): { value: number; end: number } | null {
+    const s = this.norm;
+    if (pos >= end) return null;
+    if (isAsciiDigit(s.charCodeAt(pos))) {
+      const m = this.smallInt(pos, end, 2);
+      if (m && m.value >= 1 && m.value <= 12 && s[m.end] === '月') return { value: m.value, end: m.end + 1 };
+      return null;
+    }
+    if (isChineseNumeralChar(s[pos]!)) {
+      const { token } = this.readChinese(pos, end);
+      if (token && !token.hasFraction && token.int >= 1 && token.int <= 12 && s[token.end] === '月') {
+        return { value: token.int, end: token.end + 1 };
+      }
+    }
+    return null;
+  }
+
+  private dayAt(pos: number, end: number): { value: number; end: number } | null {
+    const s = this.norm;
+    if (pos >= end) return null;
+    let value: number | null = null;
+    let p = pos;
+    if (isAsciiDigit(s.charCodeAt(pos))) {
+      const d = this.smallInt(pos, end, 2);
+      if (d) {
+        value = d.value;
+        p = d.end;
+      }
+    } else if (isChineseNumeralChar(s[pos]!)) {
+      const { token } = this.readChinese(pos, end);
+      if (token && !token.hasFraction) {
+        value = token.int;
+        p = token.end;
+      }
+    }
+    if (value === null || value < 1 || value > 31) return null;
+    if (s[p] === '日' || s[p] === '号') return { value, end: p + 1 };
+    return null;
+  }
+
+  private afterYear(start: number, year: number, pos: number, end: number, form: 'arabic' | 'chinese'): number {
+    const s = this.norm;
+    let p = pos;
+    if (s[p] === '度') {
+      this.addDate('year', start, p + 1, { year, fiscal: true, form });
+      return p + 1;
+    }
+    const m = this.monthAt(p, end);
+    if (m) {
+      p = m.end;
+      const d = this.dayAt(p, end);
+      if (d) {
+        this.addDate('date', start, d.end, { year, month: m.value, day: d.value, form });
+        return d.end;
+      }
+      const part = partSuffix(s, p);
+      this.addDate('yearMonth', start, p + part, { year, month: m.value, form });
+      return p + part;
+    }
+    const part = partSuffix(s, p);
+    this.addDate(part ? 'yearPart' : 'year', start, p + part, { year, form });
+    return p + part;
+  }
+
+  private afterMonth(start: number, year: number | null, month: number, pos: number, end: number, form: 'arabic' | 'chinese'): number {
+    const d = this.dayAt(pos, end);
+    if (d) {
+      this.addDate('monthDay', start, d.end, { year, month, day: d.value, form });
+      return d.end;
+    }
+    const part = partSuffix(this.norm, pos);
+    this.addDate('month', start, pos + part, { year, month, form });
+    return pos + part;
+  }
+
+  // ---------------------------------------------------------------- Chinese
+
+  private atChinese(pos: number, regionStart: number, end: number, paragraph: number): number {
+    const s = this.norm;
+    const { token, runEnd } = this.readChinese(pos, end);
+    if (!token) return Math.max(runEnd, pos + 1);
+    const prev = pos > 0 ? s[pos - 1] : '';
+    const next = s[token.end] ?? '';
+    if (prev === '(' && next === ')') return token.end + 1; // (一) inside running text
+
+    // Dates: 二〇二〇年, 十二月, 三季度.
+    if (token.digitByDigit && token.digits.length === 4 && next === '年' && token.int >= 1900 && token.int <= 2199) {
+      return this.afterYear(pos, token.int, token.end + 1, end, 'chinese');
+    }
+    if (!token.hasFraction && token.int >= 1 && token.int <= 4 && s.startsWith('季度', token.end)) {
+      this.addDate('quarter', pos, token.end + 2, { quarter: token.int, form: 'chinese' });
+      return token.end + 2;
+    }
+    if (!token.hasFraction && token.int >= 1 && token.int <= 12 && next === '月') {
+      return this.afterMonth(pos, null, token.int, token.end + 1, end, 'chinese');
+    }
+
+    const ctx = this.context[pos]!;
+    for (const phrase of SET_PHRASES) {
+      if (s.startsWith(phrase, pos)) {
+        this.addIdentifier(ctx === Context.Text ? 'setPhrase' : ctx === Context.Quoted ? 'quoted' : 'title', pos, pos + phrase.length);
+        return pos + phrase.length;
+      }
+    }
+    const named = this.nameSuffix(token.end, end);
+    if (named) {
+      this.addIdentifier(ctx === Context.Text ? named.kind : ctx === Context.Quoted ? 'quoted' : 'title', pos, named.end);
+      return named.end;
+    }
+    if (token.digitByDigit) return token.end; // 二三十, 三五: approximate ranges, not figures
+    // A Chinese numeral is a figure only when a unit follows (possibly after 余/多).
+    let p = token.end;
+    const inner = matchInnerQualifier(s, p);
+    if (inner) p++;
+    const unit = p < end ? matchUnit(s, p) : null;
+    if (!unit || unit.unit === '期') return token.end;
+    // 一个, 一项: the indefinite article, not a count worth checking.
+    if (token.int === 1 && token.end - token.start === 1 && !inner) return token.end;
+    if (ctx !== Context.Text) return this.nameAt(pos, token.end, end, ctx === Context.Quoted ? 'quoted' : 'title');
+    return this.quantityFrom(token, regionStart, end, paragraph);
+  }
+
+  /** 三季度, 第三季度, 前三季度 at `pos` (the numeral); `start` includes any 第/前. */
+  private quarterAt(pos: number, end: number, start: number): number | null {
+    const s = this.norm;
+    if (pos >= end || !isChineseNumeralChar(s[pos]!)) return null;
+    const { token } = this.readChinese(pos, end);
+    if (!token || token.hasFraction || token.int < 1 || token.int > 4) return null;
+    if (!s.startsWith('季度', token.end)) return null;
+    this.addDate('quarter', start, token.end + 2, { quarter: token.int, form: 'chinese' });
+    return token.end + 2;
+  }
+
+  /** 第7名, 第二期, 第一: ordinals are identifiers, never counts. */
+  private ordinalAt(pos: number, end: number): number {
+    const s = this.norm;
+    let p = pos + 1;
+    if (p >= end) return pos + 1;
+    if (isAsciiDigit(s.charCodeAt(p))) {
+      while (p < end && isAsciiDigit(s.charCodeAt(p))) p++;
+    } else if (isChineseNumeralChar(s[p]!)) {
+      const { token } = this.readChinese(p, end);
+      if (!token) return pos + 1;
+      p = token.end;
+    } else {
+      return pos + 1;
+    }
+    const unit = p < end ? matchUnit(s, p) : null;
+    if (unit) p += unit.unit.length;
+    this.addIdentifier('ordinal', pos, p);
+    return p;
+  }
+
+  /** 百分之九十五, 百分之95.5 */
+  private atPercentWords(pos: number, regionStart: number, end: number, paragraph: number): number {
+    const s = this.norm;
+    const numStart = pos + 3;
+    if (numStart >= end) return pos + 1;
+    let tok: NumberToken | null = null;
+    if (isAsciiDigit(s.charCodeAt(numStart))) tok = this.readArabic(numStart, end);
+    else if (s[numStart] === '百' && !isChineseNumeralChar(s[numStart + 1] ?? '')) {
+      tok = { start: numStart, end: numStart + 1, form: 'chinese', digits: '100', fracDigits: 0, digitByDigit: false, int: 100, hasFraction: false };
+    } else if (isChineseNumeralChar(s[numStart]!)) tok = this.readChinese(numStart, end).token;
+    if (!tok) return pos + 1;
+    if (this.context[pos] !== Context.Text) {
+      this.addIdentifier(this.context[pos] === Context.Quoted ? 'quoted' : 'title', pos, tok.end);
+      return tok.end;
+    }
+    return this.quantityFrom(tok, regionStart, end, paragraph, { start: pos, unit: '%' });
+  }
+
+  // ---------------------------------------------------------------- quantities
+
+  /**
+   * Builds a quantity from a numeral token: prefix qualifier, 余/多, magnitude, unit, suffix
+   * qualifier, and a second numeral when the figure is a range.
+   */
+  private quantityFrom(
+    tok: NumberToken,
+    regionStart: number,
+    end: number,
+    paragraph: number,
+    percentWords?: { start: number; unit: string },
+  ): number {
+    const s = this.norm;
+    const qualifiers: Qualifier[] = [];
+    let start = percentWords ? percentWords.start : tok.start;
+    const prefix = matchPrefixQualifier(s, start, regionStart);
+    if (prefix) {
+      qualifiers.push({ word: prefix.word, kind: prefix.kind, range: { start: prefix.start, end: start } });
+      start = prefix.start;
+    }
+
+    const first = this.readTail(tok, end, !percentWords);
+    let p = first.end;
+    let upper: { tok: NumberToken; tail: Tail } | null = null;
+    if (!percentWords && p < end && RANGE_CONNECTORS.includes(s[p]!) && !first.unit?.startsWith('个') ) {
+      const c2 = s.charCodeAt(p + 1);
+      let tok2: NumberToken | null = null;
+      if (tok.form === 'arabic' && isAsciiDigit(c2)) tok2 = this.readArabic(p + 1, end);
+      else if (tok.form === 'chinese' && isChineseNumeralChar(s[p + 1] ?? '')) tok2 = this.readChinese(p + 1, end).token;
+      if (tok2) {
+        const tail2 = this.readTail(tok2, end, true);
+        const unitsAgree = !first.unit || first.unit === tail2.unit;
+        // A range runs upwards in the same magnitude: 2021-01 or 131-10 are not ranges.
+        const ascending = new Decimal(tok2.digits).gt(new Decimal(tok.digits)) || (tail2.exponent ?? 0) > (first.exponent ?? 0);
+        if (unitsAgree && ascending && (tail2.unit || first.unit === null)) {
+          upper = { tok: tok2, tail: tail2 };
+          p = tail2.end;
+        }
+      }
+    }
+
+    const tail = upper ? upper.tail : first;
+    const unit = percentWords ? percentWords.unit : (tail.unit ?? first.unit);
+    const family: UnitFamily = percentWords ? 'percent' : (tail.family ?? first.family ?? 'none');
+    for (const q of first.qualifiers) qualifiers.push(q);
+    if (upper) for (const q of upper.tail.qualifiers) qualifiers.push(q);
+    const suffix = p < end ? matchSuffixQualifier(s, p) : null;
+    if (suffix) {
+      qualifiers.push({ word: suffix.word, kind: suffix.kind, range: { start: p, end: p + suffix.word.length } });
+      p += suffix.word.length;
+    }
+    // 1至2万元: the lower end takes the upper end's magnitude when it has none.
+    const exponent1 = first.exponent ?? upper?.tail.exponent ?? 0;
+    const kind = effectiveKind(qualifiers.map((q) => q.kind));
+    const lower = figureValue(tok, exponent1, kind);
+    const magnitude = first.magnitude ?? upper?.tail.magnitude ?? null;
+
+    const quantity: Quantity = {
+      index: this.sink.quantities.length,
+      range: { start, end: p },
+      numberRange: { start: tok.start, end: tok.end },
+      value: lower.value,
+      numeral: tok.form,
+      magnitude,
+      unit,
+      unitFamily: family,
+      qualifiers,
+      qualifierKind: kind,
+      step: lower.step,
+      interval: lower.interval,
+      to: null,
+      paragraph,
+      sentence: 0,
+    };
+    if (upper) {
+      const hi = figureValue(upper.tok, upper.tail.exponent ?? 0, kind);
+      quantity.to = {
+        value: hi.value,
+        numberRange: { start: upper.tok.start, end: upper.tok.end },
+        step: hi.step,
+        interval: hi.interval,
+      };
+      quantity.interval = { lo: lower.interval.lo, hi: hi.interval.hi };
+    }
+    this.sink.quantities.push(quantity);
+    return p;
+  }
+
+  /** Reads 余/多, magnitude, 余/多 and unit after a numeral. */
+  private readTail(tok: NumberToken, end: number, allowUnit: boolean): Tail {
+    const s = this.norm;
+    let p = tok.end;
+    const qualifiers: Qualifier[] = [];
+    const inner = (): void => {
+      const q = p < end ? matchInnerQualifier(s, p) : null;
+      if (!q) return;
+      // 多 must be followed by a magnitude or unit (100多人), else it starts a word (多项).
+      const after = p + 1 < end ? s.slice(p + 1, p + 3) : '';
+      if (q.word === '多' && !(matchMagnitude(after, 0) || matchUnit(after, 0))) return;
+      qualifiers.push({ word: q.word, kind: q.kind, range: { start: p, end: p + 1 } });
+      p++;
+    };
+    inner();
+    let magnitude: string | null = null;
+    let exponent: number | null = null;
+    if (tok.form === 'arabic' && p < end) {
+      const unitHere = matchUnit(s, p);
+      const mag = matchMagnitude(s, p);
+      // 5千米 is five kilometres; 5千人 is five thousand people.
+      if (mag && !(unitHere && unitHere.unit.length > mag.word.length)) {
+        magnitude = mag.word;
+        exponent = mag.exponent;
+        p += mag.word.length;
+        if (qualifiers.length === 0) inner();
+      }
+    }
+    let unit: string | null = null;
+    let family: UnitFamily | null = null;
+    if (allowUnit && p < end) {
+      let q = p;
+      // 2.7 %: a space may stand before the percent sign.
+      while (q < end && s.charCodeAt(q) === 0x20 && q - p < 2) q++;
+      const u = matchUnit(s, q);
+      if (u && q + u.unit.length <= end && (q === p || u.unit === '%')) {
+        unit = u.unit;
+        family = u.family;
+        p = q + u.unit.length;
+      }
+    }
+    return { end: p, qualifiers, magnitude, exponent, unit, family };
+  }
+
+  // ---------------------------------------------------------------- sinks
+
+  private addIdentifier(kind: IdentifierKind, start: number, end: number): void {
+    this.sink.identifiers.push({ kind, range: { start, end }, text: this.original.slice(start, end) });
+  }
+
+  private addDate(
+    kind: DateMention['kind'],
+    start: number,
+    end: number,
+    f: { year?: number | null; month?: number | null; day?: number | null; toMonth?: number; quarter?: number; fiscal?: boolean; form: DateMention['form'] },
+  ): void {
+    this.sink.dates.push({
+      kind,
+      range: { start, end },
+      year: f.year ?? null,
+      month: f.month ?? null,
+      day: f.day ?? null,
+      toMonth: f.toMonth ?? null,
+      quarter: f.quarter ?? null,
+      fiscal: f.fiscal ?? false,
+      form: f.form,
+    });
+  }
+}
+
+interface Tail {
+  end: number;
+  qualifiers: Qualifier[];
+  magnitude: string | null;
+  exponent: number | null;
+  unit: string | null;
+  family: UnitFamily | null;
+}
+
+/** Length of 底/初/末/中旬/上旬/下旬 after a year or month, or 0. */
+function partSuffix(s: string, pos: number): number {
+  const c = s[pos];
+  if (c === '底' || c === '初' || c === '末') return 1;
+  if ((c === '上' || c === '中' || c === '下') && s[pos + 1] === '旬') return 2;
+  return 0;
+}
+
+const TEN = new Decimal(10);
+
+/** Value, step and interval of a numeral with a magnitude exponent and qualifier. */
+function figureValue(
+  tok: NumberToken,
+  exponent: number,
+  kind: Quantity['qualifierKind'],
+): { value: Decimal; step: Decimal; interval: Quantity['interval'] } {
+  const scale = TEN.pow(exponent);
+  const value = new Decimal(tok.digits).times(scale);
+  const intPart = tok.hasFraction ? tok.digits.slice(0, tok.digits.indexOf('.')) : tok.digits;
+  const frac = tok.hasFraction ? tok.digits.slice(tok.digits.indexOf('.') + 1) : '';
+  let step: Decimal;
+  let significant: Decimal;
+  if (frac) {
+    step = TEN.pow(-frac.length).times(scale);
+    const lastNonZero = lastNonZeroIndex(frac);
+    significant = lastNonZero >= 0 ? TEN.pow(-(lastNonZero + 1)).times(scale) : TEN.pow(trailingZeros(intPart)).times(scale);
+  } else {
+    const zeros = trailingZeros(intPart);
+    // Chinese numerals show their significance (两千 → 1000); Arabic digits show every place.
+    step = tok.form === 'chinese' ? TEN.pow(zeros).times(scale) : scale;
+    significant = TEN.pow(zeros).times(scale);
+  }
+  if (value.isZero()) significant = step;
+  const interval = intervalFor(value, step, significant, kind, !value.isNeg());
+  return { value, step, interval };
+}
+
+function trailingZeros(intPart: string): number {
+  if (/^0*$/.test(intPart)) return 0;
+  let n = 0;
+  for (let i = intPart.length - 1; i >= 0 && intPart[i] === '0'; i--) n++;
+  return n;
+}
+
+function lastNonZeroIndex(frac: string): number {
+  for (let i = frac.length - 1; i >= 0; i--) if (frac[i] !== '0') return i;
+  return -1;
+}
+
+/** Marks positions inside short quoted names and book titles (linear, via a difference array). */
+export function buildContext(norm: string, paragraphs: readonly Range[], maxQuoted = 30): Uint8Array {
+  const n = norm.length;
+  const quoted = new Int32Array(n + 1);
+  const titled = new Int32Array(n + 1);
+  for (const para of paragraphs) {
+    const quoteStack: number[] = [];
+    const titleStack: number[] = [];
+    let asciiQuote = -1;
+    for (let i = para.start; i < para.end; i++) {
+      const c = norm.charCodeAt(i);
+      if (c === 0x201c /* “ */) quoteStack.push(i);
+      else if (c === 0x201d /* ” */) {
+        const open = quoteStack.pop();
+        if (open !== undefined && i - open - 1 <= maxQuoted) {
+          quoted[open]!++;
+          quoted[i + 1]!--;
+        }
+      } else if (c === 0x22 /* " */) {
+        if (asciiQuote < 0) asciiQuote = i;
+        else {
+          if (i - asciiQuote - 1 <= maxQuoted) {
+            quoted[asciiQuote]!++;
+            quoted[i + 1]!--;
+          }
+          asciiQuote = -1;
+        }
+      } else if (c === 0x300a /* 《 */) titleStack.push(i);
+      else if (c === 0x300b /* 》 */) {
+        const open = titleStack.pop();
+        if (open !== undefined) {
+          titled[open]!++;
+          titled[i + 1]!--;
+        }
+      }
+    }
+  }
+  const out = new Uint8Array(n);
+  let q = 0;
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    q += quoted[i]!;
+    t += titled[i]!;
+    out[i] = t > 0 ? Context.Title : q > 0 ? Context.Quoted : Context.Text;
+  }
+  return out;
+}

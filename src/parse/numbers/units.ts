@@ -1,0 +1,125 @@
+import type { UnitFamily } from '../../model/quantity.js';
+
+/**
+ * Units and measure words that may follow a figure, with their family. Matching is longest
+ * first, so 个百分点 wins over 个 and 平方公里 over 公里.
+ */
+const UNIT_TABLE: ReadonlyArray<readonly [string, UnitFamily]> = [
+  ['个百分点', 'points'],
+  ['百分点', 'points'],
+  ['%', 'percent'],
+  ['‰', 'percent'],
+  ['平方公里', 'area'],
+  ['平方千米', 'area'],
+  ['平方米', 'area'],
+  ['公顷', 'area'],
+  ['亩', 'area'],
+  ['立方米', 'volume'],
+  ['公里', 'length'],
+  ['千米', 'length'],
+  ['米', 'length'],
+  ['千克', 'weight'],
+  ['公斤', 'weight'],
+  ['吨', 'weight'],
+  ['克', 'weight'],
+  ['元', 'currency'],
+  ['个工作日', 'duration'],
+  ['工作日', 'duration'],
+  ['个月', 'duration'],
+  ['小时', 'duration'],
+  ['分钟', 'duration'],
+  ['天', 'duration'],
+  ['周', 'duration'],
+  ['年', 'duration'],
+  ['倍', 'multiple'],
+  ['人次', 'count'],
+  ['户次', 'count'],
+  ['宗次', 'count'],
+  ['批次', 'count'],
+  ['件次', 'count'],
+  ['车次', 'count'],
+  ['架次', 'count'],
+  ['场次', 'count'],
+  ['家次', 'count'],
+  ['大类', 'count'],
+  ['件', 'count'],
+  ['宗', 'count'],
+  ['批', 'count'],
+  ['次', 'count'],
+  ['场', 'count'],
+  ['人', 'count'],
+  ['名', 'count'],
+  ['位', 'count'],
+  ['家', 'count'],
+  ['户', 'count'],
+  ['个', 'count'],
+  ['项', 'count'],
+  ['条', 'count'],
+  ['份', 'count'],
+  ['本', 'count'],
+  ['册', 'count'],
+  ['张', 'count'],
+  ['套', 'count'],
+  ['支', 'count'],
+  ['间', 'count'],
+  ['处', 'count'],
+  ['所', 'count'],
+  ['座', 'count'],
+  ['栋', 'count'],
+  ['辆', 'count'],
+  ['台', 'count'],
+  ['部', 'count'],
+  ['篇', 'count'],
+  ['类', 'count'],
+  ['种', 'count'],
+  ['起', 'count'],
+  ['单', 'count'],
+  ['块', 'count'],
+  ['棵', 'count'],
+  ['株', 'count'],
+  ['例', 'count'],
+  ['艘', 'count'],
+  ['只', 'count'],
+  ['头', 'count'],
+  ['轮', 'count'],
+  ['节', 'count'],
+  ['门', 'count'],
+  ['期', 'count'],
+];
+
+const BY_FIRST = new Map<number, Array<readonly [string, UnitFamily]>>();
+for (const entry of UNIT_TABLE) {
+  const key = entry[0].charCodeAt(0);
+  const list = BY_FIRST.get(key) ?? [];
+  list.push(entry);
+  BY_FIRST.set(key, list);
+}
+for (const list of BY_FIRST.values()) list.sort((a, b) => b[0].length - a[0].length);
+
+/** The unit starting at `pos` in `text`, longest first, or null. */
+export function matchUnit(text: string, pos: number): { unit: string; family: UnitFamily } | null {
+  const list = BY_FIRST.get(text.charCodeAt(pos));
+  if (!list) return null;
+  for (const [unit, family] of list) {
+    if (text.startsWith(unit, pos)) return { unit, family };
+  }
+  return null;
+}
+
+/** Magnitude words after an Arabic figure, longest first, with their factor as a power of ten. */
+const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
+  ['万亿', 12],
+  ['千万', 7],
+  ['百万', 6],
+  ['亿', 8],
+  ['万', 4],
+  ['千', 3],
+];
+
+/** The magnitude word starting at `pos`, or null. */
+export function matchMagnitude(text: string, pos: number): { word: string; exponent: number } | null {
+  for (const [word, exponent] of MAGNITUDES) {
+    if (text.startsWith(word, pos)) return { word, exponent };
+  }
+  return null;
+}

@@ -1,0 +1,136 @@
+import type { Level } from '../model/metadata.js';
+import type { Report } from '../model/report.js';
+import type { Enumeration, Sentence } from '../model/structure.js';
+import { normalizeText } from '../text/normalize.js';
+import { findEnumerations } from './enumerations.js';
+import { splitLines } from './lines.js';
+import { readMetadata } from './metadata.js';
+import { buildContext, FigureScanner, type FigureSink } from './numbers/scanner.js';
+import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
+
+/** Options for `parseReport`. */
+export interface ParseOptions {
+  /** A name for the source, such as its file path; kept in `report.source`. */
+  source?: string;
+  /** Overrides the detected administrative level. */
+  level?: Level;
+  /** Overrides the detected reporting year. */
+  year?: number;
+}
+
+/**
+ * Parses report text into the model. Pure and synchronous; never throws on any string:
+ * oddities are recorded in `notes`. Every range is in UTF-16 offsets of `text`.
+ */
+export function parseReport(text: string, options: ParseOptions = {}): Report {
+  const input = typeof text === 'string' ? text : String(text ?? '');
+  try {
+    return parse(input, options);
+  } catch (error) {
+    // A parser bug must not crash the caller; property tests assert this never happens.
+    const report = emptyReport(input, options);
+    report.notes.push({
+      code: 'internal-error',
+      message: `parser error: ${error instanceof Error ? error.message : String(error)}`,
+      range: { start: 0, end: input.length },
+    });
+    return report;
+  }
+}
+
+function emptyReport(text: string, options: ParseOptions): Report {
+  return {
+    text,
+    normalized: normalizeText(text),
+    source: options.source ?? null,
+    metadata: {
+      title: null,
+      issuers: [],
+      level: options.level ?? 'unknown',
+      levelReason: options.level ? 'given by the caller' : 'empty input',
+      places: [],
+      reportingYear: options.year !== undefined ? { year: options.year, range: null, source: 'option' } : null,
+      dateWritten: null,
+      signatureDates: [],
+      datePublished: null,
+      indexNumber: null,
+      documentNumber: null,
+    },
+    paragraphs: [],
+    sentences: [],
+    sections: [],
+    quantities: [],
+    identifiers: [],
+    dates: [],
+    enumerations: [],
+    notes: [],
+  };
+}
+
+function parse(text: string, options: ParseOptions): Report {
+  const norm = normalizeText(text);
+  const lines = splitLines(norm);
+  if (lines.length === 0) {
+    const report = emptyReport(text, options);
+    report.notes.push({ code: 'empty-input', message: 'the text is empty or blank', range: { start: 0, end: text.length } });
+    return report;
+  }
+
+  const layout = layoutParagraphs(text, norm, lines);
+  const { roots, list } = buildSections(text, norm, layout);
+  const paragraphs = layout.paragraphs;
+
+  const sentences: Sentence[] = [];
+  const enumerations: Enumeration[] = [];
+  for (const para of paragraphs) {
+    if (para.role === 'body' || para.role === 'heading') {
+      splitSentences(norm, para, sentences);
+      findEnumerations(text, norm, para, enumerations);
+    }
+  }
+
+  // Figures: everything in the body and headings, after heading markers.
+  const sink: FigureSink = { quantities: [], identifiers: [], dates: [] };
+  const scanned = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
+  const context = buildContext(norm, scanned.map((p) => p.range));
+  const scanner = new FigureScanner(text, norm, context, sink);
+  const markerEnd = new Map<number, number>();
+  for (const sec of list) markerEnd.set(sec.paragraph, sec.marker.range.end + sec.marker.trailing.length);
+  for (const para of scanned) scanner.scan(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index);
+
+  // Each quantity's sentence, walking both lists in order.
+  let si = 0;
+  for (const q of sink.quantities) {
+    while (si < sentences.length - 1 && sentences[si]!.range.end <= q.range.start) si++;
+    q.sentence = si;
+  }
+
+  const metadata = readMetadata(text, norm, paragraphs, layout.metadataFields, layout.signature, layout.title, {
+    ...(options.level ? { level: options.level } : {}),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+  });
+
+  const report: Report = {
+    text,
+    normalized: norm,
+    source: options.source ?? null,
+    metadata,
+    paragraphs,
+    sentences,
+    sections: roots,
+    quantities: sink.quantities,
+    identifiers: sink.identifiers,
+    dates: sink.dates,
+    enumerations,
+    notes: [],
+  };
+  if (!paragraphs.some((p) => p.role === 'body' || p.role === 'heading')) {
+    report.notes.push({ code: 'no-body', message: 'no body text was found', range: { start: 0, end: text.length } });
+  }
+  for (const sec of list) {
+    if (sec.heading.length === 0) {
+      report.notes.push({ code: 'heading-without-text', message: `heading ${sec.marker.text} has no text`, range: sec.marker.range });
+    }
+  }
+  return report;
+}

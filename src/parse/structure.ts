@@ -1,0 +1,241 @@
+import type { Range } from '../model/range.js';
+import type { Marker, Paragraph, ParagraphRole, Section, Sentence } from '../model/structure.js';
+import { isSentenceEnd } from '../text/chars.js';
+import { isChromeLine, isMenuLine, readMetadataLine, type MetadataField } from './chrome.js';
+import { MARKER_LEVEL, readMarker } from './markers.js';
+import { isDateLine, readOrgLine } from './signature.js';
+
+/** Paragraph roles and the raw material metadata is read from. */
+export interface Layout {
+  paragraphs: Paragraph[];
+  /** Heading markers by paragraph index. */
+  markers: Map<number, Marker>;
+  metadataFields: MetadataField[];
+  /** Paragraph indexes of the signature block(s), in order. */
+  signature: number[];
+  /** Paragraph index of the title line, or -1. */
+  title: number;
+}
+
+/** Paragraphs that are long running text mark where the body starts. */
+function looksLikeBody(s: string, line: Range): boolean {
+  const len = line.end - line.start;
+  if (len < 30) return false;
+  for (let i = line.start; i < line.end; i++) {
+    const c = s[i];
+    if (c === '。' || c === ',' || c === ';' || c === '、') return true;
+  }
+  return false;
+}
+
+const TITLE_WORDS = ['报告', '情况', '总结', '汇报', '工作要点', '计划'];
+
+function looksLikeTitle(s: string, line: Range): boolean {
+  const len = line.end - line.start;
+  if (len < 6 || len > 120) return false;
+  const text = s.slice(line.start, line.end);
+  if (text.includes('。') || text.includes(':')) return false;
+  return TITLE_WORDS.some((w) => text.includes(w));
+}
+
+/**
+ * Decides the role of every line: page chrome and metadata before the body, the title, the
+ * body with its headings, and the signature block at the end (or at the top).
+ */
+export function layoutParagraphs(original: string, s: string, lines: Range[]): Layout {
+  const n = lines.length;
+  const roles: ParagraphRole[] = new Array<ParagraphRole>(n).fill('body');
+  const markers = new Map<number, Marker>();
+  const metadataFields: MetadataField[] = [];
+  const metaLines = new Map<number, MetadataField[]>();
+  for (let i = 0; i < n; i++) {
+    const fields = readMetadataLine(s, lines[i]!);
+    if (fields) metaLines.set(i, fields);
+  }
+
+  // Where the body starts: the first heading or long running-text line that is not chrome.
+  let bodyStart = n;
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    if (metaLines.has(i) || isChromeLine(s, line)) continue;
+    if (readMarker(original, s, line.start, line.end) || looksLikeBody(s, line)) {
+      bodyStart = i;
+      break;
+    }
+  }
+  let hasChrome = false;
+  for (let i = 0; i < bodyStart; i++) {
+    const line = lines[i]!;
+    if (metaLines.has(i) || isChromeLine(s, line) || isMenuLine(s, line)) hasChrome = true;
+  }
+
+  let title = -1;
+  const signature: number[] = [];
+  for (let i = 0; i < bodyStart; i++) {
+    const line = lines[i]!;
+    const fields = metaLines.get(i);
+    if (fields) {
+      roles[i] = 'metadata';
+      metadataFields.push(...fields);
+    } else if (looksLikeTitle(s, line)) {
+      roles[i] = 'title';
+      title = i; // the title line nearest the body wins
+    } else if (readOrgLine(s, line) || isDateLine(s, line)) {
+      roles[i] = 'signature';
+      signature.push(i);
+    } else if (hasChrome || isChromeLine(s, line)) {
+      roles[i] = 'chrome';
+    }
+  }
+  // An earlier title-like line (a repeated page header) is chrome once a nearer one is found.
+  for (let i = 0; i < bodyStart; i++) if (roles[i] === 'title' && i !== title) roles[i] = hasChrome ? 'chrome' : 'body';
+
+  // Trailing chrome (政策解读, 相关链接 …) and metadata after the body.
+  let last = n - 1;
+  while (last >= bodyStart && (isChromeLine(s, lines[last]!) || metaLines.has(last) || isMenuLine(s, lines[last]!))) {
+    const fields = metaLines.get(last);
+    if (fields) {
+      roles[last] = 'metadata';
+      metadataFields.push(...fields);
+    } else roles[last] = 'chrome';
+    last--;
+  }
+  // The signature block: issuer lines and date lines at the very end of the body.
+  const tail: number[] = [];
+  while (last > bodyStart) {
+    const line = lines[last]!;
+    if (readOrgLine(s, line) || isDateLine(s, line)) {
+      roles[last] = 'signature';
+      tail.push(last);
+      last--;
+    } else break;
+  }
+  signature.push(...tail.reverse());
+
+  // Headings among the body lines.
+  for (let i = bodyStart; i <= last; i++) {
+    const line = lines[i]!;
+    const marker = readMarker(original, s, line.start, line.end);
+    if (marker) markers.set(i, marker);
+  }
+
+  const paragraphs: Paragraph[] = lines.map((range, index) => ({
+    index,
+    role: roles[index]!,
+    range,
+    bodyStart: range.start,
+    section: null,
+    sentences: [],
+  }));
+  return { paragraphs, markers, metadataFields, signature, title };
+}
+
+/** The end of an inline heading: the first sentence end outside brackets, or -1. */
+function headingEnd(s: string, from: number, end: number): number {
+  let depth = 0;
+  for (let i = from; i < end; i++) {
+    const c = s[i];
+    if (c === '(' || c === '《' || c === '“') depth++;
+    else if ((c === ')' || c === '》' || c === '”') && depth > 0) depth--;
+    else if (depth === 0 && isSentenceEnd(s.charCodeAt(i))) return i;
+  }
+  return -1;
+}
+
+/** Builds the section tree from heading paragraphs; fills `section` and heading roles. */
+export function buildSections(original: string, s: string, layout: Layout): { roots: Section[]; list: Section[] } {
+  const { paragraphs, markers } = layout;
+  const roots: Section[] = [];
+  const list: Section[] = [];
+  const stack: Section[] = [];
+  let lastContentEnd = 0;
+  const close = (until: number): void => {
+    while (stack.length > until) {
+      const sec = stack.pop()!;
+      sec.range = { start: sec.range.start, end: Math.max(sec.range.start, lastContentEnd) };
+    }
+  };
+  for (const para of paragraphs) {
+    if (para.role === 'chrome' || para.role === 'metadata' || para.role === 'title' || para.role === 'signature') continue;
+    const marker = markers.get(para.index);
+    if (marker) {
+      const level = MARKER_LEVEL[marker.kind];
+      let keep = stack.length;
+      while (keep > 0 && stack[keep - 1]!.level >= level) keep--;
+      close(keep);
+      const textStart = marker.range.end + marker.trailing.length;
+      let hs = textStart;
+      while (hs < para.range.end && s.charCodeAt(hs) === 0x20) hs++;
+      const stop = headingEnd(s, hs, para.range.end);
+      let he = stop >= 0 ? stop : para.range.end;
+      let bodyStart = stop >= 0 ? stop + 1 : para.range.end;
+      while (bodyStart < para.range.end && s.charCodeAt(bodyStart) === 0x20) bodyStart++;
+      const inlineBody = bodyStart < para.range.end;
+      // A heading-only line may end with a colon or semicolon; it is not part of the heading.
+      while (he > hs && ':;.'.includes(s[he - 1]!)) he--;
+      const parent = stack.length > 0 ? stack[stack.length - 1]! : null;
+      const section: Section = {
+        id: list.length,
+        level,
+        depth: stack.length + 1,
+        marker,
+        heading: original.slice(hs, he),
+        headingRange: { start: hs, end: he },
+        inlineBody,
+        range: { start: marker.range.start, end: para.range.end },
+        paragraph: para.index,
+        parent: parent ? parent.id : null,
+        children: [],
+      };
+      if (parent) parent.children.push(section);
+      else roots.push(section);
+      list.push(section);
+      stack.push(section);
+      para.role = inlineBody ? 'body' : 'heading';
+      para.bodyStart = inlineBody ? bodyStart : para.range.end;
+    }
+    para.section = stack.length > 0 ? stack[stack.length - 1]!.id : null;
+    lastContentEnd = para.range.end;
+  }
+  close(0);
+  return { roots, list };
+}
+
+/**
+ * Splits a paragraph into sentences at `。` `！` `？`, not inside brackets, quotes or book
+ * titles. When an opener is never closed the paragraph is split again ignoring brackets, so
+ * one stray `（` cannot swallow a paragraph; both passes are linear.
+ */
+export function splitSentences(s: string, para: Paragraph, out: Sentence[]): void {
+  const tracked = sentenceRanges(s, para.range, true);
+  const ranges = tracked ?? sentenceRanges(s, para.range, false)!;
+  for (const r of ranges) {
+    const index = out.length;
+    out.push({ index, range: r, paragraph: para.index });
+    para.sentences.push(index);
+  }
+}
+
+function sentenceRanges(s: string, span: Range, brackets: boolean): Range[] | null {
+  const out: Range[] = [];
+  let start = span.start;
+  let depth = 0;
+  const end = span.end;
+  for (let i = start; i < end; i++) {
+    const c = s[i];
+    if (brackets && (c === '(' || c === '《' || c === '“')) depth++;
+    else if (brackets && (c === ')' || c === '》' || c === '”') && depth > 0) depth--;
+    else if (depth === 0 && isSentenceEnd(s.charCodeAt(i))) {
+      let e = i + 1;
+      // Keep closing quotes and repeated marks with their sentence: 。” or ！！
+      while (e < end && (s[e] === '”' || isSentenceEnd(s.charCodeAt(e)))) e++;
+      out.push({ start, end: e });
+      start = e;
+      while (start < end && s.charCodeAt(start) === 0x20) start++;
+      i = start - 1;
+    }
+  }
+  if (depth > 0) return null;
+  if (start < end) out.push({ start, end });
+  return out;
+}

@@ -1,0 +1,51 @@
+import type { Range } from './model/range.js';
+import type { Report } from './model/report.js';
+import type { Section } from './model/structure.js';
+import { LineIndex, type LineColumn } from './text/line-index.js';
+
+const lineIndexes = new WeakMap<Report, LineIndex>();
+
+/** The line index of a report's text, built once per report. */
+export function lineIndexOf(report: Report): LineIndex {
+  let index = lineIndexes.get(report);
+  if (!index) {
+    index = new LineIndex(report.text);
+    lineIndexes.set(report, index);
+  }
+  return index;
+}
+
+/** The 1-based line and column of an offset in the report's text. */
+export function positionOf(report: Report, offset: number): LineColumn {
+  return lineIndexOf(report).position(offset);
+}
+
+/** The caller's text under a range. */
+export function textOf(report: Report, range: Range): string {
+  return report.text.slice(range.start, range.end);
+}
+
+/** Every section, depth first, in document order. */
+export function flattenSections(report: Report): Section[] {
+  const out: Section[] = [];
+  const walk = (list: Section[]): void => {
+    for (const s of list) {
+      out.push(s);
+      walk(s.children);
+    }
+  };
+  walk(report.sections);
+  return out;
+}
+
+/** The sections enclosing an offset, outermost first. */
+export function sectionPathAt(report: Report, offset: number): Section[] {
+  const path: Section[] = [];
+  let level = report.sections;
+  for (;;) {
+    const hit = level.find((s) => s.range.start <= offset && offset < Math.max(s.range.end, s.range.start + 1));
+    if (!hit) return path;
+    path.push(hit);
+    level = hit.children;
+  }
+}

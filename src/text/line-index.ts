@@ -1,0 +1,57 @@
+/** A 1-based line and column; the column counts UTF-16 code units. */
+export interface LineColumn {
+  line: number;
+  column: number;
+}
+
+/**
+ * Maps offsets to lines and columns. Line breaks are `\n`, `\r\n` and a lone `\r`, so a
+ * CRLF file reports the same lines as its LF twin.
+ */
+export class LineIndex {
+  /** Offset at which each line starts. */
+  readonly lineStarts: readonly number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  /** Number of lines (a text with no break has one). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The 1-based line and column of an offset (clamped to the text). */
+  position(offset: number): LineColumn {
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: off - starts[lo]! + 1 };
+  }
+
+  /** The offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    const start = this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))]!;
+    return Math.min(this.text.length, start + column - 1);
+  }
+}
+
+/** The 1-based line and column of `offset` in `text`; build a `LineIndex` for many look-ups. */
+export function lineColumn(text: string, offset: number): LineColumn {
+  return new LineIndex(text).position(offset);
+}

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../helpers.js';
+
+const CLI = projectPath('dist/cli.js');
+
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: projectPath(''), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('jiaohe parse (built CLI)', () => {
+  it('prints the outline and metadata of both seeds', () => {
+    const r = run(['parse', 'seeds/2020-baiyun-shimen-street.txt', 'seeds/2020-baiyun-district.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('level: street');
+    expect(r.stdout).toContain('level: district');
+    expect(r.stdout).toContain('2020年12月2日 (signature)');
+    expect(r.stdout).toContain('2021-01-12 (chrome)');
+    expect(r.stdout).toContain('二、存在的问题和原因  [37:1]');
+    expect(r.stdout).toContain('(九)推进法律服务集聚发展,全力打造法治城市新标杆  [91:3]');
+  });
+
+  it('prints the model as JSON with decimals as strings', () => {
+    const r = run(['parse', 'seeds/2020-baiyun-shimen-street.txt', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { documents: Array<{ report: { quantities: Array<{ value: string; unit: string }> } }> };
+    const q = doc.documents[0]!.report.quantities.find((x) => x.value === '1382000000');
+    expect(q?.unit).toBe('元');
+  });
+
+  it('answers --version and --help', () => {
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run(['--help']).stdout).toContain('jiaohe parse FILE');
+  });
+
+  it('exits 2 with a one-line message on a missing file, an empty file and a binary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const empty = join(dir, 'empty.txt');
+    const binary = join(dir, 'image.txt');
+    writeFileSync(empty, '');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
+    for (const [file, message] of [
+      ['missing.txt', 'no such file'],
+      [empty, 'the file is empty'],
+      [binary, 'the file is binary'],
+    ] as const) {
+      const r = run(['parse', file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('reads GBK and UTF-16 text the same as UTF-8', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const text = '一、主要举措\n我街受理12345热线事项1904件,办结率达100%。\n';
+    const utf16 = join(dir, 'utf16.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const gbk = join(dir, 'gbk.txt');
+    // '一、主要举措\n我街受理热线事项1904件。\n' in GBK (bytes from Python's gbk codec).
+    const gbkBytes = Buffer.from('d2bba1a2d6f7d2aabed9b4eb0aced2bdd6cadcc0edc8c8cfdfcac2cfee31393034bcfea1a30a', 'hex');
+    writeFileSync(gbk, gbkBytes);
+    const a = run(['parse', utf16, '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toContain('"value": "1904"');
+    const b = run(['parse', gbk]);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('一、主要举措');
+    expect(run(['parse', gbk, '--format', 'json']).stdout).toContain('"value": "1904"');
+  });
+
+  it('rejects an unknown command and format with exit 2', () => {
+    expect(run(['lint', 'x']).code).toBe(2);
+    expect(run(['parse', 'seeds/2020-baiyun-district.txt', '--format', 'xml']).code).toBe(2);
+    expect(run(['parse', '--nope']).code).toBe(2);
+  });
+});

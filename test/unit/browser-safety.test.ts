@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../helpers.js';
+
+/** Folders of the core, which must run in a browser. */
+const CORE = ['src/model', 'src/parse', 'src/text', 'src/index.ts', 'src/report-helpers.ts'];
+
+function sources(path: string): string[] {
+  const abs = projectPath(path);
+  if (statSync(abs).isFile()) return [abs];
+  return readdirSync(abs, { recursive: true })
+    .map((f) => join(abs, String(f)))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+}
+
+describe('the core imports nothing from Node', () => {
+  const files = CORE.flatMap(sources);
+
+  it('has core files to check', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it.each(files.map((f) => [relative(projectPath(''), f), f]))('%s uses no Node module or global', (_name, file) => {
+    const code = readFileSync(file, 'utf8');
+    expect(code).not.toMatch(/from ['"]node:/);
+    expect(code).not.toMatch(/from ['"](fs|path|os|url|util|crypto|child_process|stream|buffer)['"]/);
+    expect(code).not.toMatch(/\b(process|Buffer|require|__dirname)\s*[.(]/);
+  });
+
+  it('bundles for the browser platform', async () => {
+    const result = await build({
+      entryPoints: [projectPath('src/index.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    expect(result.errors).toEqual([]);
+    const out = result.outputFiles[0]!.text;
+    expect(out).not.toMatch(/require\(["']node:/);
+  });
+});
