@@ -88,6 +88,7 @@ function parseInteger(s: string): { value: number; digitByDigit: boolean } | nul
   let lastSmall = 10_000; // smallest small unit seen in this section, for order checks
   let prevWasZero = false;
   let lastBig = Infinity;
+  let seenYi = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const d = DIGITS.get(c);
@@ -113,7 +114,9 @@ function parseInteger(s: string): { value: number; digitByDigit: boolean } | nul
     }
     const big = BIG_UNITS.get(c);
     if (big === undefined) return null;
-    if (big >= lastBig) return null; // 万万, 万亿 in the wrong order is rejected except 万亿 below
+    // 万万 and 亿…亿 are malformed; 亿 after 万 is 万亿 (10^12), allowed once.
+    if (big === lastBig || (big === 100_000_000 && seenYi)) return null;
+    if (big === 100_000_000) seenYi = true;
     section += num;
     if (section === 0 && total === 0) return null; // 万 alone
     if (big === 100_000_000) total = (total + section) * big;

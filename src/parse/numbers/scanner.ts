@@ -402,7 +402,7 @@ export class FigureScanner {
       return d.end;
     }
     const part = partSuffix(this.norm, pos);
-    this.addDate('month', start, pos + part, { year, month, form });
+    this.addDate(part ? 'yearPart' : 'month', start, pos + part, { year, month, form });
     return pos + part;
   }
 
@@ -445,7 +445,12 @@ export class FigureScanner {
     let p = token.end;
     const inner = matchInnerQualifier(s, p);
     if (inner) p++;
-    const unit = p < end ? matchUnit(s, p) : null;
+    let unit = p < end ? matchUnit(s, p) : null;
+    if (!unit && !inner && RANGE_CONNECTORS.includes(s[p] ?? '') && isChineseNumeralChar(s[p + 1] ?? '')) {
+      // 三至五名: the unit stands after the upper end only.
+      const upper = this.readChinese(p + 1, end).token;
+      if (upper) unit = matchUnit(s, upper.end + (matchInnerQualifier(s, upper.end) ? 1 : 0));
+    }
     if (!unit || unit.unit === '期') return token.end;
     // 一个, 一项: the indefinite article, not a count worth checking.
     if (token.int === 1 && token.end - token.start === 1 && !inner) return token.end;

@@ -1,0 +1,501 @@
+/**
+ * Figures, dates and identifiers found by the scanner, driven through `parseReport` on short
+ * sentences. Every expected value and interval below was worked out by hand from the table in
+ * docs/model.md ("The interval"), never copied from the program's output:
+ *
+ * - exact (no qualifier, 达, 达到): [v − step/2, v + step/2], step = place of the last digit
+ *   written (Arabic) or of the last non-zero digit (Chinese numerals);
+ * - approximate: [v − s, v + s]; nearly: [v − s, v]; orMore: [v, v + s], where s is the place of
+ *   the last non-zero digit; under and atMost: [0, v]; over and atLeast: [v, ∞).
+ */
+import Decimal from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import type { DateMention } from '../../model/date.js';
+import type { IdentifierKind, QualifierKind, Quantity, UnitFamily } from '../../model/quantity.js';
+import type { Report } from '../../model/report.js';
+import { parseReport } from '../parse-report.js';
+
+interface ExpectedQuantity {
+  /** The whole figure as written. */
+  text: string;
+  /** The numeral alone. */
+  number: string;
+  value: string;
+  unit: string | null;
+  family: UnitFamily;
+  magnitude: string | null;
+  kind: QualifierKind;
+  qualifiers: string[];
+  lo: string;
+  hi: string;
+  numeral?: 'arabic' | 'chinese';
+}
+
+const slice = (report: Report, r: { start: number; end: number }): string => report.text.slice(r.start, r.end);
+
+/** Asserts every field of one quantity against the hand-worked expectation. */
+function expectQuantity(report: Report, q: Quantity, e: ExpectedQuantity): void {
+  expect(slice(report, q.range)).toBe(e.text);
+  expect(slice(report, q.numberRange)).toBe(e.number);
+  expect(q.value.eq(new Decimal(e.value)), `value ${q.value.toString()} should equal ${e.value}`).toBe(true);
+  expect(q.unit).toBe(e.unit);
+  expect(q.unitFamily).toBe(e.family);
+  expect(q.magnitude).toBe(e.magnitude);
+  expect(q.qualifierKind).toBe(e.kind);
+  expect(q.qualifiers.map((x) => x.word)).toEqual(e.qualifiers);
+  for (const x of q.qualifiers) expect(slice(report, x.range)).toBe(x.word);
+  expect(q.interval.lo.toString()).toBe(e.lo);
+  expect(q.interval.hi.toString()).toBe(e.hi);
+  expect(q.interval.lo.lte(q.value) && q.interval.hi.gte(q.value), 'the interval contains the value').toBe(true);
+  if (e.numeral) expect(q.numeral).toBe(e.numeral);
+}
+
+/** Parses a sentence and checks that it holds exactly the one expected quantity. */
+function checkSingle(sentence: string, e: ExpectedQuantity): void {
+  const report = parseReport(sentence);
+  expect(report.quantities.map((q) => slice(report, q.range))).toEqual([e.text]);
+  expectQuantity(report, report.quantities[0]!, e);
+}
+
+/** Shorthand for the common exact Arabic count with no magnitude. */
+function count(text: string, number: string, unit: string, lo: string, hi: string): ExpectedQuantity {
+  return { text, number, value: number, unit, family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo, hi, numeral: 'arabic' };
+}
+
+describe('measure words and units', () => {
+  const cases: Array<[string, ExpectedQuantity]> = [
+    ['今年共受理行政复议案件12件。', count('12件', '12', '件', '11.5', '12.5')],
+    ['全年办理土地征收案件37宗。', count('37宗', '37', '宗', '36.5', '37.5')],
+    ['分3批组织干部参加培训。', count('3批', '3', '批', '2.5', '3.5')],
+    ['开展联合执法检查45次。', count('45次', '45', '次', '44.5', '45.5')],
+    ['举办法治讲座8场。', count('8场', '8', '场', '7.5', '8.5')],
+    ['参训干部126人。', count('126人', '126', '人', '125.5', '126.5')],
+    ['累计培训1520人次。', count('1520人次', '1520', '人次', '1519.5', '1520.5')],
+    ['新招录执法人员24名。', count('24名', '24', '名', '23.5', '24.5')],
+    ['检查企业63家。', count('63家', '63', '家', '62.5', '63.5')],
+    ['走访困难群众215户。', count('215户', '215', '户', '214.5', '215.5')],
+    ['设立法律服务点10个。', count('10个', '10', '个', '9.5', '10.5')],
+    ['完成重点改革任务18项。', count('18项', '18', '项', '17.5', '18.5')],
+    ['收集意见建议56条。', count('56条', '56', '条', '55.5', '56.5')],
+    // Arabic digits show every place: the zeros of 3200 are written, so step = 1.
+    ['发放宣传资料3200份。', count('3200份', '3200', '份', '3199.5', '3200.5')],
+    ['赠送法律书籍500本。', count('500本', '500', '本', '499.5', '500.5')],
+    ['张贴宣传海报260张。', count('260张', '260', '张', '259.5', '260.5')],
+    ['配备执法记录仪15套。', count('15套', '15', '套', '14.5', '15.5')],
+    ['组建志愿服务队伍6支。', count('6支', '6', '支', '5.5', '6.5')],
+    ['整治出租屋42间。', count('42间', '42', '间', '41.5', '42.5')],
+    ['排查安全隐患97处。', count('97处', '97', '处', '96.5', '97.5')],
+    [
+      '发放困难补贴8600元。',
+      { ...count('8600元', '8600', '元', '8599.5', '8600.5'), family: 'currency' },
+    ],
+    [
+      '投入专项资金35万元。',
+      // step = 1万 = 10000 → [350000 − 5000, 350000 + 5000]
+      { text: '35万元', number: '35', value: '350000', unit: '元', family: 'currency', magnitude: '万', kind: 'exact', qualifiers: [], lo: '345000', hi: '355000' },
+    ],
+    [
+      '完成固定资产投资13.82亿元。',
+      // step = 0.01亿 = 1000000 → ± 500000
+      { text: '13.82亿元', number: '13.82', value: '1382000000', unit: '元', family: 'currency', magnitude: '亿', kind: 'exact', qualifiers: [], lo: '1381500000', hi: '1382500000' },
+    ],
+    [
+      '拆除违法建设2300平方米。',
+      { ...count('2300平方米', '2300', '平方米', '2299.5', '2300.5'), family: 'area' },
+    ],
+    [
+      '累计拆除违法建设57.91万平方米。',
+      // step = 0.01万 = 100 → ± 50
+      { text: '57.91万平方米', number: '57.91', value: '579100', unit: '平方米', family: 'area', magnitude: '万', kind: 'exact', qualifiers: [], lo: '579050', hi: '579150' },
+    ],
+    ['清理撂荒耕地120亩。', { ...count('120亩', '120', '亩', '119.5', '120.5'), family: 'area' }],
+    [
+      '整治河涌12.5公里。',
+      { text: '12.5公里', number: '12.5', value: '12.5', unit: '公里', family: 'length', magnitude: null, kind: 'exact', qualifiers: [], lo: '12.45', hi: '12.55' },
+    ],
+    ['查获毒品35克。', { ...count('35克', '35', '克', '34.5', '35.5'), family: 'weight' }],
+    ['清运建筑垃圾1800吨。', { ...count('1800吨', '1800', '吨', '1799.5', '1800.5'), family: 'weight' }],
+  ];
+  for (const [sentence, e] of cases) {
+    it(`reads ${e.text} (${e.unit}) in “${sentence}”`, () => checkSingle(sentence, e));
+  }
+});
+
+describe('magnitudes are applied exactly', () => {
+  it('57.91万平方米 is exactly 579100 square metres', () => {
+    const report = parseReport('累计拆除违法建设57.91万平方米。');
+    expect(report.quantities[0]!.value.equals(new Decimal(579100))).toBe(true);
+  });
+
+  it('13.82亿元 is exactly 1382000000 yuan', () => {
+    const report = parseReport('完成固定资产投资13.82亿元。');
+    expect(report.quantities[0]!.value.equals(new Decimal('1382000000'))).toBe(true);
+  });
+
+  it('4.35亿 with no unit is exactly 435000000 (not 434999999.99…)', () => {
+    checkSingle('全区税收收入4.35亿。', {
+      text: '4.35亿', number: '4.35', value: '435000000', unit: null, family: 'none', magnitude: '亿',
+      kind: 'exact', qualifiers: [], lo: '434500000', hi: '435500000',
+    });
+  });
+
+  it('2万人 has step 10000', () => {
+    checkSingle('服务群众2万人。', {
+      text: '2万人', number: '2', value: '20000', unit: '人', family: 'count', magnitude: '万',
+      kind: 'exact', qualifiers: [], lo: '15000', hi: '25000',
+    });
+  });
+
+  it('1.2万 counts as an Arabic numeral with a magnitude', () => {
+    checkSingle('新增就业1.2万人。', {
+      text: '1.2万人', number: '1.2', value: '12000', unit: '人', family: 'count', magnitude: '万',
+      kind: 'exact', qualifiers: [], lo: '11500', hi: '12500', numeral: 'arabic',
+    });
+  });
+});
+
+describe('qualifiers', () => {
+  const cases: Array<[string, ExpectedQuantity]> = [
+    // approximate: s = place of the last non-zero digit
+    ['全年服务群众约4万人次。', { text: '约4万人次', number: '4', value: '40000', unit: '人次', family: 'count', magnitude: '万', kind: 'approximate', qualifiers: ['约'], lo: '30000', hi: '50000' }],
+    ['覆盖居民约2.5万人。', { text: '约2.5万人', number: '2.5', value: '25000', unit: '人', family: 'count', magnitude: '万', kind: 'approximate', qualifiers: ['约'], lo: '24000', hi: '26000' }],
+    ['参与活动的居民大约200人。', { text: '大约200人', number: '200', value: '200', unit: '人', family: 'count', magnitude: null, kind: 'approximate', qualifiers: ['大约'], lo: '100', hi: '300' }],
+    ['每月受理咨询300件左右。', { text: '300件左右', number: '300', value: '300', unit: '件', family: 'count', magnitude: null, kind: 'approximate', qualifiers: ['左右'], lo: '200', hi: '400' }],
+    // nearly: [v − s, v]
+    ['接待来访群众近3000人。', { text: '近3000人', number: '3000', value: '3000', unit: '人', family: 'count', magnitude: null, kind: 'nearly', qualifiers: ['近'], lo: '2000', hi: '3000' }],
+    ['争取上级资金近1亿元。', { text: '近1亿元', number: '1', value: '100000000', unit: '元', family: 'currency', magnitude: '亿', kind: 'nearly', qualifiers: ['近'], lo: '0', hi: '100000000' }],
+    ['共有将近600人参加。', { text: '将近600人', number: '600', value: '600', unit: '人', family: 'count', magnitude: null, kind: 'nearly', qualifiers: ['将近'], lo: '500', hi: '600' }],
+    ['群众满意度接近90%。', { text: '接近90%', number: '90', value: '90', unit: '%', family: 'percent', magnitude: null, kind: 'nearly', qualifiers: ['接近'], lo: '80', hi: '90' }],
+    // under: [0, v]
+    ['全年投诉量不足10件。', { text: '不足10件', number: '10', value: '10', unit: '件', family: 'count', magnitude: null, kind: 'under', qualifiers: ['不足'], lo: '0', hi: '10' }],
+    ['差错率不到5%。', { text: '不到5%', number: '5', value: '5', unit: '%', family: 'percent', magnitude: null, kind: 'under', qualifiers: ['不到'], lo: '0', hi: '5' }],
+    ['办理时限少于3天。', { text: '少于3天', number: '3', value: '3', unit: '天', family: 'duration', magnitude: null, kind: 'under', qualifiers: ['少于'], lo: '0', hi: '3' }],
+    ['投诉率低于1%。', { text: '低于1%', number: '1', value: '1', unit: '%', family: 'percent', magnitude: null, kind: 'under', qualifiers: ['低于'], lo: '0', hi: '1' }],
+    // over: [v, ∞)
+    ['受益群众超5000人。', { text: '超5000人', number: '5000', value: '5000', unit: '人', family: 'count', magnitude: null, kind: 'over', qualifiers: ['超'], lo: '5000', hi: 'Infinity' }],
+    ['行政许可事项网上办理率超过95%。', { text: '超过95%', number: '95', value: '95', unit: '%', family: 'percent', magnitude: null, kind: 'over', qualifiers: ['超过'], lo: '95', hi: 'Infinity' }],
+    ['惠及居民逾2万户。', { text: '逾2万户', number: '2', value: '20000', unit: '户', family: 'count', magnitude: '万', kind: 'over', qualifiers: ['逾'], lo: '20000', hi: 'Infinity' }],
+    ['参与企业多于20家。', { text: '多于20家', number: '20', value: '20', unit: '家', family: 'count', magnitude: null, kind: 'over', qualifiers: ['多于'], lo: '20', hi: 'Infinity' }],
+    ['群众满意率高于80%。', { text: '高于80%', number: '80', value: '80', unit: '%', family: 'percent', magnitude: null, kind: 'over', qualifiers: ['高于'], lo: '80', hi: 'Infinity' }],
+    // orMore: [v, v + s]
+    ['开展普法宣传活动200余次。', { text: '200余次', number: '200', value: '200', unit: '次', family: 'count', magnitude: null, kind: 'orMore', qualifiers: ['余'], lo: '200', hi: '300' }],
+    ['发放普法读本1万余本。', { text: '1万余本', number: '1', value: '10000', unit: '本', family: 'count', magnitude: '万', kind: 'orMore', qualifiers: ['余'], lo: '10000', hi: '20000' }],
+    ['培训基层干部100多人。', { text: '100多人', number: '100', value: '100', unit: '人', family: 'count', magnitude: null, kind: 'orMore', qualifiers: ['多'], lo: '100', hi: '200' }],
+    // atLeast: [v, ∞)
+    ['群众知晓率在30%以上。', { text: '30%以上', number: '30', value: '30', unit: '%', family: 'percent', magnitude: null, kind: 'atLeast', qualifiers: ['以上'], lo: '30', hi: 'Infinity' }],
+    ['每年组织法治培训不低于4次。', { text: '不低于4次', number: '4', value: '4', unit: '次', family: 'count', magnitude: null, kind: 'atLeast', qualifiers: ['不低于'], lo: '4', hi: 'Infinity' }],
+    ['每季度召开会议不少于2次。', { text: '不少于2次', number: '2', value: '2', unit: '次', family: 'count', magnitude: null, kind: 'atLeast', qualifiers: ['不少于'], lo: '2', hi: 'Infinity' }],
+    // atMost: [0, v]
+    ['单次培训规模控制在50人以下。', { text: '50人以下', number: '50', value: '50', unit: '人', family: 'count', magnitude: null, kind: 'atMost', qualifiers: ['以下'], lo: '0', hi: '50' }],
+    ['在3个工作日以内办结。', { text: '3个工作日以内', number: '3', value: '3', unit: '个工作日', family: 'duration', magnitude: null, kind: 'atMost', qualifiers: ['以内'], lo: '0', hi: '3' }],
+    ['办理期限不超过15个工作日。', { text: '不超过15个工作日', number: '15', value: '15', unit: '个工作日', family: 'duration', magnitude: null, kind: 'atMost', qualifiers: ['不超过'], lo: '0', hi: '15' }],
+    ['错案率不高于2%。', { text: '不高于2%', number: '2', value: '2', unit: '%', family: 'percent', magnitude: null, kind: 'atMost', qualifiers: ['不高于'], lo: '0', hi: '2' }],
+    // 达 and 达到 are recorded but neutral: the figure stays exact.
+    ['行政复议纠错率达12.5%。', { text: '达12.5%', number: '12.5', value: '12.5', unit: '%', family: 'percent', magnitude: null, kind: 'exact', qualifiers: ['达'], lo: '12.45', hi: '12.55' }],
+    ['按期办结率达到98%。', { text: '达到98%', number: '98', value: '98', unit: '%', family: 'percent', magnitude: null, kind: 'exact', qualifiers: ['达到'], lo: '97.5', hi: '98.5' }],
+  ];
+  for (const [sentence, e] of cases) {
+    it(`${e.qualifiers.join('+')} → ${e.kind}: ${e.text} in “${sentence}”`, () => checkSingle(sentence, e));
+  }
+
+  it('does not read the 约 of 签约 as a qualifier', () => {
+    checkSingle('签约5个项目。', count('5个', '5', '个', '4.5', '5.5'));
+  });
+
+  it('does not read the 近 of 最近 as a qualifier', () => {
+    checkSingle('最近8次检查全部合格。', count('8次', '8', '次', '7.5', '8.5'));
+  });
+
+  it('does not read the 达 of 下达 as a qualifier', () => {
+    checkSingle('下达专项资金300万元。', {
+      text: '300万元', number: '300', value: '3000000', unit: '元', family: 'currency', magnitude: '万',
+      kind: 'exact', qualifiers: [], lo: '2995000', hi: '3005000',
+    });
+  });
+});
+
+describe('percentages and percentage points', () => {
+  it('reads 83.3% with step 0.1', () => {
+    checkSingle('群众满意率为83.3%。', {
+      text: '83.3%', number: '83.3', value: '83.3', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '83.25', hi: '83.35',
+    });
+  });
+
+  it('reads 100% with step 1', () => {
+    checkSingle('案件按期办结率100%。', {
+      text: '100%', number: '100', value: '100', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '99.5', hi: '100.5',
+    });
+  });
+
+  it('reads 2.7 % with a space before the percent sign', () => {
+    checkSingle('同比增长2.7 %。', {
+      text: '2.7 %', number: '2.7', value: '2.7', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '2.65', hi: '2.75',
+    });
+  });
+
+  it('reads 1.5个百分点 as points, not as 1.5个', () => {
+    checkSingle('同比提高1.5个百分点。', {
+      text: '1.5个百分点', number: '1.5', value: '1.5', unit: '个百分点', family: 'points', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '1.45', hi: '1.55',
+    });
+  });
+
+  it('reads 百分之九十五 as 95%', () => {
+    checkSingle('群众满意率为百分之九十五。', {
+      text: '百分之九十五', number: '九十五', value: '95', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '94.5', hi: '95.5', numeral: 'chinese',
+    });
+  });
+
+  it('reads 百分之95.5 as 95.5%', () => {
+    checkSingle('群众满意率为百分之95.5。', {
+      text: '百分之95.5', number: '95.5', value: '95.5', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '95.45', hi: '95.55',
+    });
+  });
+});
+
+describe('ranges', () => {
+  it('reads 15%～30% (full-width tilde) as one figure from 15 to 30', () => {
+    const report = parseReport('整改完成率提升15%～30%。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['15%～30%']);
+    const q = report.quantities[0]!;
+    expectQuantity(report, q, {
+      text: '15%～30%', number: '15', value: '15', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '14.5', hi: '30.5',
+    });
+    expect(q.to).not.toBeNull();
+    expect(q.to!.value.eq(30)).toBe(true);
+    expect(slice(report, q.to!.numberRange)).toBe('30');
+    expect(q.to!.interval.lo.toString()).toBe('29.5');
+    expect(q.to!.interval.hi.toString()).toBe('30.5');
+  });
+
+  it('reads 3至5人 as one figure from 3 to 5 people', () => {
+    const report = parseReport('每个网格配备3至5人。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['3至5人']);
+    const q = report.quantities[0]!;
+    expectQuantity(report, q, count('3至5人', '3', '人', '2.5', '5.5'));
+    expect(q.to!.value.eq(5)).toBe(true);
+    expect(slice(report, q.to!.numberRange)).toBe('5');
+    expect(q.to!.interval.lo.toString()).toBe('4.5');
+    expect(q.to!.interval.hi.toString()).toBe('5.5');
+  });
+
+  it('gives the lower end of 1至2万元 the upper end’s magnitude', () => {
+    const report = parseReport('每户补助1至2万元。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['1至2万元']);
+    const q = report.quantities[0]!;
+    expectQuantity(report, q, {
+      text: '1至2万元', number: '1', value: '10000', unit: '元', family: 'currency', magnitude: '万',
+      kind: 'exact', qualifiers: [], lo: '5000', hi: '25000',
+    });
+    expect(q.to!.value.eq(20000)).toBe(true);
+  });
+
+  it('reads 15～30% (unit written once, on the upper end) as a percent range', () => {
+    const report = parseReport('整改完成率提升15～30%。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['15～30%']);
+    const q = report.quantities[0]!;
+    expectQuantity(report, q, {
+      text: '15～30%', number: '15', value: '15', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '14.5', hi: '30.5',
+    });
+    expect(q.to!.value.eq(30)).toBe(true);
+  });
+
+  it('reads 三至五名 (Chinese numerals) as one figure from 3 to 5', () => {
+    const report = parseReport('每组配备三至五名工作人员。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['三至五名']);
+    const q = report.quantities[0]!;
+    expectQuantity(report, q, {
+      text: '三至五名', number: '三', value: '3', unit: '名', family: 'count', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '2.5', hi: '5.5', numeral: 'chinese',
+    });
+    expect(q.to!.value.eq(5)).toBe(true);
+  });
+
+  it('a figure that is not a range has no upper end', () => {
+    const report = parseReport('参训干部126人。');
+    expect(report.quantities[0]!.to).toBeNull();
+  });
+});
+
+describe('Chinese numerals with a measure word', () => {
+  const cases: Array<[string, ExpectedQuantity]> = [
+    // Chinese numerals show their last non-zero digit: 十二 → step 1.
+    ['建成十二个法治示范点。', { text: '十二个', number: '十二', value: '12', unit: '个', family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo: '11.5', hi: '12.5', numeral: 'chinese' }],
+    // 两千 → step 1000.
+    ['动员两千人参与志愿服务。', { text: '两千人', number: '两千', value: '2000', unit: '人', family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo: '1500', hi: '2500', numeral: 'chinese' }],
+    // 一万二千 → last non-zero digit is the thousands → step 1000.
+    ['奖励一万二千元。', { text: '一万二千元', number: '一万二千', value: '12000', unit: '元', family: 'currency', magnitude: null, kind: 'exact', qualifiers: [], lo: '11500', hi: '12500', numeral: 'chinese' }],
+    // 一百余 → orMore with s = 100.
+    ['慰问困难群众一百余人。', { text: '一百余人', number: '一百', value: '100', unit: '人', family: 'count', magnitude: null, kind: 'orMore', qualifiers: ['余'], lo: '100', hi: '200', numeral: 'chinese' }],
+  ];
+  for (const [sentence, e] of cases) {
+    it(`reads ${e.text} in “${sentence}”`, () => checkSingle(sentence, e));
+  }
+});
+
+describe('full-width digits and punctuation', () => {
+  it('reads １２３件 as 123, with ranges into the original full-width text', () => {
+    checkSingle('今年共受理投诉１２３件。', { ...count('１２３件', '１２３', '件', '122.5', '123.5'), value: '123' });
+  });
+
+  it('reads ９８．５％ as 98.5%', () => {
+    checkSingle('按期办结率９８．５％。', {
+      text: '９８．５％', number: '９８．５', value: '98.5', unit: '%', family: 'percent', magnitude: null,
+      kind: 'exact', qualifiers: [], lo: '98.45', hi: '98.55',
+    });
+  });
+
+  it('gives the same values and offsets as the half-width twin', () => {
+    const full = parseReport('（一）依法受理。全年受理投诉１２３件，办结率９８．５％。');
+    const half = parseReport('(一)依法受理。全年受理投诉123件,办结率98.5%。');
+    expect(full.quantities.map((q) => q.range)).toEqual(half.quantities.map((q) => q.range));
+    expect(full.quantities.map((q) => q.value.toString())).toEqual(['123', '98.5']);
+    expect(half.quantities.map((q) => q.value.toString())).toEqual(['123', '98.5']);
+    expect(full.quantities.map((q) => slice(full, q.range))).toEqual(['１２３件', '９８．５％']);
+  });
+
+  it('does not count the heading marker （一）', () => {
+    const report = parseReport('（一）全年受理投诉１２３件。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['１２３件']);
+  });
+});
+
+describe('several figures in one sentence', () => {
+  it('keeps them in order with their index, paragraph and sentence', () => {
+    const report = parseReport('受理案件1904件，办结1742件，办结率91.5%。全年无超期案件。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['1904件', '1742件', '91.5%']);
+    expect(report.quantities.map((q) => q.index)).toEqual([0, 1, 2]);
+    expect(report.quantities.map((q) => q.paragraph)).toEqual([0, 0, 0]);
+    expect(report.quantities.map((q) => q.sentence)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('dates and periods are not quantities', () => {
+  interface ExpectedDate {
+    text: string;
+    kind: DateMention['kind'];
+    year?: number;
+    month?: number;
+    day?: number;
+    toMonth?: number;
+    quarter?: number;
+    fiscal?: boolean;
+    form?: DateMention['form'];
+  }
+  const cases: Array<[string, ExpectedDate]> = [
+    ['2020年，我街扎实推进法治政府建设。', { text: '2020年', kind: 'year', year: 2020, fiscal: false, form: 'arabic' }],
+    ['编制2021年度法治建设工作计划。', { text: '2021年度', kind: 'year', year: 2021, fiscal: true }],
+    ['会议于2020年12月2日召开。', { text: '2020年12月2日', kind: 'date', year: 2020, month: 12, day: 2 }],
+    // docs/model.md and model/date.ts list 12月底 as a part of the year (yearPart).
+    ['各项整改任务于12月底前完成。', { text: '12月底', kind: 'yearPart', month: 12 }],
+    ['2020年底前完成清理。', { text: '2020年底', kind: 'yearPart', year: 2020 }],
+    ['2021年1月，新制度正式施行。', { text: '2021年1月', kind: 'yearMonth', year: 2021, month: 1 }],
+    ['10月，开展专项执法检查。', { text: '10月', kind: 'month', month: 10 }],
+    ['今年1-10月，受理各类案件。', { text: '1-10月', kind: 'monthRange', month: 1, toMonth: 10 }],
+    ['二〇二〇年，我街持续深化改革。', { text: '二〇二〇年', kind: 'year', year: 2020, form: 'chinese' }],
+    ['计划于三季度完成验收。', { text: '三季度', kind: 'quarter', quarter: 3 }],
+    ['前三季度，全区税收稳步增长。', { text: '前三季度', kind: 'quarter', quarter: 3 }],
+    ['该方案于2021-01-12印发。', { text: '2021-01-12', kind: 'date', year: 2021, month: 1, day: 12, form: 'iso' }],
+  ];
+  for (const [sentence, e] of cases) {
+    it(`reads ${e.text} as a ${e.kind}, not a quantity`, () => {
+      const report = parseReport(sentence);
+      expect(report.quantities.map((q) => slice(report, q.range))).toEqual([]);
+      const date = report.dates.find((d) => slice(report, d.range) === e.text);
+      expect(date, `a date mention ${e.text} among ${report.dates.map((d) => slice(report, d.range)).join(' | ')}`).toBeDefined();
+      const { text: _text, ...fields } = e;
+      expect(date).toMatchObject(fields);
+    });
+  }
+});
+
+describe('identifiers are not quantities', () => {
+  /** [sentence, the numeral to locate, the identifier kind or null when the model leaves it open] */
+  const cases: Array<[string, string, IdentifierKind | null]> = [
+    ['开通12345热线受理群众诉求。', '12345', 'code'],
+    ['地铁8号线建成通车。', '8', 'code'],
+    ['地铁13号线顺利开通。', '13', 'code'],
+    ['地铁十三号线顺利开通。', '十三', 'code'],
+    ['打造“451”科创产业园。', '451', 'quoted'],
+    ['办好“10+2”件民生实事。', '10', 'formula'],
+    ['在全市考核中排名第7名。', '7', 'ordinal'],
+    ['推进5G网络建设。', '5', 'code'],
+    ['推广4K超高清视频。', '4', 'code'],
+    ['构建“1+N”制度体系。', '1', 'formula'],
+    ['推出政务服务3.0版。', '3.0', 'version'],
+    ['深入学习贯彻党的十九届五中全会精神。', '十九', 'session'],
+    ['隆重纪念改革开放40周年。', '40', null],
+    ['严格落实中央八项规定精神。', '八', 'setPhrase'],
+    ['深化“三项制度”改革。', '三', null],
+    ['全面推行三项制度。', '三', 'setPhrase'],
+    ['开展“五个一”活动。', '五', 'quoted'],
+    ['提供“24小时在线”服务。', '24', 'quoted'],
+    ['启动第二期工程建设。', '二', 'ordinal'],
+    ['落实第一责任人职责。', '一', 'ordinal'],
+    ['印发《白云区2020年法治政府建设工作要点》。', '2020', 'title'],
+  ];
+  for (const [sentence, numeral, kind] of cases) {
+    it(`records ${numeral} in “${sentence}” as ${kind ?? 'an identifier'}`, () => {
+      const report = parseReport(sentence);
+      expect(report.quantities.map((q) => slice(report, q.range))).toEqual([]);
+      const at = sentence.indexOf(numeral);
+      const id = report.identifiers.find((x) => x.range.start <= at && at + numeral.length <= x.range.end);
+      expect(id, `an identifier covering ${numeral}`).toBeDefined();
+      expect(id!.text).toBe(slice(report, id!.range));
+      if (kind) expect(id!.kind).toBe(kind);
+    });
+  }
+
+  it('records both figures of 十九届五中全会 as sessions', () => {
+    const report = parseReport('深入学习贯彻党的十九届五中全会精神。');
+    expect(report.quantities).toEqual([]);
+    const wu = '深入学习贯彻党的十九届'.length;
+    expect(report.identifiers.some((x) => x.range.start <= wu && wu < x.range.end && x.kind === 'session')).toBe(true);
+  });
+
+  it('does not count the second figure of “10+2”', () => {
+    const report = parseReport('办好“10+2”件民生实事。');
+    expect(report.quantities).toEqual([]);
+  });
+
+  it('does not read 2020年 inside a book title as a date', () => {
+    const report = parseReport('印发《白云区2020年法治政府建设工作要点》。');
+    expect(report.dates).toEqual([]);
+  });
+});
+
+describe('markers and words that are not counts', () => {
+  it('does not count inline enumeration markers (1)…(2)', () => {
+    const report = parseReport('主要做法包括：(1)健全制度；(2)强化监督。');
+    expect(report.quantities).toEqual([]);
+  });
+
+  it('does not count full-width inline markers （1）…（2）', () => {
+    const report = parseReport('主要做法包括：（1）健全制度；（2）强化监督。');
+    expect(report.quantities).toEqual([]);
+  });
+
+  it('does not count the indefinite 一个', () => {
+    expect(parseReport('打造一个综合服务平台。').quantities).toEqual([]);
+  });
+
+  it('does not count 无一例 (a negation idiom)', () => {
+    expect(parseReport('辖区无一例确诊病例。').quantities).toEqual([]);
+  });
+
+  it('does not count numerals that are part of words (统一, 三清三拆, 一河两岸, 三大体系, 一些)', () => {
+    expect(parseReport('统一开展三清三拆行动，推动一河两岸建设，构建三大体系，解决一些问题。').quantities).toEqual([]);
+  });
+
+  it('counts 一百余人 but not the bare 一 of 一个', () => {
+    const report = parseReport('打造一个平台，服务一百余人。');
+    expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['一百余人']);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { foldUnit, normalizeText } from './normalize.js';
+
+describe('normalizeText', () => {
+  describe('keeps every offset: the view has the length of the input', () => {
+    const samples = [
+      '',
+      '今年共受理１２３件，办结率９８．５％。',
+      '（一）加强组织领导；\u3000\u00a0“法治”《条例》、',
+      '\ufeff开头有BOM',
+      'a\u{20000}b', // a CJK Extension B character (surrogate pair)
+      'x\u{F0000}y', // a supplementary private-use character (surrogate pair)
+      '行\r\n一\r二\n三',
+    ];
+    for (const text of samples) {
+      it(`has length ${text.length} for ${JSON.stringify(text)}`, () => {
+        expect(normalizeText(text)).toHaveLength(text.length);
+      });
+    }
+  });
+
+  describe('folds full-width ASCII forms to half-width', () => {
+    it('folds the full-width punctuation ，：；（）％', () => {
+      expect(normalizeText('，：；（）％')).toBe(',:;()%');
+    });
+    it('folds the full-width digits ０-９', () => {
+      expect(normalizeText('０１２３４５６７８９')).toBe('0123456789');
+    });
+    it('folds full-width letters, ！？ and the full-width tilde', () => {
+      expect(normalizeText('ＡＢｃ！？～．')).toBe('ABc!?~.');
+    });
+    it('folds inside running text and leaves Chinese characters alone', () => {
+      expect(normalizeText('受理１２３件（占８５．５％）')).toBe('受理123件(占85.5%)');
+    });
+  });
+
+  describe('keeps Chinese-only punctuation', () => {
+    it('leaves 、。“”《》 unchanged', () => {
+      expect(normalizeText('、。“”《》')).toBe('、。“”《》');
+    });
+    it('leaves plain ASCII unchanged', () => {
+      const ascii = 'abc 123, (1) 5G 10+2 2021-01-12';
+      expect(normalizeText(ascii)).toBe(ascii);
+    });
+  });
+
+  describe('folds blanks and invisible characters to a plain space', () => {
+    it('folds NBSP (U+00A0)', () => expect(normalizeText('a\u00a0b')).toBe('a b'));
+    it('folds the ideographic space (U+3000)', () => expect(normalizeText('一\u3000二')).toBe('一 二'));
+    it('folds the BOM (U+FEFF)', () => expect(normalizeText('\ufeff报告')).toBe(' 报告'));
+    it('folds a private-use icon character (U+E000)', () => expect(normalizeText('\ue000打印')).toBe(' 打印'));
+    it('folds a zero-width space (U+200B)', () => expect(normalizeText('a\u200bb')).toBe('a b'));
+    it('folds both units of a supplementary private-use character', () => {
+      expect(normalizeText('x\u{F0000}y')).toBe('x  y');
+    });
+    it('keeps a supplementary CJK character (surrogate pair) as it is', () => {
+      expect(normalizeText('a\u{20000}b')).toBe('a\u{20000}b');
+    });
+    it('keeps line breaks', () => {
+      expect(normalizeText('一\r\n二\r三\n四')).toBe('一\r\n二\r三\n四');
+    });
+  });
+});
+
+describe('foldUnit', () => {
+  it('maps a full-width comma to an ASCII comma', () => {
+    expect(foldUnit('，'.charCodeAt(0))).toBe(','.charCodeAt(0));
+  });
+  it('maps the ideographic space to a space', () => {
+    expect(foldUnit(0x3000)).toBe(0x20);
+  });
+  it('leaves 。 unchanged', () => {
+    expect(foldUnit('。'.charCodeAt(0))).toBe('。'.charCodeAt(0));
+  });
+});
