@@ -8,3 +8,6 @@ export { normalizeText } from './text/normalize.js';
 export { LineIndex, lineColumn, type LineColumn } from './text/line-index.js';
 export { parseChineseNumeral, type ChineseNumeral } from './parse/numbers/chinese-numeral.js';
 export { flattenSections, lineIndexOf, positionOf, sectionPathAt, textOf } from './report-helpers.js';
+export { extractClaims, type ExtractedClaims } from './claims/index.js';
+export * from './claims/schema.js';
+export { builtinLexicon, LexiconSchema, MetricSchema, RateDefSchema, type Lexicon, type Metric, type RateDef } from './claims/lexicon.js';

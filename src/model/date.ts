@@ -11,6 +11,8 @@ export const DateKindSchema = z.enum([
   'monthRange', // 1-10月
   'quarter', // 三季度, 第三季度, 前三季度
   'yearPart', // 2020年底, 年底, 12月底, 上半年
+  'yearRange', // 2019-2021年, 2021至2025年
+  'period', // 近三年, 近5年: the last N years, counted back from now
 ]);
 /** The shape of a date or period mention. */
 export type DateKind = z.infer<typeof DateKindSchema>;
@@ -24,6 +26,8 @@ export const DateMentionSchema = z.object({
   day: z.number().int().nullable(),
   /** For a month range, the last month. */
   toMonth: z.number().int().nullable(),
+  /** For a year range, the last year. */
+  toYear: z.number().int().nullable(),
   /** For a quarter, its number. */
   quarter: z.number().int().nullable(),
   /** `年度` rather than `年` after the year. */

@@ -14,6 +14,9 @@ export const MARKER_LEVEL: Record<MarkerKind, number> = {
 
 const HEADING_NUMERALS = '一二三四五六七八九十';
 
+/** What follows the second number of a list like 三、四季度 or 3、4月份. */
+const NUMBER_LIST_TAILS = ['季度', '月', '审', '号', '中', '年级', '级', '日', '、', '等奖', '期'];
+
 function readHeadingNumeral(s: string, pos: number, end: number): { value: number; end: number } | null {
   let p = pos;
   while (p < end && p - pos < 4 && HEADING_NUMERALS.includes(s[p]!)) p++;
@@ -88,5 +91,12 @@ export function readMarker(original: string, s: string, pos: number, end: number
     }
   }
   if (p >= end) return null; // a bare marker with nothing after it is not a heading
+  // 三、四季度 / 一、二审 / 3、4月份 / 1、2号楼: a list of numbers, not a heading.
+  if (kind === 'chinese-dun' || kind === 'arabic-dun') {
+    const sameKind = kind === 'chinese-dun' ? (ch: string) => HEADING_NUMERALS.includes(ch) : (ch: string) => isAsciiDigit(ch.charCodeAt(0));
+    let q = p;
+    while (q < end && q - p < 3 && sameKind(s[q]!)) q++;
+    if (q > p && NUMBER_LIST_TAILS.some((t) => s.startsWith(t, q))) return null;
+  }
   return { kind, number, text: original.slice(pos, p - trailing.length), range: { start: pos, end: p - trailing.length }, trailing, brackets };
 }

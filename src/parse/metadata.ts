@@ -112,6 +112,17 @@ export function readMetadata(
       const l = levelOfName(title.text.replace(/[0-9].*$/, ''));
       if (l) best = { level: l.level, why: `title ${title.text} (${l.why})` };
     }
+    if (!best && places.length > 0) {
+      // The most local place named in the title or by an issuer: 广州市白云区2020年… → district.
+      const byLocality: Array<[Place['kind'], Level]> = [['street', 'street'], ['town', 'town'], ['district', 'district'], ['county', 'county'], ['city', 'city']];
+      for (const [kind, l] of byLocality) {
+        const place = places.find((p) => p.kind === kind);
+        if (place) {
+          best = { level: l, why: `place ${place.name}` };
+          break;
+        }
+      }
+    }
     if (!best) {
       const body = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
       const sample = body.slice(0, 40).map((p) => s.slice(p.range.start, p.range.end)).join('\n');

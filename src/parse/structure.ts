@@ -34,7 +34,8 @@ function looksLikeTitle(s: string, line: Range): boolean {
   const len = line.end - line.start;
   if (len < 6 || len > 120) return false;
   const text = s.slice(line.start, line.end);
-  if (text.includes('。') || text.includes(':')) return false;
+  // A sentence that announces what follows (现将…情况报告如下) is body, not a title.
+  if (text.includes('。') || text.includes(':') || text.includes('如下')) return false;
   return TITLE_WORDS.some((w) => text.includes(w));
 }
 
@@ -130,7 +131,10 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
   return { paragraphs, markers, metadataFields, signature, title };
 }
 
-/** The end of an inline heading: the first sentence end outside brackets, or -1. */
+/** Longest heading that may end at a colon: （一）加强组织领导:区委成立… */
+const MAX_COLON_HEADING = 30;
+
+/** The end of an inline heading: the first sentence end (or an early colon) outside brackets, or -1. */
 function headingEnd(s: string, from: number, end: number): number {
   let depth = 0;
   for (let i = from; i < end; i++) {
@@ -138,6 +142,7 @@ function headingEnd(s: string, from: number, end: number): number {
     if (c === '(' || c === '《' || c === '“') depth++;
     else if ((c === ')' || c === '》' || c === '”') && depth > 0) depth--;
     else if (depth === 0 && isSentenceEnd(s.charCodeAt(i))) return i;
+    else if (depth === 0 && c === ':' && i - from <= MAX_COLON_HEADING && i + 1 < end) return i;
   }
   return -1;
 }

@@ -5,8 +5,9 @@ export interface LineColumn {
 }
 
 /**
- * Maps offsets to lines and columns. Line breaks are `\n`, `\r\n` and a lone `\r`, so a
- * CRLF file reports the same lines as its LF twin.
+ * Maps offsets to lines and columns. Line breaks are `\n`, `\r\n`, a lone `\r` and the
+ * Unicode line and paragraph separators (as the parser splits lines), so a CRLF file reports
+ * the same lines as its LF twin.
  */
 export class LineIndex {
   /** Offset at which each line starts. */
@@ -16,7 +17,7 @@ export class LineIndex {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);

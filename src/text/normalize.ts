@@ -41,6 +41,13 @@ export function foldUnit(c: number): number {
       return 0x2d; // '-'
     case 0x301c: // wave dash 〜
       return 0x7e; // '~'
+    case 0x2014: // em dash — (1—10月, 15%—30%)
+    case 0x2015: // horizontal bar ―
+      return 0x2d; // '-'
+    case 0x25cb: // white circle ○, written for 〇 in dates (二○二一年)
+    case 0x25ef: // large circle ◯
+    case 0x3007:
+      return 0x3007; // 〇
     case 0x2024: // one-dot leader
       return 0x2e;
     default:

@@ -96,6 +96,33 @@ describe('a figure written in any supported form parses back', () => {
   });
 });
 
+describe('ranges with magnitudes on either end', () => {
+  it('a range always runs upwards and its interval holds both ends', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom('', '万', '亿'),
+        fc.constantFrom('', '万', '亿'),
+        fc.constantFrom('-', '～', '至', '—'),
+        (a, b, ma, mb, sep) => {
+          const text = `标准为${a}${ma}${sep}${b}${mb}元。`;
+          for (const q of parseReport(text).quantities) {
+            expect(q.interval.lo.lte(q.value)).toBe(true);
+            if (q.to) {
+              expect(q.value.lt(q.to.value)).toBe(true);
+              expect(q.interval.hi.gte(q.to.value)).toBe(true);
+            } else {
+              expect(q.interval.hi.gte(q.value)).toBe(true);
+            }
+          }
+        },
+      ),
+      params,
+    );
+  });
+});
+
 describe('Chinese numerals', () => {
   it('parse back to the integer they write', () => {
     fc.assert(

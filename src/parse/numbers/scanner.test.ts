@@ -328,10 +328,10 @@ describe('Chinese numerals with a measure word', () => {
   const cases: Array<[string, ExpectedQuantity]> = [
     // Chinese numerals show their last non-zero digit: 十二 → step 1.
     ['建成十二个法治示范点。', { text: '十二个', number: '十二', value: '12', unit: '个', family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo: '11.5', hi: '12.5', numeral: 'chinese' }],
-    // 两千 → step 1000.
-    ['动员两千人参与志愿服务。', { text: '两千人', number: '两千', value: '2000', unit: '人', family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo: '1500', hi: '2500', numeral: 'chinese' }],
-    // 一万二千 → last non-zero digit is the thousands → step 1000.
-    ['奖励一万二千元。', { text: '一万二千元', number: '一万二千', value: '12000', unit: '元', family: 'currency', magnitude: null, kind: 'exact', qualifiers: [], lo: '11500', hi: '12500', numeral: 'chinese' }],
+    // Chinese numerals write every place, like Arabic digits: 两千 is exactly 2000 → step 1.
+    ['动员两千人参与志愿服务。', { text: '两千人', number: '两千', value: '2000', unit: '人', family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo: '1999.5', hi: '2000.5', numeral: 'chinese' }],
+    // 一万二千 → step 1 as well: [12000 − 0.5, 12000 + 0.5].
+    ['奖励一万二千元。', { text: '一万二千元', number: '一万二千', value: '12000', unit: '元', family: 'currency', magnitude: null, kind: 'exact', qualifiers: [], lo: '11999.5', hi: '12000.5', numeral: 'chinese' }],
     // 一百余 → orMore with s = 100.
     ['慰问困难群众一百余人。', { text: '一百余人', number: '一百', value: '100', unit: '人', family: 'count', magnitude: null, kind: 'orMore', qualifiers: ['余'], lo: '100', hi: '200', numeral: 'chinese' }],
   ];

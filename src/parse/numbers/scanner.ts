@@ -42,6 +42,10 @@ const MAX_INT_DIGITS = 18;
  * numeral starts.
  */
 const SET_PHRASES = [
+  '三个代表',
+  '两个大局',
+  '两个百年',
+  '五大发展理念',
   '八项规定',
   '三项制度',
   '三会一课',
@@ -79,6 +83,18 @@ const NAME_SUFFIXES: ReadonlyArray<readonly [string, IdentifierKind]> = [
 ];
 
 const RANGE_CONNECTORS = '-~至到';
+
+/** A bare 百, 千 or 万 that counts one of it when 余/多 or a qualifier goes with it. */
+const BARE_MAGNITUDES: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 };
+/** Characters before a numeral that make it vague: 几十, 数百, 若干. */
+const VAGUE = '几数若';
+/** Units with which a bare 一 is a real count (败诉一件), not an article (一个平台). */
+const CASE_UNITS = new Set(['件', '宗', '起', '例', '名', '人', '家', '户', '人次']);
+/** Characters before 一 that make it part of a word: 无一例, 同一件, 每一起, 唯一. */
+const NOT_ONE_BEFORE = '无唯同统第每逐任某哪这那另单其万千百十之';
+
+/** Public service numbers: a figure equal to one of these with no unit names a hotline. */
+const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12348', '12315', '12319', '12320', '12333', '12338', '12339', '12351', '12366', '12369', '12388', '12309', '12356', '12358', '12310', '12380']);
 
 interface NumberToken {
   start: number;
@@ -208,16 +224,31 @@ export class FigureScanner {
     const s = this.norm;
     const prev = pos > 0 ? s.charCodeAt(pos - 1) : 0;
     // Part of a code such as 11440111007502337T/2021-00021 or A1: skip the whole run.
-    if (isAsciiLetter(prev) || prev === 0x5f /* _ */ || prev === 0x2f /* / */) {
+    if (isAsciiLetter(prev) || prev === 0x5f /* _ */ || prev === 0x2f /* / */ || (prev === 0x20 && pos > 1 && isAsciiLetter(s.charCodeAt(pos - 2)))) {
+      // Part of a code: 11440111007502337T/2021-00021, A1, GB/T 9704-2012.
       return this.codeRun(pos, end, 'code', pos);
     }
+    // A document number's year: 云府办〔2020〕15号.
+    if (prev === 0x3014 /* 〔 */ || prev === 0x5b /* [ */) return this.codeRun(pos, end, 'code', pos);
+    // A leading zero is a code, not a count: 020-86123456, 0755.
+    if (s.charCodeAt(pos) === 0x30 && pos + 1 < end && isAsciiDigit(s.charCodeAt(pos + 1))) return this.codeRun(pos, end, 'code', pos);
     const tok = this.readArabic(pos, end);
     const intLen = tok.digits.length - (tok.hasFraction ? tok.fracDigits + 1 : 0);
     if (intLen > MAX_INT_DIGITS) return this.codeRun(pos, end, 'code', pos);
     const next = tok.end < end ? s.charCodeAt(tok.end) : 0;
 
-    if (next === 0x2b /* + */ || prev === 0x2b) return this.codeRun(pos, end, 'formula', this.formulaStart(pos, regionStart));
+    if (next === 0x2b /* + */ || prev === 0x2b || next === 0xd7 /* × */ || prev === 0xd7 || next === 0x2a /* * */) {
+      return this.codeRun(pos, end, 'formula', this.formulaStart(pos, regionStart));
+    }
+    // Fractions (2/3) and clock times (8:30-17:30) are not counts.
+    if ((next === 0x2f || next === 0x3a) && isAsciiDigit(s.charCodeAt(tok.end + 1))) return this.codeRun(pos, end, next === 0x2f ? 'formula' : 'code', pos);
     if (isAsciiLetter(next)) return this.codeRun(pos, end, 'code', pos);
+    // Service numbers (12345, 110, 12348 …) with no unit after them name a hotline.
+    const rangeNext = RANGE_CONNECTORS.includes(s[tok.end] ?? '') && isAsciiDigit(s.charCodeAt(tok.end + 1));
+    if (!tok.hasFraction && SERVICE_NUMBERS.has(tok.digits) && !matchUnit(s, tok.end) && !rangeNext) {
+      this.addIdentifier('code', pos, tok.end);
+      return tok.end;
+    }
     // An enumeration marker inside running text: (1).
     if (prev === 0x28 && next === 0x29) return tok.end + 1;
 
@@ -252,7 +283,8 @@ export class FigureScanner {
     let p = pos;
     while (p < end) {
       const c = s.charCodeAt(p);
-      if (isAsciiDigit(c) || isAsciiLetter(c) || c === 0x2b || (c === 0x2e && isAsciiDigit(s.charCodeAt(p + 1)))) p++;
+      const joinsDigits = (c === 0x2e || c === 0x2d || c === 0x3a || c === 0x2f || c === 0xd7 || c === 0x2a || c === 0x3015 || c === 0x5d) && isAsciiDigit(s.charCodeAt(p + 1));
+      if (isAsciiDigit(c) || isAsciiLetter(c) || c === 0x2b || joinsDigits) p++;
       else break;
     }
     this.addIdentifier(kind, start, p);
@@ -284,6 +316,15 @@ export class FigureScanner {
     const intLen = tok.digits.length;
     if (intLen === 4 && v >= 1900 && v <= 2199) {
       if (s[p] === '年') return this.afterYear(tok.start, v, p + 1, end, 'arabic');
+      // 2019-2021年, 2021至2025年: a span of years.
+      if (s[p] && RANGE_CONNECTORS.includes(s[p]!)) {
+        const y2 = this.smallInt(p + 1, end, 4);
+        if (y2 && y2.end - p - 1 === 4 && y2.value > v && y2.value <= 2199 && s[y2.end] === '年') {
+          const e = s[y2.end + 1] === '度' ? y2.end + 2 : y2.end + 1;
+          this.addDate('yearRange', tok.start, e, { year: v, toYear: y2.value, form: 'arabic' });
+          return e;
+        }
+      }
       // ISO-like 2021-01-12, 2021/1/12, 2021.01.12
       const sep = s[p];
       if (sep === '-' || sep === '/' || sep === '.') {
@@ -410,10 +451,17 @@ export class FigureScanner {
 
   private atChinese(pos: number, regionStart: number, end: number, paragraph: number): number {
     const s = this.norm;
-    const { token, runEnd } = this.readChinese(pos, end);
+    let { token, runEnd } = this.readChinese(pos, end);
+    const prev = pos > 0 ? s[pos - 1]! : '';
+    // 百余件, 千余件, 万余人, 近百件, 逾千人: a bare 百/千/万 counts one of it.
+    if (!token && runEnd === pos + 1 && BARE_MAGNITUDES[s[pos]!] && (s[pos + 1] === '余' || s[pos + 1] === '多' || (prev !== '' && '近逾超约'.includes(prev)))) {
+      const v = BARE_MAGNITUDES[s[pos]!]!;
+      token = { start: pos, end: pos + 1, form: 'chinese', digits: String(v), fracDigits: 0, digitByDigit: false, int: v, hasFraction: false };
+    }
     if (!token) return Math.max(runEnd, pos + 1);
-    const prev = pos > 0 ? s[pos - 1] : '';
     const next = s[token.end] ?? '';
+    // 几十人, 十几人, 数百人: vague amounts are not figures.
+    if ((prev !== '' && VAGUE.includes(prev)) || next === '几') return token.end + (next === '几' ? 1 : 0);
     if (prev === '(' && next === ')') return token.end + 1; // (一) inside running text
 
     // Dates: 二〇二〇年, 十二月, 三季度.
@@ -452,8 +500,11 @@ export class FigureScanner {
       if (upper) unit = matchUnit(s, upper.end + (matchInnerQualifier(s, upper.end) ? 1 : 0));
     }
     if (!unit || unit.unit === '期') return token.end;
-    // 一个, 一项: the indefinite article, not a count worth checking.
-    if (token.int === 1 && token.end - token.start === 1 && !inner) return token.end;
+    // 一个, 一项: the indefinite article, not a count worth checking; but 败诉一件 and 发生一起
+    // count cases, which contradiction checks need (无一例, 同一件, 每一起 are not counts).
+    if (token.int === 1 && token.end - token.start === 1 && !inner) {
+      if (!CASE_UNITS.has(unit.unit) || (prev !== '' && NOT_ONE_BEFORE.includes(prev))) return token.end;
+    }
     if (ctx !== Context.Text) return this.nameAt(pos, token.end, end, ctx === Context.Quoted ? 'quoted' : 'title');
     return this.quantityFrom(token, regionStart, end, paragraph);
   }
@@ -532,6 +583,7 @@ export class FigureScanner {
     const first = this.readTail(tok, end, !percentWords);
     let p = first.end;
     let upper: { tok: NumberToken; tail: Tail } | null = null;
+    let lowerExponent: number | null = null;
     if (!percentWords && p < end && RANGE_CONNECTORS.includes(s[p]!) && !first.unit?.startsWith('个') ) {
       const c2 = s.charCodeAt(p + 1);
       let tok2: NumberToken | null = null;
@@ -540,9 +592,14 @@ export class FigureScanner {
       if (tok2) {
         const tail2 = this.readTail(tok2, end, true);
         const unitsAgree = !first.unit || first.unit === tail2.unit;
-        // A range runs upwards in the same magnitude: 2021-01 or 131-10 are not ranges.
-        const ascending = new Decimal(tok2.digits).gt(new Decimal(tok.digits)) || (tail2.exponent ?? 0) > (first.exponent ?? 0);
+        // A range runs upwards: 2021-01 or 131-10 are not ranges. The lower end borrows the upper
+        // end's magnitude only when it stays below it (1至2万 → 1万–2万, but 3000-1万 → 3000–10000).
+        const hiValue = new Decimal(tok2.digits).times(TEN.pow(tail2.exponent ?? 0));
+        const borrowed = new Decimal(tok.digits).times(TEN.pow(first.exponent ?? tail2.exponent ?? 0));
+        const loValue = borrowed.lt(hiValue) ? borrowed : new Decimal(tok.digits).times(TEN.pow(first.exponent ?? 0));
+        const ascending = loValue.lt(hiValue);
         if (unitsAgree && ascending && (tail2.unit || first.unit === null)) {
+          lowerExponent = borrowed.lt(hiValue) ? (first.exponent ?? tail2.exponent ?? 0) : (first.exponent ?? 0);
           upper = { tok: tok2, tail: tail2 };
           p = tail2.end;
         }
@@ -552,6 +609,11 @@ export class FigureScanner {
     const tail = upper ? upper.tail : first;
     const unit = percentWords ? percentWords.unit : (tail.unit ?? first.unit);
     const family: UnitFamily = percentWords ? 'percent' : (tail.family ?? first.family ?? 'none');
+    // 近三年, 近5年(来): the last N years, a period rather than a figure.
+    if (family === 'duration' && prefix?.word === '近' && !upper) {
+      this.addDate('period', start, p, { form: tok.form === 'chinese' ? 'chinese' : 'arabic' });
+      return p;
+    }
     for (const q of first.qualifiers) qualifiers.push(q);
     if (upper) for (const q of upper.tail.qualifiers) qualifiers.push(q);
     const suffix = p < end ? matchSuffixQualifier(s, p) : null;
@@ -559,11 +621,10 @@ export class FigureScanner {
       qualifiers.push({ word: suffix.word, kind: suffix.kind, range: { start: p, end: p + suffix.word.length } });
       p += suffix.word.length;
     }
-    // 1至2万元: the lower end takes the upper end's magnitude when it has none.
-    const exponent1 = first.exponent ?? upper?.tail.exponent ?? 0;
+    const exponent1 = lowerExponent ?? first.exponent ?? 0;
     const kind = effectiveKind(qualifiers.map((q) => q.kind));
     const lower = figureValue(tok, exponent1, kind);
-    const magnitude = first.magnitude ?? upper?.tail.magnitude ?? null;
+    const magnitude = first.magnitude ?? (upper && lowerExponent === upper.tail.exponent ? upper.tail.magnitude : null);
 
     const quantity: Quantity = {
       index: this.sink.quantities.length,
@@ -631,7 +692,8 @@ export class FigureScanner {
       // 2.7 %: a space may stand before the percent sign.
       while (q < end && s.charCodeAt(q) === 0x20 && q - p < 2) q++;
       const u = matchUnit(s, q);
-      if (u && q + u.unit.length <= end && (q === p || u.unit === '%')) {
+      // 2.7 % and 12 件: copies from Word or PDF put spaces between number and unit.
+      if (u && q + u.unit.length <= end && (q === p || u.unit === '%' || u.family !== 'duration')) {
         unit = u.unit;
         family = u.family;
         p = q + u.unit.length;
@@ -650,7 +712,7 @@ export class FigureScanner {
     kind: DateMention['kind'],
     start: number,
     end: number,
-    f: { year?: number | null; month?: number | null; day?: number | null; toMonth?: number; quarter?: number; fiscal?: boolean; form: DateMention['form'] },
+    f: { year?: number | null; month?: number | null; day?: number | null; toMonth?: number; toYear?: number; quarter?: number; fiscal?: boolean; form: DateMention['form'] },
   ): void {
     this.sink.dates.push({
       kind,
@@ -659,6 +721,7 @@ export class FigureScanner {
       month: f.month ?? null,
       day: f.day ?? null,
       toMonth: f.toMonth ?? null,
+      toYear: f.toYear ?? null,
       quarter: f.quarter ?? null,
       fiscal: f.fiscal ?? false,
       form: f.form,
@@ -702,9 +765,10 @@ function figureValue(
     const lastNonZero = lastNonZeroIndex(frac);
     significant = lastNonZero >= 0 ? TEN.pow(-(lastNonZero + 1)).times(scale) : TEN.pow(trailingZeros(intPart)).times(scale);
   } else {
+    // Every place is shown, in Arabic digits or Chinese numerals alike (二十件 is exactly 20);
+    // trailing zeros only matter to qualifiers such as 约 and 余 (significant).
     const zeros = trailingZeros(intPart);
-    // Chinese numerals show their significance (两千 → 1000); Arabic digits show every place.
-    step = tok.form === 'chinese' ? TEN.pow(zeros).times(scale) : scale;
+    step = scale;
     significant = TEN.pow(zeros).times(scale);
   }
   if (value.isZero()) significant = step;

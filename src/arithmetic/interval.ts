@@ -1,0 +1,71 @@
+import Decimal from 'decimal.js';
+import type { Interval, Quantity } from '../model/quantity.js';
+
+const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+
+/** The interval `[lo, hi]` with both ends as decimals. */
+export function interval(lo: Decimal.Value, hi: Decimal.Value): Interval {
+  return { lo: new Decimal(lo), hi: new Decimal(hi) };
+}
+
+/**
+ * The values a figure can take. Counts are whole numbers, so a count's interval shrinks to the
+ * integers inside it: `1904件` is exactly 1904, `2万宗` is 15000…25000. This is what keeps a rate
+ * computed from counts (35/42) from being judged against a ±0.5 blur.
+ */
+export function figureInterval(q: Quantity): Interval {
+  if (q.unitFamily !== 'count') return q.interval;
+  const lo = q.interval.lo.isFinite() ? q.interval.lo.ceil() : q.interval.lo;
+  const hi = q.interval.hi.isFinite() ? q.interval.hi.floor() : q.interval.hi;
+  return lo.lte(hi) ? { lo, hi } : q.interval;
+}
+
+/** Sum of intervals (XBRL Calculations 1.1: the sum of the parts' intervals). */
+export function sumIntervals(parts: readonly Interval[]): Interval {
+  let lo = ZERO;
+  let hi = ZERO;
+  for (const p of parts) {
+    lo = lo.plus(p.lo);
+    hi = hi.plus(p.hi);
+  }
+  return { lo, hi };
+}
+
+/** Whether two closed intervals share at least one value. */
+export function meets(a: Interval, b: Interval): boolean {
+  return a.lo.lte(b.hi) && b.lo.lte(a.hi);
+}
+
+/** Whether `a` lies wholly above `b`. */
+export function above(a: Interval, b: Interval): boolean {
+  return a.lo.gt(b.hi);
+}
+
+/**
+ * The interval of `num / den × 100` for non-negative intervals; null when the denominator can
+ * be zero (no rate can be computed).
+ */
+export function percentOf(num: Interval, den: Interval): Interval | null {
+  if (den.lo.lte(0)) return null;
+  const lo = num.lo.times(HUNDRED).div(den.hi.isFinite() ? den.hi : den.lo);
+  const hi = num.hi.isFinite() ? num.hi.times(HUNDRED).div(den.lo) : new Decimal(Infinity);
+  return { lo: den.hi.isFinite() ? lo : ZERO, hi };
+}
+
+/** A decimal shown with at most `places` decimals, trailing zeros dropped (91.49). */
+export function show(d: Decimal, places = 2): string {
+  if (!d.isFinite()) return d.isNeg() ? '-∞' : '∞';
+  return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString();
+}
+
+/** `[lo, hi]` for evidence, or the single value when the interval is a point. */
+export function showInterval(i: Interval, places = 4): string {
+  if (i.lo.equals(i.hi)) return show(i.lo, places);
+  return `[${show(i.lo, places)}, ${show(i.hi, places)}]`;
+}
+
+/** Interval as strings, for evidence that survives JSON. */
+export function intervalStrings(i: Interval): { lo: string; hi: string } {
+  return { lo: i.lo.toString(), hi: i.hi.toString() };
+}

@@ -1,0 +1,25 @@
+import type { Evidence, FigureRef } from '../engine/diagnostic.js';
+import type { Range } from '../model/range.js';
+import type { Claim } from './schema.js';
+
+/** Collects claims and numbers them in the order they are found. */
+export class ClaimList {
+  readonly claims: Claim[] = [];
+
+  /** Adds a claim; `id` is assigned here. */
+  add<C extends Claim>(claim: Omit<C, 'id'>): C {
+    const full = { ...claim, id: this.claims.length } as C;
+    this.claims.push(full);
+    return full;
+  }
+}
+
+/** Evidence with the given figures and fields. */
+export function evidence(figures: FigureRef[], fields: Omit<Evidence, 'figures'> = {}): Evidence {
+  return { figures, ...fields };
+}
+
+/** Whether `inner` lies within `outer`. */
+export function within(inner: Range, outer: Range): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}

@@ -1,0 +1,234 @@
+import type { Quantity } from '../model/quantity.js';
+import type { Range } from '../model/range.js';
+import type { Report } from '../model/report.js';
+import { figureInterval, intervalStrings } from '../arithmetic/interval.js';
+import type { FigureRef } from '../engine/diagnostic.js';
+import { metricIn, type Lexicon, type Metric } from './lexicon.js';
+
+/** Characters that end the label of a figure: clause punctuation. */
+const LABEL_BREAKS = ',、;:。!?()';
+
+/** How far back in its clause group a figure looks for the thing it counts (keeps this linear). */
+const CLAUSE_LOOKBACK = 120;
+
+/** Words that carry no meaning in a label: 共受理 → 受理. */
+const FILLERS = ['截至目前', '今年以来', '本年度', '今年', '全年', '目前', '其中', '共计', '合计', '累计', '共', '达到', '达', '为', '均为', '有', '已经'];
+
+/** What the words around a figure say about it. */
+export interface FigureContext {
+  quantity: Quantity;
+  /** Index of the clause group: the sentence cut at `;`. */
+  segment: number;
+  /** The text between the previous clause break (or figure) and the figure, fillers removed. */
+  label: string;
+  /** The same text with its fillers (共, 累计 …), which say a figure is a total. */
+  rawLabel: string;
+  /** Where the label starts. */
+  labelStart: number;
+  /** Up to 12 characters after the figure, to the next clause break. */
+  after: string;
+  /** The metric the figure counts, from the words after it, its label, or its clause. */
+  metric: Metric | null;
+  /** The first action word of the label (受理, 办结 …), or ''. */
+  action: string;
+}
+
+/** Figure contexts and clause groups of a report, computed once per check. */
+export interface ReportContext {
+  report: Report;
+  lexicon: Lexicon;
+  figures: FigureContext[];
+  /** Clause groups (sentences cut at `;`), in order. */
+  segments: Range[];
+  /** Sentence index of each segment. */
+  segmentSentence: number[];
+}
+
+/** Splits sentences at `;` into clause groups. */
+function buildSegments(report: Report): { segments: Range[]; segmentSentence: number[] } {
+  const s = report.normalized;
+  const segments: Range[] = [];
+  const segmentSentence: number[] = [];
+  for (const sentence of report.sentences) {
+    let start = sentence.range.start;
+    for (let i = start; i < sentence.range.end; i++) {
+      if (s[i] === ';') {
+        segments.push({ start, end: i + 1 });
+        segmentSentence.push(sentence.index);
+        start = i + 1;
+      }
+    }
+    if (start < sentence.range.end) {
+      segments.push({ start, end: sentence.range.end });
+      segmentSentence.push(sentence.index);
+    }
+  }
+  return { segments, segmentSentence };
+}
+
+function stripFillers(label: string): string {
+  let out = label.trim();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of FILLERS) {
+      if (out.startsWith(f)) {
+        out = out.slice(f.length);
+        changed = true;
+      }
+      if (out.endsWith(f) && out.length > f.length) {
+        out = out.slice(0, -f.length);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Builds the context of every figure. Linear in the text. */
+export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
+  const s = report.normalized;
+  // Book titles name trainings and laws, not what a figure counts: 《…行政复议…培训会议》3次.
+  const plain = maskTitles(s);
+  const { segments, segmentSentence } = buildSegments(report);
+  const figures: FigureContext[] = [];
+  let seg = 0;
+  let prevEnd = -1;
+  let prevSeg = -1;
+  for (const q of report.quantities) {
+    while (seg < segments.length - 1 && segments[seg]!.end <= q.range.start) seg++;
+    const segment = segments[seg] ?? { start: 0, end: s.length };
+    const floor = Math.max(segment.start, prevSeg === seg ? prevEnd : segment.start);
+    let a = q.range.start;
+    while (a > floor && !LABEL_BREAKS.includes(s[a - 1]!)) a--;
+    const rawLabel = s.slice(a, q.range.start);
+    let b = q.range.end;
+    while (b < segment.end && b - q.range.end < 12 && !LABEL_BREAKS.includes(s[b]!)) b++;
+    const after = s.slice(q.range.end, b);
+    const label = stripFillers(rawLabel);
+    // The thing counted: named right after the figure (24个镇街), in its label (受理信访件),
+    // or earlier in its clause group (共上报网格事件22506宗,办结22506宗).
+    const hit =
+      (after.length > 0 ? metricAtStart(lexicon, plain.slice(q.range.end, b)) : null) ??
+      metricIn(lexicon, plain.slice(a, q.range.start)) ??
+      metricIn(lexicon, plain.slice(Math.max(segment.start, q.range.start - CLAUSE_LOOKBACK), q.range.start));
+    figures.push({
+      quantity: q,
+      segment: seg,
+      label,
+      rawLabel,
+      labelStart: a,
+      after,
+      metric: hit ? hit.metric : null,
+      action: firstAction(lexicon, rawLabel),
+    });
+    prevEnd = q.range.end;
+    prevSeg = seg;
+  }
+  return { report, lexicon, figures, segments, segmentSentence };
+}
+
+/** The text with everything inside 《…》 blanked, same length. Linear. */
+export function maskTitles(s: string): string {
+  let depth = 0;
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '《') {
+      if (depth === 0) {
+        out += s.slice(runStart, i + 1);
+        runStart = i + 1;
+      }
+      depth++;
+    } else if (c === '》' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        out += '□'.repeat(i - runStart);
+        runStart = i;
+      }
+    } else if (c === '\n') {
+      // A title never spans lines: an unclosed 《 ends with its line.
+      if (depth > 0) {
+        out += '□'.repeat(i - runStart);
+        runStart = i;
+        depth = 0;
+      }
+    }
+  }
+  out += depth > 0 ? '□'.repeat(s.length - runStart) : s.slice(runStart);
+  return out;
+}
+
+/** A metric named at the start of the text after a figure (skipping a date such as 2019年度). */
+function metricAtStart(lexicon: Lexicon, after: string): { metric: Metric } | null {
+  const hit = metricIn(lexicon, after.slice(0, 12));
+  if (!hit) return null;
+  // Only the words right after the unit say what is counted; allow a short date or adjective.
+  return hit.at <= 6 ? hit : null;
+}
+
+function firstAction(lexicon: Lexicon, label: string): string {
+  let best = '';
+  let bestAt = Infinity;
+  for (const a of lexicon.actions) {
+    const at = label.indexOf(a);
+    if (at >= 0 && (at < bestAt || (at === bestAt && a.length > best.length))) {
+      best = a;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
+/** A figure as evidence. */
+export function figureRef(report: Report, q: Quantity, role: string): FigureRef {
+  return {
+    role,
+    text: report.text.slice(q.range.start, q.range.end),
+    value: q.value.toString(),
+    interval: intervalStrings(figureInterval(q)),
+    range: q.range,
+  };
+}
+
+/** The figure's text as written. */
+export function written(report: Report, q: Quantity): string {
+  return report.text.slice(q.range.start, q.range.end);
+}
+
+/** Whether two figures are counted in the same unit (a figure with no unit takes the other's). */
+export function sameUnit(a: Quantity, b: Quantity): boolean {
+  if (a.unit === null || b.unit === null) return (a.unit ?? b.unit) !== '%' && a.unitFamily !== 'percent' && b.unitFamily !== 'percent';
+  return a.unit === b.unit;
+}
+
+/** Whether a figure is a count-like amount that can take part in sums (not a rate). */
+export function isAmount(q: Quantity): boolean {
+  return q.unitFamily !== 'percent' && q.unitFamily !== 'points' && q.unitFamily !== 'multiple' && q.to === null;
+}
+
+/** Index of the first figure starting at or after `offset` (binary search). */
+export function figureIndexAt(ctx: ReportContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ctx.figures[mid]!.quantity.range.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Figures before `offset` in the same sentence and the one before, nearest first, stopping
+ * after `limit` figures so a pathological sentence stays linear.
+ */
+export function figuresBefore(ctx: ReportContext, offset: number, sentenceIndex: number, limit = 40): FigureContext[] {
+  const out: FigureContext[] = [];
+  for (let i = figureIndexAt(ctx, offset) - 1; i >= 0 && out.length < limit; i--) {
+    const f = ctx.figures[i]!;
+    if (f.quantity.sentence < sentenceIndex - 1) break;
+    if (f.quantity.range.end <= offset) out.push(f);
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import Decimal from 'decimal.js';
+import { figureInterval } from '../arithmetic/interval.js';
+import { ClaimList, evidence } from './builder.js';
+import { figureRef, written, type FigureContext, type ReportContext } from './context.js';
+import type { ClaimOf } from './schema.js';
+
+const UP = ['同比增长', '同比增加', '同比上升', '同比提高', '比上年增长', '较上年增长', '增长', '增加', '上升'];
+const DOWN = ['同比下降', '同比减少', '同比降低', '比上年下降', '较上年下降', '下降', '减少', '降低'];
+const ONE = new Decimal(1);
+const HUNDRED = new Decimal(100);
+/** Most prior values listed in evidence. */
+const MAX_PRIORS = 3;
+
+/**
+ * Growth on a whole-number count implies a whole-number prior: 律师事务所61家,同比增长15% fits a
+ * prior of 53 (61/53 = +15.09%). A rate no whole prior can produce is suspect. Amounts (元, 亩)
+ * are not whole numbers and are skipped.
+ */
+export function extractGrowth(ctx: ReportContext, out: ClaimList): void {
+  const { report } = ctx;
+  for (let i = 1; i < ctx.figures.length; i++) {
+    const f = ctx.figures[i]!;
+    const q = f.quantity;
+    if (q.unit !== '%' || q.to !== null) continue;
+    // The label must be the growth phrase alone (同比增长): a label naming another subject
+    // (案件类警情同比下降, 年租金增长) is growth of that subject, not of the count before it.
+    const verb = [...DOWN, ...UP].find((w) => f.label === w || f.label === `比上年${w}` || f.label === `较上年${w}`);
+    if (!verb) continue;
+    const direction = DOWN.includes(verb.replace(/^(比上年|较上年)/, '')) || DOWN.includes(verb) ? 'down' : 'up';
+    const count = ctx.figures[i - 1]!;
+    // The count is the figure just before, in the same clause group, and a whole-number count.
+    if (count.segment !== f.segment || count.quantity.unitFamily !== 'count' || count.quantity.to !== null) continue;
+    if (!count.quantity.value.isInteger()) continue;
+    addGrowth(ctx, out, count, f, direction);
+  }
+  void report;
+}
+
+function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rate: FigureContext, direction: 'up' | 'down'): void {
+  const { report } = ctx;
+  const n = figureInterval(count.quantity);
+  const r = rate.quantity.interval;
+  // prior = n / (1 ± r/100); the widest range of priors over both intervals.
+  const factor = (x: Decimal): Decimal => (direction === 'up' ? ONE.plus(x.div(HUNDRED)) : ONE.minus(x.div(HUNDRED)));
+  const fHi = factor(direction === 'up' ? r.hi : r.lo);
+  const fLo = factor(direction === 'up' ? r.lo : r.hi);
+  const refs = [figureRef(report, rate.quantity, 'growth'), figureRef(report, count.quantity, 'count')];
+  if (!fLo.isFinite() || fLo.lte(0) || !fHi.isFinite()) {
+    out.add<ClaimOf<'growth'>>({
+      kind: 'growth',
+      range: rate.quantity.range,
+      figures: refs,
+      verdict: 'unverifiable',
+      evidence: evidence(refs, { note: 'the rate is unbounded or a fall of 100% or more' }),
+      reason: 'no finite range of prior values',
+      direction,
+      priors: [],
+    });
+    return;
+  }
+  const lo = n.lo.div(fHi).ceil();
+  const hi = n.hi.isFinite() ? n.hi.div(fLo).floor() : lo.plus(MAX_PRIORS);
+  const priors: string[] = [];
+  for (let p = lo; p.lte(hi) && priors.length < MAX_PRIORS; p = p.plus(1)) if (p.gt(0)) priors.push(p.toString());
+  const holds = priors.length > 0;
+  const nearest = n.lo.div(factor(rate.quantity.value)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const actual = nearest.gt(0) ? count.quantity.value.minus(nearest).abs().div(nearest).times(100) : null;
+  out.add<ClaimOf<'growth'>>({
+    kind: 'growth',
+    range: rate.quantity.range,
+    figures: refs,
+    verdict: holds ? 'holds' : 'fails',
+    evidence: evidence(refs, {
+      expression: `${count.quantity.value} / (1 ${direction === 'up' ? '+' : '−'} ${written(report, rate.quantity)})`,
+      computed: holds ? `prior ${priors.join(' or ')}` : `no whole-number prior in [${n.lo.div(fHi).toDecimalPlaces(2)}, ${n.hi.div(fLo).toDecimalPlaces(2)}]`,
+      ...(actual ? { expected: `prior ${nearest} gives ${actual.toDecimalPlaces(2)}%` } : {}),
+    }),
+    reason: holds ? 'a whole-number prior value fits the growth rate' : 'no whole-number prior value gives this growth rate',
+    direction,
+    priors,
+  });
+}

@@ -1,0 +1,46 @@
+import type { Report } from '../model/report.js';
+import { extractBreakdowns } from './breakdown.js';
+import { ClaimList } from './builder.js';
+import { buildContext, type ReportContext } from './context.js';
+import { extractCountedLists } from './counted-list.js';
+import { extractGrowth } from './growth.js';
+import { builtinLexicon, type Lexicon } from './lexicon.js';
+import { extractPartitions } from './partition.js';
+import { extractPointsChanges } from './points.js';
+import { extractRates } from './rate.js';
+import { extractRestatements } from './restatement.js';
+import type { Claim } from './schema.js';
+import { extractSubsets } from './subset.js';
+import { extractZeroClaims } from './zero-claim.js';
+
+/** Claims of a report with the context they were read from. */
+export interface ExtractedClaims {
+  claims: Claim[];
+  context: ReportContext;
+}
+
+/**
+ * Extracts and judges every checkable claim of a report: breakdowns, partitions, subsets,
+ * rates, counted lists, restatements, zero claims, growth rates and rate changes. Claims come
+ * back in document order, numbered from 0.
+ */
+export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon): ExtractedClaims {
+  const context = buildContext(report, lexicon);
+  const list = new ClaimList();
+  const partsUsed = new Set<number>();
+  const partitionUsed = new Set<number>();
+  extractBreakdowns(context, list, partsUsed);
+  extractPartitions(context, list, partitionUsed);
+  extractSubsets(context, list, partitionUsed);
+  extractRates(context, list);
+  extractCountedLists(context, list);
+  extractRestatements(context, list);
+  extractZeroClaims(context, list);
+  extractGrowth(context, list);
+  extractPointsChanges(context, list);
+  const claims = list.claims
+    .slice()
+    .sort((a, b) => a.range.start - b.range.start || a.kind.localeCompare(b.kind))
+    .map((c, id) => ({ ...c, id }));
+  return { claims, context };
+}

@@ -1,0 +1,66 @@
+import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
+import { ClaimList, evidence } from './builder.js';
+import { figureRef, isAmount, sameUnit, type FigureContext, type ReportContext } from './context.js';
+import type { ClaimOf } from './schema.js';
+import { DONE_WORDS, hasAny, PENDING_WORDS } from './status-words.js';
+
+/** How many neighbouring figures a status count is compared with. */
+const WINDOW = 24;
+
+/**
+ * Status partitions inside one clause group: a total, a done count and a pending count in the
+ * same unit (本级接待来访群众共120批 … 已结案116批,在办案件4批): done + pending = total.
+ */
+export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<number>): void {
+  const { report } = ctx;
+  const bySegment = new Map<number, FigureContext[]>();
+  for (const f of ctx.figures) {
+    if (!isAmount(f.quantity)) continue;
+    const list = bySegment.get(f.segment) ?? [];
+    list.push(f);
+    bySegment.set(f.segment, list);
+  }
+  for (const figures of bySegment.values()) {
+    for (let d = 0; d < figures.length; d++) {
+      const done = figures[d]!;
+      if (!hasAny(done.label, DONE_WORDS) || hasAny(done.label, PENDING_WORDS)) continue;
+      // Look at near neighbours only, so a clause group of thousands of figures stays linear.
+      const near = figures.slice(Math.max(0, d - WINDOW), d + WINDOW);
+      const pending = near.find((p) => p !== done && hasAny(p.label, PENDING_WORDS) && sameUnit(p.quantity, done.quantity));
+      if (!pending) continue;
+      const firstAt = Math.min(done.quantity.range.start, pending.quantity.range.start);
+      let total: FigureContext | undefined;
+      for (let t = near.length - 1; t >= 0; t--) {
+        const f = near[t]!;
+        if (f.quantity.range.end > firstAt || f === done || f === pending) continue;
+        if (!sameUnit(f.quantity, done.quantity) || hasAny(f.label, DONE_WORDS) || hasAny(f.label, PENDING_WORDS)) continue;
+        total = f;
+        break;
+      }
+      if (!total) continue;
+      const sum = sumIntervals([figureInterval(done.quantity), figureInterval(pending.quantity)]);
+      const ti = figureInterval(total.quantity);
+      const refs = [
+        figureRef(report, total.quantity, 'total'),
+        figureRef(report, done.quantity, 'done'),
+        figureRef(report, pending.quantity, 'pending'),
+      ];
+      const holds = meets(sum, ti);
+      out.add<ClaimOf<'partition'>>({
+        kind: 'partition',
+        range: total.quantity.range,
+        figures: refs,
+        verdict: holds ? 'holds' : 'fails',
+        evidence: evidence(refs, {
+          expression: `${done.quantity.value}+${pending.quantity.value} = ${showInterval(sum)}`,
+          computed: showInterval(sum),
+          expected: showInterval(ti),
+        }),
+        reason: holds ? 'done and pending add up to the total' : 'done and pending do not add up to the total',
+      });
+      used.add(done.quantity.index);
+      used.add(pending.quantity.index);
+      used.add(total.quantity.index);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { figureInterval, meets, showInterval } from '../arithmetic/interval.js';
+import { ClaimList, evidence } from './builder.js';
+import { figureRef, type ReportContext } from './context.js';
+import type { ClaimOf } from './schema.js';
+
+const CHANGE_VERBS = ['提高', '上升', '下降', '降低', '增长', '减少', '提升', '增加', '收窄', '扩大'];
+const RATE_WORDS = ['率', '占比', '比重', '比例'];
+
+/**
+ * A rate that changes by N% where N 个百分点 is meant: 办结率由95%提高到97.04%,提高2.04%. When
+ * the two rates are stated and differ by the change, the mistake is certain (confirmed).
+ */
+export function extractPointsChanges(ctx: ReportContext, out: ClaimList): void {
+  const { report } = ctx;
+  const s = report.normalized;
+  for (let i = 0; i < ctx.figures.length; i++) {
+    const f = ctx.figures[i]!;
+    const q = f.quantity;
+    if (q.unit !== '%' || q.to !== null) continue;
+    const verb = CHANGE_VERBS.find((v) => f.label.endsWith(v));
+    if (!verb) continue;
+    // The subject: the clause group up to the verb, which must name a rate.
+    const seg = ctx.segments[f.segment]!;
+    const subject = s.slice(Math.max(seg.start, q.range.start - 40), q.range.start - verb.length);
+    if (!RATE_WORDS.some((w) => subject.includes(w))) continue;
+    // Two earlier percentages in the clause group whose difference is the change confirm it.
+    const earlier = ctx.figures.slice(Math.max(0, i - 6), i).filter((e) => e.segment === f.segment && e.quantity.unit === '%');
+    let confirmed = false;
+    const refs = [figureRef(report, q, 'change')];
+    for (let a = 0; a < earlier.length && !confirmed; a++) {
+      for (let b = a + 1; b < earlier.length && !confirmed; b++) {
+        const x = figureInterval(earlier[a]!.quantity);
+        const y = figureInterval(earlier[b]!.quantity);
+        const rise = { lo: y.lo.minus(x.hi), hi: y.hi.minus(x.lo) };
+        const fall = { lo: x.lo.minus(y.hi), hi: x.hi.minus(y.lo) };
+        if (meets(rise, q.interval) || meets(fall, q.interval)) {
+          confirmed = true;
+          refs.push(figureRef(report, earlier[a]!.quantity, 'from'), figureRef(report, earlier[b]!.quantity, 'to'));
+        }
+      }
+    }
+    out.add<ClaimOf<'pointsChange'>>({
+      kind: 'pointsChange',
+      range: q.range,
+      figures: refs,
+      verdict: 'fails',
+      evidence: evidence(refs, {
+        computed: confirmed ? `${refs[2]!.text} − ${refs[1]!.text} = ${showInterval(q.interval)}` : undefined,
+        expected: `${report.text.slice(q.numberRange.start, q.numberRange.end)}个百分点`,
+      }),
+      reason: confirmed ? 'the change is the difference of two stated rates, so it is in percentage points' : 'a change in a rate is written in 个百分点',
+      confirmed,
+    });
+  }
+}

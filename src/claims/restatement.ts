@@ -1,0 +1,53 @@
+import { figureInterval, meets, showInterval } from '../arithmetic/interval.js';
+import { ClaimList, evidence } from './builder.js';
+import { figureRef, written, type FigureContext, type ReportContext } from './context.js';
+import { rateIn } from './lexicon.js';
+import type { ClaimOf } from './schema.js';
+
+/** Actions that name the same outcome: 办结, 结案 and 已结 are one thing. */
+const SAME_ACTION: Record<string, string> = { 结案: '办结', 已结: '办结', 接收: '受理', 收到: '受理' };
+
+/**
+ * Restatements: the same metric (a lexicon metric with the same action, or the same named rate
+ * on it) stated in two different paragraphs, in the same unit. Intervals at the shown precision
+ * must meet: 累计办结网格事件2万宗 and 办结22506宗 agree.
+ */
+export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
+  const { report, lexicon } = ctx;
+  const first = new Map<string, FigureContext>();
+  for (const f of ctx.figures) {
+    const q = f.quantity;
+    if (!f.metric || q.to !== null) continue;
+    let key: string;
+    if (q.unit === '%') {
+      const rate = rateIn(lexicon, f.label);
+      if (!rate) continue;
+      key = `${f.metric.id}|rate:${rate.name}`;
+    } else {
+      if (q.unitFamily === 'percent' || q.unitFamily === 'points') continue;
+      key = `${f.metric.id}|${SAME_ACTION[f.action] ?? f.action}|${q.unit ?? ''}`;
+    }
+    const earlier = first.get(key);
+    if (!earlier) {
+      first.set(key, f);
+      continue;
+    }
+    if (earlier.quantity.paragraph === q.paragraph) continue;
+    const a = figureInterval(earlier.quantity);
+    const b = figureInterval(q);
+    const holds = meets(a, b);
+    const refs = [figureRef(report, q, 'restatement'), figureRef(report, earlier.quantity, 'first statement')];
+    out.add<ClaimOf<'restatement'>>({
+      kind: 'restatement',
+      range: q.range,
+      figures: refs,
+      verdict: holds ? 'holds' : 'fails',
+      evidence: evidence(refs, {
+        computed: `${written(report, q)} → ${showInterval(b)}`,
+        expected: `${written(report, earlier.quantity)} → ${showInterval(a)}`,
+      }),
+      reason: holds ? 'the two statements agree at their shown precision' : 'the two statements of the same figure disagree',
+      metric: q.unit === '%' ? `${f.metric.zh}·${key.split(':')[1]}` : `${f.metric.zh}${f.action ? `·${f.action}` : ''}`,
+    });
+  }
+}

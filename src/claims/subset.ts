@@ -1,0 +1,56 @@
+import { figureInterval, showInterval } from '../arithmetic/interval.js';
+import { ClaimList, evidence } from './builder.js';
+import { figureRef, isAmount, sameUnit, type FigureContext, type ReportContext } from './context.js';
+import type { ClaimOf } from './schema.js';
+import { hasAny, INTAKE_WORDS, OUTCOME_WORDS } from './status-words.js';
+
+/** How many figures after an intake count are compared with it. */
+const WINDOW = 24;
+
+/**
+ * Subsets inside one clause group: an outcome count (办结, 归档, 入学 …) cannot exceed the intake
+ * count before it (受理, 接收, 申请 …) in the same unit. A breakdown with one part is a subset too.
+ */
+export function extractSubsets(ctx: ReportContext, out: ClaimList, partitionUsed: Set<number>): void {
+  const bySegment = new Map<number, FigureContext[]>();
+  for (const f of ctx.figures) {
+    if (!isAmount(f.quantity)) continue;
+    const list = bySegment.get(f.segment) ?? [];
+    list.push(f);
+    bySegment.set(f.segment, list);
+  }
+  for (const figures of bySegment.values()) {
+    for (let w = 0; w < figures.length; w++) {
+      const whole = figures[w]!;
+      if (!hasAny(whole.label, INTAKE_WORDS) || hasAny(whole.label, OUTCOME_WORDS)) continue;
+      for (let p = w + 1; p < Math.min(figures.length, w + 1 + WINDOW); p++) {
+        const part = figures[p]!;
+        if (hasAny(part.label, INTAKE_WORDS)) break; // a new intake starts another group
+        if (!hasAny(part.label, OUTCOME_WORDS) || !sameUnit(part.quantity, whole.quantity)) continue;
+        if (partitionUsed.has(part.quantity.index) && partitionUsed.has(whole.quantity.index)) continue;
+        addSubset(ctx, out, whole, part);
+      }
+    }
+  }
+}
+
+/** Adds the claim that `part` is no larger than `whole`. */
+export function addSubset(ctx: ReportContext, out: ClaimList, whole: FigureContext, part: FigureContext): void {
+  const { report } = ctx;
+  const wi = figureInterval(whole.quantity);
+  const pi = figureInterval(part.quantity);
+  const holds = pi.lo.lte(wi.hi);
+  const refs = [figureRef(report, whole.quantity, 'whole'), figureRef(report, part.quantity, 'part')];
+  out.add<ClaimOf<'subset'>>({
+    kind: 'subset',
+    range: part.quantity.range,
+    figures: refs,
+    verdict: holds ? 'holds' : 'fails',
+    evidence: evidence(refs, {
+      expression: `${part.quantity.value} ≤ ${whole.quantity.value}`,
+      computed: showInterval(pi),
+      expected: `≤ ${showInterval(wi)}`,
+    }),
+    reason: holds ? 'the part does not exceed its whole' : 'the part is larger than its whole',
+  });
+}

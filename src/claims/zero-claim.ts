@@ -1,0 +1,90 @@
+import { figureInterval } from '../arithmetic/interval.js';
+import { ClaimList, evidence } from './builder.js';
+import { figureRef, type ReportContext } from './context.js';
+import { metricIn } from './lexicon.js';
+import type { ClaimOf } from './schema.js';
+
+/** Zero claims outside the lexicon searched by their words (each search reads every figure). */
+const MAX_WORD_SEARCHES = 50;
+
+/** Phrases that state zero: 均为0, 为零, 零发生, 无一例. */
+const ZERO_PHRASES = ['均为0', '均为零', '为0', '为零', '零发生', '无一例'];
+
+/**
+ * Zero claims (我街行政复议数量、被依法纠错数、行政诉讼数量均为0) and any count of the same
+ * metric elsewhere in the report that is above zero (8件一审案件败诉 is administrative litigation).
+ */
+export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
+  const { report, lexicon } = ctx;
+  const s = report.normalized;
+  // Counts above zero by metric, built once so many zero claims stay linear.
+  const positive = ctx.figures.filter((f) => f.quantity.unitFamily === 'count' && figureInterval(f.quantity).lo.gt(0));
+  const byMetric = new Map<string, typeof positive>();
+  for (const f of positive) {
+    if (!f.metric) continue;
+    const list = byMetric.get(f.metric.id) ?? [];
+    list.push(f);
+    byMetric.set(f.metric.id, list);
+  }
+  let wordSearches = 0;
+  for (const sentence of report.sentences) {
+    const { start, end } = sentence.range;
+    for (let i = start; i < end; i++) {
+      const phrase = ZERO_PHRASES.find((p) => s.startsWith(p, i) && i + p.length <= end);
+      if (!phrase) continue;
+      // 为0 must not be the tail of a longer figure (为0.5) or of 均为0, read already.
+      if ((phrase === '为0' || phrase === '为零') && s[i - 1] === '均') continue;
+      const zeroEnd = i + phrase.length;
+      if (/[0-9.]/.test(s[zeroEnd] ?? '')) continue;
+      // Subjects: the clause before the phrase, split at 、 (行政复议数量、被依法纠错数、行政诉讼数量),
+      // or for 无一例 the words after it (无一例确诊病例).
+      const subjects: Array<{ start: number; end: number }> = [];
+      if (phrase === '无一例') {
+        let b = zeroEnd;
+        while (b < end && b - zeroEnd < 12 && !',;:。'.includes(s[b]!)) b++;
+        if (b > zeroEnd) subjects.push({ start: zeroEnd, end: b });
+      } else {
+        let a = i;
+        while (a > start && !',;:。'.includes(s[a - 1]!)) a--;
+        let from = a;
+        for (let k = a; k <= i; k++) {
+          if (k === i || s[k] === '、') {
+            if (k > from) subjects.push({ start: from, end: k });
+            from = k + 1;
+          }
+        }
+      }
+      // The range is the zero as written: the 0 of 均为0, the 零 of 零发生, or all of 无一例.
+      const zeroRange =
+        phrase === '无一例' ? { start: i, end: zeroEnd } : phrase === '零发生' ? { start: i, end: i + 1 } : { start: zeroEnd - 1, end: zeroEnd };
+      for (const subj of subjects) {
+        const subjectText = report.text.slice(subj.start, subj.end);
+        const hit = metricIn(lexicon, s.slice(subj.start, subj.end));
+        const words = s.slice(subj.start, subj.end).replace(/^我[街区镇县市]/, '').replace(/数量$|数$/, '');
+        // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
+        const pool = hit ? (byMetric.get(hit.metric.id) ?? []) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? positive : [];
+        const contradictions = pool.filter((f) => {
+          const q = f.quantity;
+          if (q.range.start >= Math.min(subj.start, i) && q.range.end <= Math.max(subj.end, zeroEnd)) return false;
+          return hit ? true : f.label.includes(words) || f.after.startsWith(words);
+        });
+        const refs = contradictions.map((f) => figureRef(report, f.quantity, 'count'));
+        out.add<ClaimOf<'zeroClaim'>>({
+          kind: 'zeroClaim',
+          range: zeroRange,
+          figures: refs,
+          verdict: contradictions.length > 0 ? 'fails' : 'holds',
+          evidence: evidence(refs, {
+            expected: `${subjectText} = 0`,
+            ...(contradictions.length > 0 ? { computed: refs.map((r) => r.text).join(', ') } : {}),
+            note: hit ? `metric ${hit.metric.zh}` : 'not in the lexicon: compared by its words',
+          }),
+          reason: contradictions.length > 0 ? 'a count of the same thing elsewhere is above zero' : 'no count of the same thing above zero',
+          subject: subjectText,
+          metric: hit ? hit.metric.id : null,
+        });
+      }
+      i = zeroEnd - 1;
+    }
+  }
+}
