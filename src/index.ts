@@ -11,3 +11,11 @@ export { flattenSections, lineIndexOf, positionOf, sectionPathAt, textOf } from 
 export { extractClaims, type ExtractedClaims } from './claims/index.js';
 export * from './claims/schema.js';
 export { builtinLexicon, LexiconSchema, MetricSchema, RateDefSchema, type Lexicon, type Metric, type RateDef } from './claims/lexicon.js';
+export { checkReport, builtinRules, CheckResultSchema, CheckStatsSchema, INTERNAL_RULE_ID, type CheckOptions, type CheckResult, type CheckStats } from './engine/check.js';
+export { ConfigSchema, ConfigError, RuleSettingSchema, resolveConfig, type Config, type RuleSetting } from './engine/config.js';
+export * from './engine/diagnostic.js';
+export { defineRule, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor, type RuleType } from './engine/rule.js';
+export { formatMessage, type Locale, type MessageTemplate } from './engine/messages.js';
+export { fingerprint } from './engine/fingerprint.js';
+export * from '../rules/index.js';
+export { figureInterval as figureIntervalOf, meets, percentOf, sumIntervals } from './arithmetic/interval.js';

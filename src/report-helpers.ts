@@ -25,6 +25,21 @@ export function textOf(report: Report, range: Range): string {
   return report.text.slice(range.start, range.end);
 }
 
+/** The sentence holding an offset (binary search), or null. */
+export function sentenceAt(report: Report, offset: number): Report['sentences'][number] | null {
+  const list = report.sentences;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const s = list[mid]!;
+    if (offset < s.range.start) hi = mid - 1;
+    else if (offset >= s.range.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
 /** Every section, depth first, in document order. */
 export function flattenSections(report: Report): Section[] {
   const out: Section[] = [];

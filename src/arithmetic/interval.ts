@@ -16,10 +16,18 @@ export function interval(lo: Decimal.Value, hi: Decimal.Value): Interval {
  */
 export function figureInterval(q: Quantity): Interval {
   if (q.unitFamily !== 'count') return q.interval;
-  const lo = q.interval.lo.isFinite() ? q.interval.lo.ceil() : q.interval.lo;
-  const hi = q.interval.hi.isFinite() ? q.interval.hi.floor() : q.interval.hi;
-  return lo.lte(hi) ? { lo, hi } : q.interval;
+  let cached = hulls.get(q);
+  if (!cached) {
+    const lo = q.interval.lo.isFinite() ? q.interval.lo.ceil() : q.interval.lo;
+    const hi = q.interval.hi.isFinite() ? q.interval.hi.floor() : q.interval.hi;
+    cached = lo.lte(hi) ? { lo, hi } : q.interval;
+    hulls.set(q, cached);
+  }
+  return cached;
 }
+
+/** Integer hulls of count figures, computed once per figure. */
+const hulls = new WeakMap<Quantity, Interval>();
 
 /** Sum of intervals (XBRL Calculations 1.1: the sum of the parts' intervals). */
 export function sumIntervals(parts: readonly Interval[]): Interval {

@@ -2,6 +2,19 @@ import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic
 import { ClaimList, evidence } from './builder.js';
 import { figureIndexAt, figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
+import { DONE_WORDS, hasAny, OUTCOME_WORDS } from './status-words.js';
+import { addSubset } from './subset.js';
+
+/** Labels that make a listed figure a stage of the total (已办结, 按时办结), not a category. */
+const STATUS_WORDS = [...DONE_WORDS, ...OUTCOME_WORDS, '按时', '在办'];
+
+/** A part after 其中 is no larger than its total: it holds if any candidate total is large enough. */
+function addPartOfTotal(ctx: ReportContext, out: ClaimList, part: FigureContext, totals: FigureContext[]): void {
+  if (totals.length === 0) return;
+  const p = figureInterval(part.quantity);
+  const whole = totals.find((t) => p.lo.lte(figureInterval(t.quantity).hi)) ?? totals[0]!;
+  addSubset(ctx, out, whole, part);
+}
 
 /** Words that open a list of parts: 其中 (exhaustive), 分别, 包括 (partial). */
 const TRIGGERS: ReadonlyArray<readonly [string, 'exhaustive' | 'partial']> = [
@@ -16,7 +29,7 @@ const TRIGGERS: ReadonlyArray<readonly [string, 'exhaustive' | 'partial']> = [
  * earlier figure of the same family in the sentence (and the one before) is a candidate total;
  * the claim holds when the parts' sum meets any of them. One part alone is a subset claim.
  */
-export function extractBreakdowns(ctx: ReportContext, out: ClaimList, partsUsed: Set<number>): void {
+export function extractBreakdowns(ctx: ReportContext, out: ClaimList): void {
   const { report } = ctx;
   const s = report.normalized;
   for (const sentence of report.sentences) {
@@ -28,10 +41,15 @@ export function extractBreakdowns(ctx: ReportContext, out: ClaimList, partsUsed:
       from = found.at + found.word.length;
       const inParens = found.at > start && s[found.at - 1] === '(';
       const parts = collectParts(ctx, found.at + found.word.length, end, inParens);
-      if (parts.length < 2) continue;
+      if (parts.length === 0) continue;
       const totals = candidateTotals(ctx, sentence.index, found.at, parts);
+      // One part, or parts that are stages rather than categories (其中已办结42件,按时办结35件),
+      // are each a subset of the total, not a breakdown of it.
+      if (parts.length === 1 || parts.some((p) => hasAny(p.label, STATUS_WORDS))) {
+        for (const p of parts) addPartOfTotal(ctx, out, p, totals);
+        continue;
+      }
       const mode = found.mode === 'partial' || parts.open ? 'partial' : 'exhaustive';
-      for (const p of parts) partsUsed.add(p.quantity.index);
       judge(ctx, out, parts, totals, mode);
     }
   }
@@ -87,7 +105,7 @@ function collectParts(ctx: ReportContext, from: number, end: number, inParens: b
 /** Earlier figures of the parts' family in the sentence, nearest first, then the sentence before. */
 function candidateTotals(ctx: ReportContext, sentenceIndex: number, triggerAt: number, parts: FigureContext[]): FigureContext[] {
   const family = parts.find((p) => p.quantity.unitFamily !== 'none')?.quantity.unitFamily ?? 'count';
-  return figuresBefore(ctx, triggerAt, sentenceIndex).filter((f) => isAmount(f.quantity) && f.quantity.unitFamily === family);
+  return figuresBefore(ctx, triggerAt, sentenceIndex, 16).filter((f) => isAmount(f.quantity) && f.quantity.unitFamily === family);
 }
 
 function judge(
@@ -121,7 +139,9 @@ function judge(
     const ti = figureInterval(t.quantity);
     return mode === 'exhaustive' ? meets(sum, ti) : sum.lo.lte(ti.hi);
   });
-  const total = fits ?? totals[0]!;
+  // With no fit, judge against the candidate nearest the sum: the likeliest intended total.
+  const mid = sum.lo.plus(sum.hi).div(2);
+  const total = fits ?? totals.reduce((best, t) => (t.quantity.value.minus(mid).abs().lt(best.quantity.value.minus(mid).abs()) ? t : best));
   const ti = figureInterval(total.quantity);
   const refs = [figureRef(report, total.quantity, 'total'), ...partRefs];
   const tried = totals.length > 1 ? `candidate totals tried: ${totals.map((t) => written(report, t.quantity)).join(', ')}` : undefined;

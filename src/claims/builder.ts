@@ -5,6 +5,15 @@ import type { Claim } from './schema.js';
 /** Collects claims and numbers them in the order they are found. */
 export class ClaimList {
   readonly claims: Claim[] = [];
+  /** Keys of claims already made, so two extractors do not make the same claim twice. */
+  private readonly keys = new Set<string>();
+
+  /** Marks `key` as made; false when it was made before. */
+  claim(key: string): boolean {
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
+  }
 
   /** Adds a claim; `id` is assigned here. */
   add<C extends Claim>(claim: Omit<C, 'id'>): C {

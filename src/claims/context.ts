@@ -3,10 +3,13 @@ import type { Range } from '../model/range.js';
 import type { Report } from '../model/report.js';
 import { figureInterval, intervalStrings } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
-import { metricIn, type Lexicon, type Metric } from './lexicon.js';
+import { findTerms, metricStartingAt, metricWithin, type Lexicon, type Metric } from './lexicon.js';
 
 /** Characters that end the label of a figure: clause punctuation. */
 const LABEL_BREAKS = ',、;:。!?()';
+
+/** Most characters between a metric term in a label and its figure (数量, 件数, 共 …). */
+const MAX_HEAD_GAP = 4;
 
 /** How far back in its clause group a figure looks for the thing it counts (keeps this linear). */
 const CLAUSE_LOOKBACK = 120;
@@ -89,6 +92,7 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   const s = report.normalized;
   // Book titles name trainings and laws, not what a figure counts: 《…行政复议…培训会议》3次.
   const plain = maskTitles(s);
+  const terms = findTerms(lexicon, plain);
   const { segments, segmentSentence } = buildSegments(report);
   const figures: FigureContext[] = [];
   let seg = 0;
@@ -107,10 +111,15 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
     const label = stripFillers(rawLabel);
     // The thing counted: named right after the figure (24个镇街), in its label (受理信访件),
     // or earlier in its clause group (共上报网格事件22506宗,办结22506宗).
+    const next = after.length > 0 ? metricStartingAt(terms, q.range.end, b, 6) : null;
+    const inLabel = metricWithin(terms, a, q.range.start);
+    // A term far from the figure in its label is not what it counts: in 确诊病例密切接触者36人
+    // the head noun is 密切接触者. Then the figure counts something outside the lexicon.
+    const labelHit = inLabel && q.range.start - inLabel.end <= MAX_HEAD_GAP ? inLabel : null;
     const hit =
-      (after.length > 0 ? metricAtStart(lexicon, plain.slice(q.range.end, b)) : null) ??
-      metricIn(lexicon, plain.slice(a, q.range.start)) ??
-      metricIn(lexicon, plain.slice(Math.max(segment.start, q.range.start - CLAUSE_LOOKBACK), q.range.start));
+      next ??
+      labelHit ??
+      (inLabel ? null : metricWithin(terms, Math.max(segment.start, q.range.start - CLAUSE_LOOKBACK), q.range.start));
     figures.push({
       quantity: q,
       segment: seg,
@@ -157,14 +166,6 @@ export function maskTitles(s: string): string {
   }
   out += depth > 0 ? '□'.repeat(s.length - runStart) : s.slice(runStart);
   return out;
-}
-
-/** A metric named at the start of the text after a figure (skipping a date such as 2019年度). */
-function metricAtStart(lexicon: Lexicon, after: string): { metric: Metric } | null {
-  const hit = metricIn(lexicon, after.slice(0, 12));
-  if (!hit) return null;
-  // Only the words right after the unit say what is counted; allow a short date or adjective.
-  return hit.at <= 6 ? hit : null;
 }
 
 function firstAction(lexicon: Lexicon, label: string): string {

@@ -39,8 +39,13 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
     }
     const titles = s[p - 1] === '》';
     if (!titles && !(open && gap === 0)) continue;
+    // 专题讲座各1次: the count is per item, not of the list.
+    if (s.slice(p, q.range.start).includes('各')) continue;
     const items = splitItems(s, floor, p);
     if (items.length < 2) continue;
+    // The first item starts at the clause: 司法所组织…开展《宪法》 names just 《宪法》.
+    const firstTitle = titles ? s.indexOf('《', items[0]!.start) : -1;
+    if (firstTitle >= 0 && firstTitle < items[0]!.end) items[0] = { start: firstTitle, end: items[0]!.end };
     if (titles && !items.every((it) => s.slice(it.start, it.end).includes('《'))) continue;
     const count = figureInterval(q);
     const n = new Decimal(items.length);

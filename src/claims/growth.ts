@@ -55,6 +55,7 @@ function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rat
       reason: 'no finite range of prior values',
       direction,
       priors: [],
+      priorRange: null,
     });
     return;
   }
@@ -63,7 +64,7 @@ function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rat
   const priors: string[] = [];
   for (let p = lo; p.lte(hi) && priors.length < MAX_PRIORS; p = p.plus(1)) if (p.gt(0)) priors.push(p.toString());
   const holds = priors.length > 0;
-  const nearest = n.lo.div(factor(rate.quantity.value)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  const nearest = count.quantity.value.div(factor(rate.quantity.value)).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
   const actual = nearest.gt(0) ? count.quantity.value.minus(nearest).abs().div(nearest).times(100) : null;
   out.add<ClaimOf<'growth'>>({
     kind: 'growth',
@@ -78,5 +79,6 @@ function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rat
     reason: holds ? 'a whole-number prior value fits the growth rate' : 'no whole-number prior value gives this growth rate',
     direction,
     priors,
+    priorRange: { lo: n.lo.div(fHi).toDecimalPlaces(2).toString(), hi: n.hi.isFinite() ? n.hi.div(fLo).toDecimalPlaces(2).toString() : 'Infinity' },
   });
 }

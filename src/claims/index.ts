@@ -27,9 +27,8 @@ export interface ExtractedClaims {
 export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon): ExtractedClaims {
   const context = buildContext(report, lexicon);
   const list = new ClaimList();
-  const partsUsed = new Set<number>();
   const partitionUsed = new Set<number>();
-  extractBreakdowns(context, list, partsUsed);
+  extractBreakdowns(context, list);
   extractPartitions(context, list, partitionUsed);
   extractSubsets(context, list, partitionUsed);
   extractRates(context, list);

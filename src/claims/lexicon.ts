@@ -11,6 +11,8 @@ export const MetricSchema = z.object({
   unitFamily: UnitFamilySchema,
   /** Whether counts of it add up across places (a street's cannot exceed its district's). */
   additive: z.boolean(),
+  /** A broader metric this one is part of: 败诉案件 are 行政诉讼案件. */
+  parent: z.string().optional(),
 });
 /** A metric of the lexicon. */
 export type Metric = z.infer<typeof MetricSchema>;
@@ -37,6 +39,16 @@ export type Lexicon = z.infer<typeof LexiconSchema>;
 /** The built-in lexicon, validated once at load. */
 export const builtinLexicon: Lexicon = LexiconSchema.parse({ ...metricsData, ...ratesData });
 
+/** Whether `metric` is `ancestor` or part of it (following `parent` links). */
+export function isWithin(lexicon: Lexicon, metric: Metric, ancestor: Metric): boolean {
+  let current: Metric | undefined = metric;
+  for (let depth = 0; current && depth < 8; depth++) {
+    if (current.id === ancestor.id) return true;
+    current = current.parent ? lexicon.metrics.find((m) => m.id === current!.parent) : undefined;
+  }
+  return false;
+}
+
 /** The metric named in `text`, by its longest matching term, or null. */
 export function metricIn(lexicon: Lexicon, text: string): { metric: Metric; term: string; at: number } | null {
   let best: { metric: Metric; term: string; at: number } | null = null;
@@ -58,6 +70,84 @@ export function rateIn(lexicon: Lexicon, label: string): RateDef | null {
   let best: RateDef | null = null;
   for (const r of lexicon.rates) {
     if (label.endsWith(r.name) && (!best || r.name.length > best.name.length)) best = r;
+  }
+  return best;
+}
+
+/** A lexicon term found in a text. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  metric: Metric;
+  term: string;
+}
+
+/**
+ * Every occurrence of every metric term in a text, sorted by end (then by length), found in one
+ * pass; figures then look up the terms near them by binary search instead of rescanning.
+ */
+export function findTerms(lexicon: Lexicon, text: string): TermMatch[] {
+  const byFirst = new Map<number, Array<{ term: string; metric: Metric }>>();
+  for (const metric of lexicon.metrics) {
+    for (const term of metric.terms) {
+      const key = term.charCodeAt(0);
+      const list = byFirst.get(key) ?? [];
+      list.push({ term, metric });
+      byFirst.set(key, list);
+    }
+  }
+  const out: TermMatch[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const list = byFirst.get(text.charCodeAt(i));
+    if (!list) continue;
+    for (const { term, metric } of list) {
+      if (text.startsWith(term, i)) out.push({ start: i, end: i + term.length, metric, term });
+    }
+  }
+  out.sort((a, b) => a.end - b.end || a.term.length - b.term.length);
+  return out;
+}
+
+/**
+ * The metric named within `[from, to)` by the term ending nearest `to` (the longer at a tie),
+ * as `metricIn` would find it in that slice; `matches` come from `findTerms`.
+ */
+export function metricWithin(matches: readonly TermMatch[], from: number, to: number): TermMatch | null {
+  // Last match ending at or before `to`.
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (matches[mid]!.end <= to) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = matches[i]!;
+    if (m.start >= from) return m;
+    // Matches are sorted by end: once ends fall before `from`, nothing further fits.
+    if (m.end <= from) return null;
+  }
+  return null;
+}
+
+/**
+ * The metric named first after a figure: the term starting earliest in `[from, from + maxStart]`
+ * and ending by `to` (the longer at a tie). After 8件 in 8件一审案件败诉 the counted thing is
+ * 一审案件, the first noun, not the 败诉 that follows it.
+ */
+export function metricStartingAt(matches: readonly TermMatch[], from: number, to: number, maxStart: number): TermMatch | null {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (matches[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: TermMatch | null = null;
+  for (let i = lo; i < matches.length && matches[i]!.end <= to; i++) {
+    const m = matches[i]!;
+    if (m.start < from || m.start > from + maxStart) continue;
+    if (!best || m.start < best.start || (m.start === best.start && m.term.length > best.term.length)) best = m;
   }
   return best;
 }

@@ -2,10 +2,35 @@ import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, isAmount, sameUnit, type FigureContext, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
-import { DONE_WORDS, hasAny, PENDING_WORDS } from './status-words.js';
+import { DONE_WORDS, hasAny, INTAKE_WORDS, PENDING_WORDS } from './status-words.js';
 
 /** How many neighbouring figures a status count is compared with. */
 const WINDOW = 24;
+
+/** A new total (受理, 接待, 共 …) between two status counts separates their groups. */
+function startsGroup(f: FigureContext): boolean {
+  return hasAny(f.rawLabel, INTAKE_WORDS) || f.rawLabel.includes('共');
+}
+
+/**
+ * The pending count in the same group as `figures[d]`: the nearest pending count after it (or,
+ * failing that, before it) with no new total in between.
+ */
+function pendingOf(figures: FigureContext[], d: number): FigureContext | undefined {
+  const done = figures[d]!;
+  const matches = (f: FigureContext): boolean => hasAny(f.label, PENDING_WORDS) && sameUnit(f.quantity, done.quantity);
+  for (let i = d + 1; i < Math.min(figures.length, d + WINDOW); i++) {
+    const f = figures[i]!;
+    if (matches(f)) return f;
+    if (sameUnit(f.quantity, done.quantity) && startsGroup(f)) break;
+  }
+  for (let i = d - 1; i >= Math.max(0, d - WINDOW); i--) {
+    const f = figures[i]!;
+    if (matches(f)) return f;
+    if (sameUnit(f.quantity, done.quantity) && startsGroup(f)) break;
+  }
+  return undefined;
+}
 
 /**
  * Status partitions inside one clause group: a total, a done count and a pending count in the
@@ -26,7 +51,7 @@ export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<
       if (!hasAny(done.label, DONE_WORDS) || hasAny(done.label, PENDING_WORDS)) continue;
       // Look at near neighbours only, so a clause group of thousands of figures stays linear.
       const near = figures.slice(Math.max(0, d - WINDOW), d + WINDOW);
-      const pending = near.find((p) => p !== done && hasAny(p.label, PENDING_WORDS) && sameUnit(p.quantity, done.quantity));
+      const pending = pendingOf(figures, d);
       if (!pending) continue;
       const firstAt = Math.min(done.quantity.range.start, pending.quantity.range.start);
       let total: FigureContext | undefined;

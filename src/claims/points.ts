@@ -1,4 +1,4 @@
-import { figureInterval, meets, showInterval } from '../arithmetic/interval.js';
+import { figureInterval, meets } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
@@ -12,20 +12,25 @@ const RATE_WORDS = ['率', '占比', '比重', '比例'];
  */
 export function extractPointsChanges(ctx: ReportContext, out: ClaimList): void {
   const { report } = ctx;
-  const s = report.normalized;
   for (let i = 0; i < ctx.figures.length; i++) {
     const f = ctx.figures[i]!;
     const q = f.quantity;
     if (q.unit !== '%' || q.to !== null) continue;
     const verb = CHANGE_VERBS.find((v) => f.label.endsWith(v));
     if (!verb) continue;
-    // The subject: the clause group up to the verb, which must name a rate.
-    const seg = ctx.segments[f.segment]!;
-    const subject = s.slice(Math.max(seg.start, q.range.start - 40), q.range.start - verb.length);
-    if (!RATE_WORDS.some((w) => subject.includes(w))) continue;
+    // The subject is the figure's own label (办结率同比提高2.04%), or, for a bare 提高2.04%, the
+    // rate just before it in the clause group (办结率由95%提高到97.04%,提高2.04%). A rate named
+    // earlier in another clause (覆盖率达95%,回收量增长12%) is not the subject.
+    const own = f.rawLabel.slice(0, f.rawLabel.length - verb.length);
+    const bare = own.replace(/^(同比|较上年|比上年|环比)/, '').length === 0;
+    const previousRate = ctx.figures
+      .slice(Math.max(0, i - 2), i)
+      .some((e) => e.segment === f.segment && e.quantity.unit === '%' && RATE_WORDS.some((w) => e.rawLabel.includes(w)));
+    if (!RATE_WORDS.some((w) => own.includes(w)) && !(bare && previousRate)) continue;
     // Two earlier percentages in the clause group whose difference is the change confirm it.
     const earlier = ctx.figures.slice(Math.max(0, i - 6), i).filter((e) => e.segment === f.segment && e.quantity.unit === '%');
     let confirmed = false;
+    let difference = '';
     const refs = [figureRef(report, q, 'change')];
     for (let a = 0; a < earlier.length && !confirmed; a++) {
       for (let b = a + 1; b < earlier.length && !confirmed; b++) {
@@ -36,6 +41,7 @@ export function extractPointsChanges(ctx: ReportContext, out: ClaimList): void {
         if (meets(rise, q.interval) || meets(fall, q.interval)) {
           confirmed = true;
           refs.push(figureRef(report, earlier[a]!.quantity, 'from'), figureRef(report, earlier[b]!.quantity, 'to'));
+          difference = earlier[b]!.quantity.value.minus(earlier[a]!.quantity.value).abs().toString();
         }
       }
     }
@@ -45,7 +51,7 @@ export function extractPointsChanges(ctx: ReportContext, out: ClaimList): void {
       figures: refs,
       verdict: 'fails',
       evidence: evidence(refs, {
-        computed: confirmed ? `${refs[2]!.text} − ${refs[1]!.text} = ${showInterval(q.interval)}` : undefined,
+        computed: confirmed ? `${refs[2]!.text} − ${refs[1]!.text} = ${difference}` : undefined,
         expected: `${report.text.slice(q.numberRange.start, q.numberRange.end)}个百分点`,
       }),
       reason: confirmed ? 'the change is the difference of two stated rates, so it is in percentage points' : 'a change in a rate is written in 个百分点',

@@ -5,10 +5,32 @@ import { figureRef, figuresBefore, isAmount, sameUnit, written, type FigureConte
 import { rateIn, type RateDef } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 
+/** How many figures before a rate are tried as its numerator and base. */
+const RATE_WINDOW = 16;
+
 interface Pair {
   num: FigureContext;
   den: FigureContext;
   sameSegment: boolean;
+  /** How plausible the base is: 0 a due count (应办结), 1 a total (受理, 共), 2 another count. */
+  tier: number;
+}
+
+/** Words that label a target, the base of a quota rate (上报率, 完成率 of a plan). */
+const TARGET_WORDS = ['计划', '目标', '任务', '指标', '要求', '应'];
+
+/**
+ * How plausible `den` is as the base of the rate, or null when it cannot be one. Subset rates
+ * (办结率) take the due count, a total, or failing those any count of the unit: when their only
+ * fit is another outcome count (归档1742 for 完成和归档率), the base is ambiguous and the claim is
+ * not called wrong. Quota rates (上报率) take only a stated target.
+ */
+function baseTier(lexicon: ReportContext['lexicon'], def: RateDef, den: FigureContext, due: boolean, share: boolean): number | null {
+  if (share) return 1;
+  if (due) return 0;
+  if (!def.bounded) return TARGET_WORDS.some((w) => den.rawLabel.includes(w)) ? 1 : null;
+  if (lexicon.totals.some((t) => den.rawLabel.includes(t))) return 1;
+  return 2;
 }
 
 /**
@@ -26,20 +48,26 @@ export function extractRates(ctx: ReportContext, out: ClaimList): void {
     const share = f.label.includes('占');
     const def = share ? { name: '占比', bounded: true, numerator: [] } : rateOf(lexicon, f.label);
     if (!def) continue;
-    const window = figuresBefore(ctx, q.range.start, q.sentence).filter((w) => isAmount(w.quantity));
-    const numerators = share ? window.filter((w) => w.segment === f.segment).slice(0, 1) : window.filter((w) => def.numerator.some((stem) => w.label.includes(stem)));
+    const window = figuresBefore(ctx, q.range.start, q.sentence, RATE_WINDOW).filter((w) => isAmount(w.quantity));
+    // 应办结42件 names the base of 办结率, not its numerator (DOMAIN.md: 办结率 = 办结 / 应办结).
+    const isDue = (w: FigureContext): boolean => def.numerator.some((stem) => w.label.includes(`应${stem}`)) || w.label.startsWith('应');
+    const numerators = share
+      ? window.filter((w) => w.segment === f.segment).slice(0, 1)
+      : window.filter((w) => !isDue(w) && def.numerator.some((stem) => w.label.includes(stem)));
     const pairs: Pair[] = [];
     for (const num of numerators) {
       for (const den of window) {
         if (den === num || !sameUnit(den.quantity, num.quantity)) continue;
-        if (!share && def.numerator.some((stem) => den.label.includes(stem))) continue; // another outcome, not a base
-        if (!share && !lexicon.totals.some((t) => den.rawLabel.includes(t))) continue;
         if (share && den.quantity.range.start > num.quantity.range.start) continue;
         if (def.bounded && figureInterval(den.quantity).hi.lt(figureInterval(num.quantity).lo)) continue;
-        pairs.push({ num, den, sameSegment: num.segment === f.segment && den.segment === f.segment });
+        const tier = baseTier(lexicon, def, den, isDue(den), share);
+        if (tier === null) continue;
+        pairs.push({ num, den, sameSegment: num.segment === f.segment && den.segment === f.segment, tier });
       }
     }
-    pairs.sort((a, b) => Number(b.sameSegment) - Number(a.sameSegment));
+    // Most plausible first: the due count (应办结), then totals (受理, 共), then any other count
+    // of the unit; within a tier, pairs inside the rate's own clause group first.
+    pairs.sort((a, b) => a.tier - b.tier || Number(b.sameSegment) - Number(a.sameSegment));
     addRateClaim(ctx, out, f, def, pairs);
   }
 }
@@ -85,15 +113,28 @@ function addRateClaim(ctx: ReportContext, out: ClaimList, f: FigureContext, def:
           base: `${written(report, p.num.quantity)} / ${written(report, p.den.quantity)}`,
           ...(pairs.length > 1 ? { note: `${pairs.length} numerator/base pairs tried` } : {}),
         }),
-        reason: 'the rate matches its counts',
+        reason: p.tier === 2 ? 'the rate matches its counts only with an outcome count as base' : 'the rate matches its counts',
         truncated: false,
         suggestion: null,
       });
       return;
     }
   }
-  // Nothing fits: judge against the nearest pair, and say whether truncation explains it.
+  // Nothing fits: judge against the most plausible pair, and say whether truncation explains it.
+  // A rate whose only candidate bases are other outcome counts is not called wrong.
   const p = pairs[0]!;
+  if (p.tier > 1) {
+    out.add<ClaimOf<'rate'>>({
+      ...base,
+      figures: [rateRef],
+      verdict: 'unverifiable',
+      evidence: evidence([rateRef], { note: `no due count or total to compute ${def.name} from; ${pairs.length} other pairs tried` }),
+      reason: 'no plausible base',
+      truncated: false,
+      suggestion: null,
+    });
+    return;
+  }
   const exact = p.num.quantity.value.times(100).div(p.den.quantity.value);
   const places = decimalsShown(report.text.slice(q.numberRange.start, q.numberRange.end));
   const truncated = exact.toDecimalPlaces(places, Decimal.ROUND_DOWN).equals(q.value);

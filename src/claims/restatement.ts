@@ -4,6 +4,9 @@ import { figureRef, written, type FigureContext, type ReportContext } from './co
 import { rateIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 
+/** Words that narrow a figure to part of its metric. */
+const RESTRICTORS = ['期间', '通过', '其中', '部分', '专项', '季度', '上半年', '下半年', '月份', '以来新增'];
+
 /** Actions that name the same outcome: 办结, 结案 and 已结 are one thing. */
 const SAME_ACTION: Record<string, string> = { 结案: '办结', 已结: '办结', 接收: '受理', 收到: '受理' };
 
@@ -18,6 +21,11 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
   for (const f of ctx.figures) {
     const q = f.quantity;
     if (!f.metric || q.to !== null) continue;
+    // A figure for part of the year or one channel (疫情期间, 通过邮寄方式, 其中) is not the
+    // metric itself, so it restates nothing.
+    const seg = ctx.segments[f.segment]!;
+    const before = report.normalized.slice(Math.max(seg.start, f.labelStart - 40), q.range.start);
+    if (RESTRICTORS.some((w) => before.includes(w))) continue;
     let key: string;
     if (q.unit === '%') {
       const rate = rateIn(lexicon, f.label);

@@ -81,6 +81,8 @@ export const GrowthClaimSchema = z.object({
   direction: z.enum(['up', 'down']),
   /** The whole-number prior values that fit, when any. */
   priors: z.array(z.string()),
+  /** The range the prior value must lie in, as decimals (two places). */
+  priorRange: z.object({ lo: z.string(), hi: z.string() }).nullable(),
 });
 
 /** A change in a rate written as % where 个百分点 is meant. */

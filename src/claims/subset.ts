@@ -36,6 +36,7 @@ export function extractSubsets(ctx: ReportContext, out: ClaimList, partitionUsed
 
 /** Adds the claim that `part` is no larger than `whole`. */
 export function addSubset(ctx: ReportContext, out: ClaimList, whole: FigureContext, part: FigureContext): void {
+  if (!out.claim(`subset:${whole.quantity.index}:${part.quantity.index}`)) return;
   const { report } = ctx;
   const wi = figureInterval(whole.quantity);
   const pi = figureInterval(part.quantity);

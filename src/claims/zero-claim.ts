@@ -7,6 +7,9 @@ import type { ClaimOf } from './schema.js';
 /** Zero claims outside the lexicon searched by their words (each search reads every figure). */
 const MAX_WORD_SEARCHES = 50;
 
+/** Most contradicting counts kept as evidence for one zero claim. */
+const MAX_EVIDENCE = 20;
+
 /** Phrases that state zero: 均为0, 为零, 零发生, 无一例. */
 const ZERO_PHRASES = ['均为0', '均为零', '为0', '为零', '零发生', '无一例'];
 
@@ -19,17 +22,24 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   const s = report.normalized;
   // Counts above zero by metric, built once so many zero claims stay linear.
   const positive = ctx.figures.filter((f) => f.quantity.unitFamily === 'count' && figureInterval(f.quantity).lo.gt(0));
+  // A count contradicts a zero of its own metric or of any metric it is part of: 8件败诉 are
+  // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
   const byMetric = new Map<string, typeof positive>();
   for (const f of positive) {
-    if (!f.metric) continue;
-    const list = byMetric.get(f.metric.id) ?? [];
-    list.push(f);
-    byMetric.set(f.metric.id, list);
+    for (let m = f.metric, depth = 0; m && depth < 8; depth++) {
+      const list = byMetric.get(m.id) ?? [];
+      list.push(f);
+      byMetric.set(m.id, list);
+      const parent: string | undefined = m.parent;
+      m = parent ? (lexicon.metrics.find((x) => x.id === parent) ?? null) : null;
+    }
   }
   let wordSearches = 0;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
     for (let i = start; i < end; i++) {
+      const c = s[i];
+      if (c !== '均' && c !== '为' && c !== '零' && c !== '无') continue;
       const phrase = ZERO_PHRASES.find((p) => s.startsWith(p, i) && i + p.length <= end);
       if (!phrase) continue;
       // 为0 must not be the tail of a longer figure (为0.5) or of 均为0, read already.
@@ -42,6 +52,8 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
       if (phrase === '无一例') {
         let b = zeroEnd;
         while (b < end && b - zeroEnd < 12 && !',;:。'.includes(s[b]!)) b++;
+        // 无一例脱管失控情况发生: the subject is what did not happen, without 发生.
+        if (s.startsWith('发生', b - 2) && b - 2 > zeroEnd) b -= 2;
         if (b > zeroEnd) subjects.push({ start: zeroEnd, end: b });
       } else {
         let a = i;
@@ -60,14 +72,17 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
       for (const subj of subjects) {
         const subjectText = report.text.slice(subj.start, subj.end);
         const hit = metricIn(lexicon, s.slice(subj.start, subj.end));
-        const words = s.slice(subj.start, subj.end).replace(/^我[街区镇县市]/, '').replace(/数量$|数$/, '');
+        const words = s.slice(subj.start, subj.end).replace(/^(我[街区镇县市]|辖区|辖内|全[区街镇县市])/, '').replace(/(数量|数)$/, '');
         // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
         const pool = hit ? (byMetric.get(hit.metric.id) ?? []) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? positive : [];
-        const contradictions = pool.filter((f) => {
+        const contradictions: typeof pool = [];
+        for (const f of pool) {
           const q = f.quantity;
-          if (q.range.start >= Math.min(subj.start, i) && q.range.end <= Math.max(subj.end, zeroEnd)) return false;
-          return hit ? true : f.label.includes(words) || f.after.startsWith(words);
-        });
+          if (q.range.start >= Math.min(subj.start, i) && q.range.end <= Math.max(subj.end, zeroEnd)) continue;
+          if (hit || f.label.includes(words) || f.after.startsWith(words)) contradictions.push(f);
+          // Enough evidence; more would only make long reports quadratic.
+          if (contradictions.length >= MAX_EVIDENCE) break;
+        }
         const refs = contradictions.map((f) => figureRef(report, f.quantity, 'count'));
         out.add<ClaimOf<'zeroClaim'>>({
           kind: 'zeroClaim',

@@ -1,26 +1,55 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { checkReport } from '../engine/check.js';
+import { ConfigError } from '../engine/config.js';
 import { DecodeError } from '../io/decode.js';
 import { readReportText } from '../io/read-file.js';
 import { parseReport } from '../parse/parse-report.js';
+import { formatJson } from '../report/json.js';
+import { formatStylish, type CheckedDocument } from '../report/stylish.js';
 import { formatOutline, reportToJson } from './parse-command.js';
 
 const HELP = `jiaohe — checks Chinese government reports (法治政府建设年度报告)
 
 Usage:
-  jiaohe parse FILE... [--format text|json]   read reports and show their structure and figures
-  jiaohe --version
-  jiaohe --help
+  jiaohe check FILE... [--format stylish|json] [--locale zh|en]
+                                   check figures, sums and rates; print located findings
+  jiaohe parse FILE... [--format text|json]
+                                   show a report's structure, metadata and figures
+  jiaohe --version | --help
 
 Examples:
-  jiaohe parse seeds/2020-baiyun-shimen-street.txt
-  jiaohe parse seeds/*.txt --format json > model.json
+  jiaohe check seeds/*.txt
+  jiaohe check report.txt --format json > findings.json
+  jiaohe check report.txt --locale en
 
-Exit codes: 0 success, 2 bad usage or unreadable input.`;
+Exit codes: 0 no error-severity finding; 1 at least one; 2 bad usage or unreadable input.`;
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`jiaohe: ${message}\n`);
+  return 2;
+}
+
+/** Reads every file; unreadable ones are reported on stderr and skipped. */
+async function readAll(files: string[]): Promise<{ texts: Array<{ path: string; text: string }>; failed: boolean }> {
+  const texts: Array<{ path: string; text: string }> = [];
+  let failed = false;
+  for (const path of files) {
+    try {
+      texts.push({ path, text: (await readReportText(path)).text });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = error instanceof DecodeError ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message;
+      process.stderr.write(`jiaohe: ${path}: ${why}\n`);
+      failed = true;
+    }
+  }
+  return { texts, failed };
 }
 
 /** Runs the CLI and returns its exit code. */
@@ -31,14 +60,14 @@ export async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        format: { type: 'string', default: 'text' },
+        format: { type: 'string' },
+        locale: { type: 'string', default: 'zh' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
-    process.stderr.write(`jiaohe: ${(error as Error).message}\n`);
-    return 2;
+    return fail(`${(error as Error).message} (try --help)`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -50,39 +79,45 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...files] = positionals;
-  if (command !== 'parse') {
-    process.stderr.write(command ? `jiaohe: unknown command '${command}' (try --help)\n` : `${HELP}\n`);
-    return 2;
+  if (command !== 'parse' && command !== 'check') {
+    if (!command) process.stderr.write(`${HELP}\n`);
+    return command ? fail(`unknown command '${command}' (try --help)`) : 2;
   }
-  if (values.format !== 'text' && values.format !== 'json') {
-    process.stderr.write(`jiaohe: --format must be text or json, not '${values.format}'\n`);
-    return 2;
-  }
-  if (files.length === 0) {
-    process.stderr.write('jiaohe: parse needs at least one FILE\n');
-    return 2;
-  }
-  let code = 0;
-  const documents: unknown[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = (await readReportText(file)).text;
-    } catch (error) {
-      const why = error instanceof DecodeError ? error.message : ((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message);
-      process.stderr.write(`jiaohe: ${file}: ${why}\n`);
-      code = 2;
-      continue;
+  if (values.locale !== 'zh' && values.locale !== 'en') return fail(`--locale must be zh or en, not '${values.locale}'`);
+  const formats = command === 'check' ? ['stylish', 'json'] : ['text', 'json'];
+  const format = values.format ?? formats[0]!;
+  if (!formats.includes(format)) return fail(`--format must be ${formats.join(' or ')}, not '${format}'`);
+  if (files.length === 0) return fail(`${command} needs at least one FILE`);
+
+  const { texts, failed } = await readAll(files);
+  if (command === 'parse') {
+    const documents: unknown[] = [];
+    for (const { path, text } of texts) {
+      const report = parseReport(text, { source: path });
+      if (format === 'json') documents.push({ path, report: reportToJson(report) });
+      else process.stdout.write(`${formatOutline(report, path)}\n\n`);
     }
-    const report = parseReport(text, { source: file });
-    if (values.format === 'json') documents.push({ path: file, report: reportToJson(report) });
-    else process.stdout.write(`${formatOutline(report, file)}\n\n`);
+    if (format === 'json') process.stdout.write(`${JSON.stringify({ documents }, null, 2)}\n`);
+    return failed ? 2 : 0;
   }
-  if (values.format === 'json') process.stdout.write(`${JSON.stringify({ documents }, null, 2)}\n`);
-  return code;
+
+  const docs: CheckedDocument[] = [];
+  for (const { path, text } of texts) {
+    try {
+      const result = checkReport(text, { locale: values.locale }, { parse: { source: path } });
+      docs.push({ path, text, diagnostics: result.diagnostics, claims: result.claims });
+    } catch (error) {
+      if (error instanceof ConfigError) return fail(error.message);
+      throw error;
+    }
+  }
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  process.stdout.write(`${format === 'json' ? formatJson(docs) : formatStylish(docs, { color, locale: values.locale })}\n`);
+  if (failed) return 2;
+  return docs.some((d) => d.diagnostics.some((x) => x.severity === 'error')) ? 1 : 0;
 }
 
-// A closed pipe (`jiaohe parse … | head`) is a normal way to stop reading, not an error.
+// A closed pipe (`jiaohe check … | head`) is a normal way to stop reading, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../src/index.js';
+import { checkReport, parseReport } from '../../src/index.js';
 import { seedText } from '../helpers.js';
 
 /** Median milliseconds per input character over `runs` parses. */
@@ -38,6 +38,56 @@ describe('parseReport stays linear', () => {
       const small = perChar(repeatTo(unit, 10_000), 15);
       const large = perChar(repeatTo(unit, 1_000_000), 2);
       // Quadratic work would make the 1 MB input 100× slower per character; allow noise and GC.
+      expect(large).toBeLessThan(small * 4 + 0.0005);
+    });
+  }
+});
+
+describe('checkReport stays linear', () => {
+  it('time per character is flat from one 25 KB report to 2 MB of concatenated reports', () => {
+    const one = seedText('street');
+    const check = (text: string, runs: number): number => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        checkReport(text);
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(runs / 2)]! / text.length;
+    };
+    check(one, 20); // warm up
+    const small = check(one, 25);
+    // 80 copies of the 25 KB (UTF-8) seed are 2 MB.
+    const large = check(Array.from({ length: 80 }, () => one).join('\n'), 2);
+    expect(large).toBeLessThan(small * 4);
+  });
+});
+
+const CLAIM_PATTERNS: Record<string, string> = {
+  其中: '共10件,其中1件、',
+  均为0: '行政诉讼数量均为0,败诉1件,',
+  rates: '受理10件,已办结9件,办结率90%,',
+  statuses: '受理1件已办结1件在办1件',
+  lists: '《A》、',
+};
+
+describe('checkReport stays linear on pathological claims', () => {
+  for (const [name, unit] of Object.entries(CLAIM_PATTERNS)) {
+    it(`time per character is flat from 10 KB to 100 KB: ${name}`, () => {
+      const run = (text: string, runs: number): number => {
+        const times: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          checkReport(text);
+          times.push(performance.now() - t0);
+        }
+        times.sort((a, b) => a - b);
+        return times[Math.floor(runs / 2)]! / text.length;
+      };
+      run(repeatTo(unit, 10_000), 3);
+      const small = run(repeatTo(unit, 10_000), 9);
+      const large = run(repeatTo(unit, 100_000), 2);
       expect(large).toBeLessThan(small * 4 + 0.0005);
     });
   }

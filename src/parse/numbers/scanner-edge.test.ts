@@ -60,9 +60,9 @@ describe('years, document numbers, codes and times are not counted', () => {
     expect(texts(parseReport(text), parseReport(text).quantities)).toEqual([]);
   });
 
-  it('but 119人 and 110件 are counts', () => {
-    const r = parseReport('参训119人,办理110件。');
-    expect(texts(r, r.quantities)).toEqual(['119人', '110件']);
+  it('but 119人, 110件, 110万元 and 120余人 are counts', () => {
+    const r = parseReport('参训119人,办理110件,投入110万元,服务120余人。');
+    expect(texts(r, r.quantities)).toEqual(['119人', '110件', '110万元', '120余人']);
   });
 });
 

@@ -245,7 +245,7 @@ export class FigureScanner {
     if (isAsciiLetter(next)) return this.codeRun(pos, end, 'code', pos);
     // Service numbers (12345, 110, 12348 …) with no unit after them name a hotline.
     const rangeNext = RANGE_CONNECTORS.includes(s[tok.end] ?? '') && isAsciiDigit(s.charCodeAt(tok.end + 1));
-    if (!tok.hasFraction && SERVICE_NUMBERS.has(tok.digits) && !matchUnit(s, tok.end) && !rangeNext) {
+    if (!tok.hasFraction && SERVICE_NUMBERS.has(tok.digits) && !matchUnit(s, tok.end) && !matchMagnitude(s, tok.end) && !rangeNext && !'余多'.includes(s[tok.end] || '_')) {
       this.addIdentifier('code', pos, tok.end);
       return tok.end;
     }

@@ -1,0 +1,35 @@
+import type { Rule } from '../src/engine/rule.js';
+import { growthRateFeasible } from './growth-rate-feasible/index.js';
+import { listCountMatches } from './list-count-matches/index.js';
+import { partitionMatchesTotal } from './partition-matches-total/index.js';
+import { percentVsPoints } from './percent-vs-points/index.js';
+import { rateMatchesCounts } from './rate-matches-counts/index.js';
+import { rateWithinBounds } from './rate-within-bounds/index.js';
+import { restatementConsistent } from './restatement-consistent/index.js';
+import { sumMatchesTotal } from './sum-matches-total/index.js';
+import { zeroClaimContradiction } from './zero-claim-contradiction/index.js';
+
+export {
+  growthRateFeasible,
+  listCountMatches,
+  partitionMatchesTotal,
+  percentVsPoints,
+  rateMatchesCounts,
+  rateWithinBounds,
+  restatementConsistent,
+  sumMatchesTotal,
+  zeroClaimContradiction,
+};
+
+/** Every built-in rule, in the order they run. */
+export const BUILTIN_RULES: readonly Rule[] = [
+  sumMatchesTotal,
+  partitionMatchesTotal,
+  rateMatchesCounts,
+  rateWithinBounds,
+  listCountMatches,
+  restatementConsistent,
+  zeroClaimContradiction,
+  growthRateFeasible,
+  percentVsPoints,
+] as unknown as readonly Rule[];

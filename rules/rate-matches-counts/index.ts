@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { defineRule } from '../../src/engine/rule.js';
+import { relatedFigures, statedText } from '../../src/engine/rule-helpers.js';
+
+/** A stated rate must match the counts it is computed from, at its shown precision. */
+export const rateMatchesCounts = defineRule({
+  meta: {
+    id: 'rate-matches-counts',
+    type: 'problem',
+    docs: {
+      description: { zh: '比率应与其计算所依据的数量相符', en: 'A stated rate matches the counts it is computed from' },
+      url: 'rules/rate-matches-counts/README.md',
+    },
+    messages: {
+      mismatch: { zh: '{name}{stated}与数据不符:{expression},应为{expected}', en: '{name} {stated} does not match the counts: {expression}, expected {expected}' },
+      truncated: {
+        zh: '{name}{stated}系截断所得:{expression},按四舍五入应为{expected}',
+        en: '{name} {stated} was truncated: {expression} rounds to {expected}',
+      },
+    },
+    options: z.object({
+      /** Report rates that match only when truncated (116/120 written 96.6%). */
+      reportTruncation: z.boolean().default(true),
+    }),
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    for (const claim of ctx.claimsOf('rate')) {
+      if (claim.verdict !== 'fails') continue;
+      if (claim.truncated && !ctx.options.reportTruncation) continue;
+      const expected = claim.suggestion ?? claim.evidence.expected ?? '';
+      ctx.report({
+        messageId: claim.truncated ? 'truncated' : 'mismatch',
+        data: { name: claim.name, stated: statedText(claim), expression: claim.evidence.expression ?? '', expected },
+        range: claim.range,
+        evidence: claim.evidence,
+        related: relatedFigures(claim, ctx.locale),
+        ...(claim.suggestion
+          ? { suggestion: { message: ctx.locale === 'zh' ? `改为${claim.suggestion}` : `write ${claim.suggestion}`, replacement: claim.suggestion } }
+          : {}),
+        // Truncation is a rounding slip, not a wrong figure (DOMAIN.md: a milder finding).
+        ...(claim.truncated ? { severity: 'warning' as const } : {}),
+      });
+    }
+  },
+});

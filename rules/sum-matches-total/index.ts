@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineRule } from '../../src/engine/rule.js';
+import { relatedFigures, statedText } from '../../src/engine/rule-helpers.js';
+
+/** Parts listed after 其中/分别/包括 must add up to (or, for a partial list, not exceed) their total. */
+export const sumMatchesTotal = defineRule({
+  meta: {
+    id: 'sum-matches-total',
+    type: 'problem',
+    docs: {
+      description: { zh: '分项之和应等于总数(“包括…等”列举的分项不得超过总数)', en: 'Parts of a breakdown add up to their total; a partial list cannot exceed it' },
+      url: 'rules/sum-matches-total/README.md',
+    },
+    messages: {
+      exceeds: { zh: '分项之和{sum}大于总数{total}:{expression}', en: 'The parts add up to {sum}, more than the total {total}: {expression}' },
+      short: { zh: '分项之和{sum}小于总数{total}:{expression}', en: 'The parts add up to {sum}, less than the total {total}: {expression}' },
+    },
+    options: z.object({
+      /** Report exhaustive lists (其中) that fall short of their total; they may be incomplete. */
+      reportShort: z.boolean().default(true),
+    }),
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    for (const claim of ctx.claimsOf('breakdown')) {
+      if (claim.verdict !== 'fails' || !claim.failure) continue;
+      if (claim.failure === 'short' && !ctx.options.reportShort) continue;
+      ctx.report({
+        messageId: claim.failure,
+        data: { sum: claim.evidence.computed ?? '', total: statedText(claim), expression: claim.evidence.expression ?? '' },
+        range: claim.range,
+        evidence: claim.evidence,
+        related: relatedFigures(claim, ctx.locale),
+        // Falling short may mean the list is incomplete: milder than parts that exceed the whole.
+        ...(claim.failure === 'short' ? { severity: 'warning' as const } : {}),
+      });
+    }
+  },
+});
