@@ -79,3 +79,44 @@ describe('jiaohe parse (built CLI)', () => {
     expect(run(['parse', '--nope']).code).toBe(2);
   });
 });
+
+describe('jiaohe check (built CLI)', () => {
+  it('prints each finding with its position, the offending text and a summary, and exits 1 on errors', () => {
+    const r = run(['check', 'seeds/2020-baiyun-shimen-street.txt', 'seeds/2020-baiyun-district.txt']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('12:192');
+    expect(r.stdout).toContain('称行政诉讼数量为0,但另有8件、1件、2件、1件');
+    expect(r.stdout).toContain('zero-claim-contradiction');
+    expect(r.stdout).toContain('办结率96.6%系截断所得');
+    // The code frame shows the line with carets under the figure.
+    expect(r.stdout).toMatch(/在办案件4批,办结率96\.6%。\n\s+\| +\^{5}\n/);
+    expect(r.stdout).toContain('2 个文件,2 个问题(错误 1,警告 1,提示 0)');
+  });
+
+  it('exits 0 when there is no error-severity finding', () => {
+    const r = run(['check', 'seeds/2020-baiyun-district.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 个文件,0 个问题');
+  });
+
+  it('prints { documents: [{ path, diagnostics, claims }], summary } with --format json', () => {
+    const r = run(['check', 'seeds/2020-baiyun-shimen-street.txt', '--format', 'json', '--locale', 'en']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as {
+      documents: Array<{ path: string; diagnostics: Array<{ ruleId: string; message: string; line: number }>; claims: unknown[] }>;
+      summary: { files: number; errors: number; warnings: number };
+    };
+    expect(out.documents[0]!.path).toBe('seeds/2020-baiyun-shimen-street.txt');
+    expect(out.documents[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['zero-claim-contradiction', 'rate-matches-counts']);
+    expect(out.documents[0]!.diagnostics[1]!.message).toBe('办结率 96.6% was truncated: 116/120 = 96.6667% rounds to 96.7%');
+    expect(out.documents[0]!.claims.length).toBeGreaterThan(30);
+    expect(out.summary).toMatchObject({ files: 1, errors: 1, warnings: 1 });
+  });
+
+  it('exits 2 on unreadable input and bad options', () => {
+    expect(run(['check', 'missing.txt']).code).toBe(2);
+    expect(run(['check', 'seeds/2020-baiyun-district.txt', '--locale', 'fr']).code).toBe(2);
+    expect(run(['check', 'seeds/2020-baiyun-district.txt', '--format', 'text']).code).toBe(2);
+    expect(run(['check']).code).toBe(2);
+  });
+});
