@@ -233,3 +233,15 @@ export function figuresBefore(ctx: ReportContext, offset: number, sentenceIndex:
   }
   return out;
 }
+
+/** The amount figures (not rates) of each clause group, in order; groups with none are left out. */
+export function amountsBySegment(ctx: ReportContext): FigureContext[][] {
+  const bySegment = new Map<number, FigureContext[]>();
+  for (const f of ctx.figures) {
+    if (!isAmount(f.quantity)) continue;
+    const list = bySegment.get(f.segment) ?? [];
+    list.push(f);
+    bySegment.set(f.segment, list);
+  }
+  return [...bySegment.values()];
+}

@@ -1,6 +1,6 @@
 import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
-import { figureRef, isAmount, sameUnit, type FigureContext, type ReportContext } from './context.js';
+import { amountsBySegment, figureRef, sameUnit, type FigureContext, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
 import { DONE_WORDS, hasAny, INTAKE_WORDS, PENDING_WORDS } from './status-words.js';
 
@@ -38,14 +38,7 @@ function pendingOf(figures: FigureContext[], d: number): FigureContext | undefin
  */
 export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<number>): void {
   const { report } = ctx;
-  const bySegment = new Map<number, FigureContext[]>();
-  for (const f of ctx.figures) {
-    if (!isAmount(f.quantity)) continue;
-    const list = bySegment.get(f.segment) ?? [];
-    list.push(f);
-    bySegment.set(f.segment, list);
-  }
-  for (const figures of bySegment.values()) {
+  for (const figures of amountsBySegment(ctx)) {
     for (let d = 0; d < figures.length; d++) {
       const done = figures[d]!;
       if (!hasAny(done.label, DONE_WORDS) || hasAny(done.label, PENDING_WORDS)) continue;

@@ -1,6 +1,6 @@
 import { figureInterval, showInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
-import { figureRef, isAmount, sameUnit, type FigureContext, type ReportContext } from './context.js';
+import { amountsBySegment, figureRef, sameUnit, type FigureContext, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
 import { hasAny, INTAKE_WORDS, OUTCOME_WORDS } from './status-words.js';
 
@@ -12,14 +12,7 @@ const WINDOW = 24;
  * count before it (受理, 接收, 申请 …) in the same unit. A breakdown with one part is a subset too.
  */
 export function extractSubsets(ctx: ReportContext, out: ClaimList, partitionUsed: Set<number>): void {
-  const bySegment = new Map<number, FigureContext[]>();
-  for (const f of ctx.figures) {
-    if (!isAmount(f.quantity)) continue;
-    const list = bySegment.get(f.segment) ?? [];
-    list.push(f);
-    bySegment.set(f.segment, list);
-  }
-  for (const figures of bySegment.values()) {
+  for (const figures of amountsBySegment(ctx)) {
     for (let w = 0; w < figures.length; w++) {
       const whole = figures[w]!;
       if (!hasAny(whole.label, INTAKE_WORDS) || hasAny(whole.label, OUTCOME_WORDS)) continue;

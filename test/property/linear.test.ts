@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { checkReport, parseReport } from '../../src/index.js';
 import { seedText } from '../helpers.js';
 
-/** Median milliseconds per input character over `runs` parses. */
-function perChar(text: string, runs: number): number {
+/** Median milliseconds per input character over `runs` calls of `fn`. */
+function medianPerChar(fn: (text: string) => unknown, text: string, runs: number): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    parseReport(text);
+    fn(text);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   return times[Math.floor(runs / 2)]! / text.length;
 }
+
+const perChar = (text: string, runs: number): number => medianPerChar(parseReport, text, runs);
+const checkPerChar = (text: string, runs: number): number => medianPerChar(checkReport, text, runs);
 
 function repeatTo(unit: string, length: number): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
@@ -46,16 +49,7 @@ describe('parseReport stays linear', () => {
 describe('checkReport stays linear', () => {
   it('time per character is flat from one 25 KB report to 2 MB of concatenated reports', () => {
     const one = seedText('street');
-    const check = (text: string, runs: number): number => {
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        checkReport(text);
-        times.push(performance.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      return times[Math.floor(runs / 2)]! / text.length;
-    };
+    const check = checkPerChar;
     check(one, 20); // warm up
     const small = check(one, 25);
     // 80 copies of the 25 KB (UTF-8) seed are 2 MB.
@@ -75,16 +69,7 @@ const CLAIM_PATTERNS: Record<string, string> = {
 describe('checkReport stays linear on pathological claims', () => {
   for (const [name, unit] of Object.entries(CLAIM_PATTERNS)) {
     it(`time per character is flat from 10 KB to 100 KB: ${name}`, () => {
-      const run = (text: string, runs: number): number => {
-        const times: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const t0 = performance.now();
-          checkReport(text);
-          times.push(performance.now() - t0);
-        }
-        times.sort((a, b) => a - b);
-        return times[Math.floor(runs / 2)]! / text.length;
-      };
+      const run = checkPerChar;
       run(repeatTo(unit, 10_000), 3);
       const small = run(repeatTo(unit, 10_000), 9);
       const large = run(repeatTo(unit, 100_000), 2);
