@@ -1,4 +1,10 @@
 import type { Rule } from '../src/engine/rule.js';
+import { enumerationSequence } from './enumeration-sequence/index.js';
+import { headingNumbering } from './heading-numbering/index.js';
+import { planYear } from './plan-year/index.js';
+import { reportDate } from './report-date/index.js';
+import { requiredSections } from './required-sections/index.js';
+import { signatureBlock } from './signature-block/index.js';
 import { growthRateFeasible } from './growth-rate-feasible/index.js';
 import { listCountMatches } from './list-count-matches/index.js';
 import { partitionMatchesTotal } from './partition-matches-total/index.js';
@@ -10,6 +16,12 @@ import { sumMatchesTotal } from './sum-matches-total/index.js';
 import { zeroClaimContradiction } from './zero-claim-contradiction/index.js';
 
 export {
+  enumerationSequence,
+  headingNumbering,
+  planYear,
+  reportDate,
+  requiredSections,
+  signatureBlock,
   growthRateFeasible,
   listCountMatches,
   partitionMatchesTotal,
@@ -32,4 +44,10 @@ export const BUILTIN_RULES: readonly Rule[] = [
   zeroClaimContradiction,
   growthRateFeasible,
   percentVsPoints,
+  requiredSections,
+  headingNumbering,
+  enumerationSequence,
+  reportDate,
+  planYear,
+  signatureBlock,
 ] as unknown as readonly Rule[];

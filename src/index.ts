@@ -11,7 +11,7 @@ export { flattenSections, lineIndexOf, positionOf, sectionPathAt, textOf } from 
 export { extractClaims, type ExtractedClaims } from './claims/index.js';
 export * from './claims/schema.js';
 export { builtinLexicon, LexiconSchema, MetricSchema, RateDefSchema, type Lexicon, type Metric, type RateDef } from './claims/lexicon.js';
-export { checkReport, builtinRules, CheckResultSchema, CheckStatsSchema, INTERNAL_RULE_ID, type CheckOptions, type CheckResult, type CheckStats } from './engine/check.js';
+export { checkReport, builtinRules, CheckResultSchema, CheckStatsSchema, CheckedKindSchema, type CheckedKind, INTERNAL_RULE_ID, type CheckOptions, type CheckResult, type CheckStats } from './engine/check.js';
 export { ConfigSchema, ConfigError, RuleSettingSchema, resolveConfig, type Config, type RuleSetting } from './engine/config.js';
 export * from './engine/diagnostic.js';
 export { defineRule, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor, type RuleType } from './engine/rule.js';
@@ -19,3 +19,7 @@ export { formatMessage, type Locale, type MessageTemplate } from './engine/messa
 export { fingerprint } from './engine/fingerprint.js';
 export * from '../rules/index.js';
 export { figureInterval as figureIntervalOf, meets, percentOf, sumIntervals } from './arithmetic/interval.js';
+export { BUILTIN_PROFILES } from './profiles/builtin.js';
+export { detectProfile, type ActiveProfile } from './profiles/detect.js';
+export { locateItems, type FoundItem } from './profiles/locate.js';
+export { parseProfile, ProfileError, ProfileSchema, ProfileItemSchema, DeadlineSchema, type Profile, type ProfileItem, type Deadline } from './profiles/schema.js';

@@ -6,7 +6,12 @@ import { ClaimSchema, type Claim, type ClaimKind, type ClaimOf } from '../claims
 import type { Report } from '../model/report.js';
 import { parseReport, type ParseOptions } from '../parse/parse-report.js';
 import { lineIndexOf, sectionPathAt, sentenceAt } from '../report-helpers.js';
-import { resolveConfig, type ResolvedRule } from './config.js';
+import { LevelSchema } from '../model/metadata.js';
+import { BUILTIN_PROFILES } from '../profiles/builtin.js';
+import { detectProfile, type ActiveProfile } from '../profiles/detect.js';
+import { locateItems, type FoundItem } from '../profiles/locate.js';
+import type { Profile } from '../profiles/schema.js';
+import { ConfigError, resolveConfig, type ResolvedRule } from './config.js';
 import { DiagnosticSchema, SeveritySchema, type Diagnostic, type Severity } from './diagnostic.js';
 import { fingerprint } from './fingerprint.js';
 import { formatMessage, type Locale } from './messages.js';
@@ -25,7 +30,19 @@ export const CheckStatsSchema = z.object({
 export type CheckStats = z.infer<typeof CheckStatsSchema>;
 
 /** What `checkReport` returns. */
+/** Which document profile and level a report was checked as, and why. */
+export const CheckedKindSchema = z.object({
+  profile: z.string().nullable(),
+  name: z.string().nullable(),
+  variant: z.string().nullable(),
+  level: LevelSchema,
+  reason: z.string(),
+});
+/** Which document profile and level a report was checked as. */
+export type CheckedKind = z.infer<typeof CheckedKindSchema>;
+
 export const CheckResultSchema = z.object({
+  kind: CheckedKindSchema,
   diagnostics: z.array(DiagnosticSchema),
   claims: z.array(ClaimSchema),
   stats: CheckStatsSchema,
@@ -33,8 +50,10 @@ export const CheckResultSchema = z.object({
 /** What `checkReport` returns, plus the parsed report. */
 export type CheckResult = z.infer<typeof CheckResultSchema> & { report: Report };
 
-/** Options beyond the configuration: extra rules (plugins), the lexicon, parse options. */
+/** Options beyond the configuration: extra rules (plugins), the lexicon, profiles, parse options. */
 export interface CheckOptions {
+  /** Document profiles besides the built-in ones (a user's own report kinds). */
+  profiles?: readonly Profile[];
   /** Rules to run besides (or instead of, with `builtins: false`) the built-in ones. */
   rules?: readonly Rule[];
   builtins?: boolean;
@@ -69,7 +88,14 @@ export function checkReport(input: string | Report, config: unknown = {}, option
   const t0 = now();
   const rules = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
   const resolved = resolveConfig(config, rules);
-  const report = typeof input === 'string' ? parseReport(input, options.parse) : input;
+  const parseOptions = { ...options.parse, ...(resolved.level ? { level: resolved.level } : {}) };
+  const report = typeof input === 'string' ? parseReport(input, parseOptions) : input;
+  const profiles = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
+  if (resolved.profile && !profiles.some((p) => p.id === resolved.profile)) {
+    throw new ConfigError(`unknown profile '${resolved.profile}' at profile`, 'profile');
+  }
+  const active = detectProfile(report, profiles, { ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.level ? { level: resolved.level } : {}) });
+  const items = active ? locateItems(report, active.profile) : new Map<string, FoundItem>();
   const t1 = now();
   const lexicon = options.lexicon ?? builtinLexicon;
   const { claims, context } = extractClaims(report, lexicon);
@@ -80,7 +106,7 @@ export function checkReport(input: string | Report, config: unknown = {}, option
   for (const entry of resolved.rules) {
     const r0 = now();
     const before = diagnostics.length;
-    runRule(entry, report, claims, context, lexicon, resolved.locale, diagnostics, occurrences);
+    runRule(entry, { report, claims, context, lexicon, profile: active, items }, resolved.locale, diagnostics, occurrences);
     ruleStats[entry.rule.meta.id] = { ms: now() - r0, diagnostics: diagnostics.length - before };
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start || RANK[b.severity] - RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
@@ -88,6 +114,13 @@ export function checkReport(input: string | Report, config: unknown = {}, option
   const bySeverity = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
   return {
     report,
+    kind: {
+      profile: active ? active.profile.id : null,
+      name: active ? active.profile.name[resolved.locale] : null,
+      variant: active?.variant?.id ?? null,
+      level: active ? active.level : (resolved.level ?? report.metadata.level),
+      reason: active ? active.reason : 'no profile matches the title or body',
+    },
     diagnostics,
     claims,
     stats: {
@@ -101,16 +134,17 @@ export function checkReport(input: string | Report, config: unknown = {}, option
   };
 }
 
-function runRule(
-  entry: ResolvedRule,
-  report: Report,
-  claims: readonly Claim[],
-  context: RuleContext['context'],
-  lexicon: Lexicon,
-  locale: Locale,
-  out: Diagnostic[],
-  occurrences: Map<string, number>,
-): void {
+interface Checked {
+  report: Report;
+  claims: readonly Claim[];
+  context: RuleContext['context'];
+  lexicon: Lexicon;
+  profile: ActiveProfile | null;
+  items: ReadonlyMap<string, FoundItem>;
+}
+
+function runRule(entry: ResolvedRule, checked: Checked, locale: Locale, out: Diagnostic[], occurrences: Map<string, number>): void {
+  const { report, claims, context, lexicon, profile, items } = checked;
   const { rule, severity, options } = entry;
   const message = (messageId: string, data?: Record<string, string | number>): string => {
     const template = rule.meta.messages[messageId];
@@ -122,6 +156,8 @@ function runRule(
     claims,
     context,
     lexicon,
+    profile,
+    items,
     options,
     locale,
     claimsOf: <K extends ClaimKind>(kind: K) => claims.filter((c): c is ClaimOf<K> => c.kind === kind),

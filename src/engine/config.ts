@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LevelSchema, type Level } from '../model/metadata.js';
 import { SeveritySchema, type Severity } from './diagnostic.js';
 import type { Locale } from './messages.js';
 import type { Rule } from './rule.js';
@@ -16,6 +17,10 @@ export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 export const ConfigSchema = z
   .object({
     locale: z.enum(['zh', 'en']).optional(),
+    /** The document profile to check against (by id), instead of detecting it. */
+    profile: z.string().optional(),
+    /** The administrative level, instead of detecting it. */
+    level: LevelSchema.optional(),
     rules: z.record(z.string(), RuleSettingSchema).optional(),
   })
   .strict();
@@ -45,6 +50,8 @@ export interface ResolvedRule {
 export interface ResolvedConfig {
   locale: Locale;
   rules: ResolvedRule[];
+  profile?: string;
+  level?: Level;
 }
 
 function issuePath(path: ReadonlyArray<PropertyKey>): string {
@@ -79,5 +86,10 @@ export function resolveConfig(config: unknown, rules: readonly Rule[]): Resolved
     }
     resolved.push({ rule, severity: level, options: options.data });
   }
-  return { locale: parsed.data.locale ?? 'zh', rules: resolved };
+  return {
+    locale: parsed.data.locale ?? 'zh',
+    rules: resolved,
+    ...(parsed.data.profile ? { profile: parsed.data.profile } : {}),
+    ...(parsed.data.level ? { level: parsed.data.level } : {}),
+  };
 }

@@ -3,6 +3,8 @@ import type { Claim, ClaimKind, ClaimOf } from '../claims/schema.js';
 import type { ReportContext } from '../claims/context.js';
 import type { Lexicon } from '../claims/lexicon.js';
 import type { Range } from '../model/range.js';
+import type { ActiveProfile } from '../profiles/detect.js';
+import type { FoundItem } from '../profiles/locate.js';
 import type { Report } from '../model/report.js';
 import type { Evidence, Severity } from './diagnostic.js';
 import type { Locale, MessageTemplate } from './messages.js';
@@ -55,6 +57,10 @@ export interface RuleContext<Options = unknown> {
   lexicon: Lexicon;
   options: Options;
   locale: Locale;
+  /** The document profile the report is checked against, or null when no profile fits. */
+  profile: ActiveProfile | null;
+  /** Where each content item of the profile was found (empty without a profile). */
+  items: ReadonlyMap<string, FoundItem>;
   /** Claims of one kind. */
   claimsOf<K extends ClaimKind>(kind: K): Array<ClaimOf<K>>;
   /** Records a finding. */

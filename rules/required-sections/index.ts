@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { expectedPlace } from '../../src/profiles/locate.js';
+import { defineRule } from '../../src/engine/rule.js';
+
+/** Every content item the document profile requires is present (厅字〔2019〕28号 第二十五条). */
+export const requiredSections = defineRule({
+  meta: {
+    id: 'required-sections',
+    type: 'problem',
+    docs: {
+      description: { zh: '年度报告应包含规定要求的各项内容', en: 'The report contains every content item its regulation requires' },
+      url: 'rules/required-sections/README.md',
+    },
+    messages: {
+      missing: {
+        zh: '缺少“{item}”部分({regulation}{clause}要求报告该项内容)',
+        en: 'Missing the part on {itemEn} ({regulation} {clause} requires it)',
+      },
+      noCauses: {
+        zh: '“{heading}”只写了问题,未分析原因({regulation}{clause}要求报告“存在的不足和原因”)',
+        en: '“{heading}” lists problems but not their causes ({regulation} {clause} asks for shortcomings and their causes)',
+      },
+    },
+    options: z.object({
+      /** Item ids not to require, e.g. `["first-responsible"]` for a department's report. */
+      skip: z.array(z.string()).default([]),
+    }),
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    const active = ctx.profile;
+    if (!active) return;
+    const { profile } = active;
+    const regulation = profile.regulation ?? '';
+    for (const item of profile.items) {
+      if (!item.required || ctx.options.skip.includes(item.id)) continue;
+      const found = ctx.items.get(item.id);
+      const data = { item: item.name.zh, itemEn: item.name.en, regulation, clause: item.clause ?? '' };
+      if (!found) {
+        const place = expectedPlace(ctx.document, profile, new Map(ctx.items), item.id);
+        ctx.report({
+          messageId: 'missing',
+          data,
+          range: place,
+          evidence: {
+            figures: [],
+            expected: item.name.zh,
+            note: `no heading with ${item.headings.join('/')}${item.paragraphs.length ? `, no paragraph opening with ${item.paragraphs.join('/')}` : ''}${item.satisfiedByTitle ? ', and not in the title' : ''}`,
+          },
+        });
+        continue;
+      }
+      if (item.causes && found.section) {
+        const s = found.section;
+        const text = ctx.document.normalized.slice(s.range.start, s.range.end);
+        if (!item.causes.some((w) => text.includes(w))) {
+          ctx.report({
+            messageId: 'noCauses',
+            data: { ...data, heading: ctx.document.text.slice(s.headingRange.start, s.headingRange.end) },
+            range: found.range,
+            evidence: { figures: [], expected: item.causes.join('/'), note: 'neither the heading nor its section names a cause' },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { LevelSchema } from '../model/metadata.js';
+
+const Localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+
+/** A date in the year after the reporting year: 3月1日. */
+export const DeadlineSchema = z.object({
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+  /** Whether the deadline day itself is still in time (“by 1 March” vs “before 1 April”). */
+  inclusive: z.boolean(),
+  text: Localized,
+});
+/** A deadline in the year after the reporting year. */
+export type Deadline = z.infer<typeof DeadlineSchema>;
+
+/** A content item the report must (or may) contain, with the phrases that satisfy it. */
+export const ProfileItemSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
+  name: Localized,
+  required: z.boolean(),
+  /** The clause of the regulation that asks for it. */
+  clause: z.string().optional(),
+  /** Phrases that make a heading satisfy the item. */
+  headings: z.array(z.string().min(1)),
+  /** Phrases that make a paragraph's first sentence satisfy it (a clearly marked paragraph). */
+  paragraphs: z.array(z.string().min(1)).default([]),
+  /** Words the item's section must contain besides (存在的不足和原因 needs 原因). */
+  causes: z.array(z.string().min(1)).optional(),
+  /** The report's own title or opening sentence can satisfy it (第一责任人职责…情况报告). */
+  satisfiedByTitle: z.boolean().default(false),
+  /** Which year the item's section speaks of: the reporting year, or the next. */
+  year: z.enum(['reporting', 'next']).optional(),
+});
+/** A content item of a profile. */
+export type ProfileItem = z.infer<typeof ProfileItemSchema>;
+
+/** A document kind: how to recognise it, what it must contain, its deadlines. */
+export const ProfileSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
+  name: Localized,
+  regulation: z.string().optional(),
+  recognize: z.object({
+    title: z.array(z.string().min(1)),
+    body: z.array(z.string().min(1)),
+    /** Cues needed to recognise the kind (a title cue counts 2, a body cue 1). */
+    minScore: z.number().int().positive().default(2),
+  }),
+  items: z.array(ProfileItemSchema).min(1),
+  deadlines: z
+    .object({ report: DeadlineSchema.optional(), publish: DeadlineSchema.optional() })
+    .default({}),
+  variants: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        levels: z.array(LevelSchema).min(1),
+        /** Words one issuer's name must contain (a street report is issued by a 街道办事处). */
+        issuer: z.array(z.string().min(1)).default([]),
+        deadlines: z.object({ report: DeadlineSchema.optional(), publish: DeadlineSchema.optional() }).optional(),
+      }),
+    )
+    .default([]),
+});
+/** A document profile. */
+export type Profile = z.infer<typeof ProfileSchema>;
+
+/** A profile file that cannot be used, with the field that is wrong. */
+export class ProfileError extends Error {
+  constructor(
+    message: string,
+    /** Dotted path of the bad field, e.g. `items[2].headings`. */
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'ProfileError';
+  }
+}
+
+/** Validates a profile (parsed JSON); throws `ProfileError` naming the first bad field. */
+export function parseProfile(data: unknown, source = 'profile'): Profile {
+  const result = ProfileSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
+  throw new ProfileError(`${source}: invalid profile at ${field}: ${issue.message}`, field);
+}
