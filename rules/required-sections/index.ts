@@ -13,8 +13,8 @@ export const requiredSections = defineRule({
     },
     messages: {
       missing: {
-        zh: '缺少“{item}”部分({regulation}{clause}要求报告该项内容)',
-        en: 'Missing the part on {itemEn} ({regulation} {clause} requires it)',
+        zh: '缺少“{item}”部分,应置于此处之前({regulation}{clause}要求报告该项内容)',
+        en: 'Missing the part on {itemEn}, expected before this point ({regulation} {clause} requires it)',
       },
       noCauses: {
         zh: '“{heading}”只写了问题,未分析原因({regulation}{clause}要求报告“存在的不足和原因”)',

@@ -8,12 +8,15 @@ import { parseReport } from '../parse/parse-report.js';
 import { formatJson } from '../report/json.js';
 import { formatStylish, type CheckedDocument } from '../report/stylish.js';
 import { formatOutline, reportToJson } from './parse-command.js';
+import { parseProfile, type Profile } from '../profiles/schema.js';
 
 const HELP = `jiaohe — checks Chinese government reports (法治政府建设年度报告)
 
 Usage:
   jiaohe check FILE... [--format stylish|json] [--locale zh|en]
-                                   check figures, sums and rates; print located findings
+                     [--profile PROFILE.json]... [--kind ID] [--level LEVEL]
+                                   check figures, sums, rates, required sections, numbering
+                                   and dates; print located findings
   jiaohe parse FILE... [--format text|json]
                                    show a report's structure, metadata and figures
   jiaohe --version | --help
@@ -22,6 +25,8 @@ Examples:
   jiaohe check seeds/*.txt
   jiaohe check report.txt --format json > findings.json
   jiaohe check report.txt --locale en
+  jiaohe check street.txt --level street
+  jiaohe check report.txt --profile my-kind.json --kind my-kind
 
 Exit codes: 0 no error-severity finding; 1 at least one; 2 bad usage or unreadable input.`;
 
@@ -33,6 +38,21 @@ function version(): string {
 function fail(message: string): number {
   process.stderr.write(`jiaohe: ${message}\n`);
   return 2;
+}
+
+/** Reads a JSON file, with a message that names it when it is missing or not JSON. */
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`${file}: cannot read the file`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
 }
 
 /** Reads every file; unreadable ones are reported on stderr and skipped. */
@@ -62,6 +82,9 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         format: { type: 'string' },
         locale: { type: 'string', default: 'zh' },
+        profile: { type: 'string', multiple: true },
+        kind: { type: 'string' },
+        level: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -101,11 +124,18 @@ export async function main(argv: string[]): Promise<number> {
     return failed ? 2 : 0;
   }
 
+  let profiles: Profile[];
+  try {
+    profiles = (values.profile ?? []).map((file) => parseProfile(readJson(file), file));
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const config = { locale: values.locale, ...(values.kind ? { profile: values.kind } : {}), ...(values.level ? { level: values.level } : {}) };
   const docs: CheckedDocument[] = [];
   for (const { path, text } of texts) {
     try {
-      const result = checkReport(text, { locale: values.locale }, { parse: { source: path } });
-      docs.push({ path, text, diagnostics: result.diagnostics, claims: result.claims });
+      const result = checkReport(text, config, { parse: { source: path }, profiles });
+      docs.push({ path, text, diagnostics: result.diagnostics, claims: result.claims, kind: result.kind, year: result.report.metadata.reportingYear?.year ?? null });
     } catch (error) {
       if (error instanceof ConfigError) return fail(error.message);
       throw error;

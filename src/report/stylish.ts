@@ -1,4 +1,5 @@
 import type { Claim } from '../claims/schema.js';
+import type { CheckedKind } from '../engine/check.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import type { Locale } from '../engine/messages.js';
 import { codeFrame } from './code-frame.js';
@@ -9,6 +10,9 @@ export interface CheckedDocument {
   text: string;
   diagnostics: Diagnostic[];
   claims: Claim[];
+  /** The profile and level the document was checked as. */
+  kind?: CheckedKind;
+  year?: number | null;
 }
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
