@@ -13,7 +13,7 @@ export const growthRateFeasible = defineRule({
     },
     messages: {
       infeasible: {
-        zh: '{count}同比{direction}{rate}:没有整数的上年值能得出这一增幅(上年值须在{lo}至{hi}之间)',
+        zh: '{count}{phrase}{rate}:没有整数的上年值能得出这一增幅(上年值须在{lo}至{hi}之间)',
         en: '{count} with a {direction} of {rate}: no whole-number prior value gives this rate (it would lie between {lo} and {hi})',
       },
     },
@@ -28,7 +28,7 @@ export const growthRateFeasible = defineRule({
       const direction = claim.direction === 'up' ? (ctx.locale === 'zh' ? '增长' : 'rise') : ctx.locale === 'zh' ? '下降' : 'fall';
       ctx.report({
         messageId: 'infeasible',
-        data: { count, rate, direction, lo: claim.priorRange?.lo ?? '', hi: claim.priorRange?.hi ?? '' },
+        data: { count, rate, direction, phrase: claim.phrase, lo: claim.priorRange?.lo ?? '', hi: claim.priorRange?.hi ?? '' },
         range: claim.range,
         evidence: claim.evidence,
         related: relatedFigures(claim, ctx.locale),

@@ -11,24 +11,30 @@ describe('list-count-matches', () => {
     expect(runRule(RULE, seedText('street'))).toEqual([]);
   });
 
+  it('does not count laws as events: 《宪法》、《民法典》、《反家庭暴力法》等法律法规宣传活动2场', () => {
+    // The laws are the topics of two events; the list names topics, not events.
+    expect(runRule(RULE, '开展《宪法》、《民法典》、《反家庭暴力法》等法律法规宣传活动2场。')).toEqual([]);
+    expect(runRule(RULE, '司法所组织对我街法治队伍开展《宪法》、《民法典》、《社区矫正法》专题培训2次。')).toEqual([]);
+  });
+
   it('reports more titles than the count as an error', () => {
-    const text = '司法所组织对我街法治队伍开展《宪法》、《民法典》、《社区矫正法》专题培训2次。';
+    const text = '司法所组织对我街法治队伍开展《依法行政能力提升培训》、《执法人员岗前培训》、《社区矫正业务培训》专题培训2次。';
     const diags = runRule(RULE, text);
     expect(flagged(text, diags)).toEqual(['2次']);
     const d = diags[0]!;
     expect(d.messageId).toBe('tooMany');
     expect(d.severity).toBe('error');
-    // 《宪法》, 《民法典》, 《社区矫正法》: 3 items > 2.
+    // 《依法行政能力提升培训》, 《执法人员岗前培训》, 《社区矫正业务培训》: 3 items > 2.
     expect(d.evidence.computed).toBe('3 items listed');
     expect(d.evidence.expected).toBe('2次');
     expect(d.message).toBe('列举了3项,但写明2次');
   });
 
   it('points the related locations at the listed items alone', () => {
-    const text = '司法所组织对我街法治队伍开展《宪法》、《民法典》、《社区矫正法》专题培训2次。';
+    const text = '司法所组织对我街法治队伍开展《依法行政能力提升培训》、《执法人员岗前培训》、《社区矫正业务培训》专题培训2次。';
     const d = runRule(RULE, text)[0]!;
-    // The first item is 《宪法》, not the clause before it (司法所组织对我街法治队伍开展).
-    expect(d.related.map((r) => r.message)).toEqual(['1: 《宪法》', '2: 《民法典》', '3: 《社区矫正法》']);
+    // The first item is 《依法行政能力提升培训》, not the clause before it (司法所组织对我街法治队伍开展).
+    expect(d.related.map((r) => r.message)).toEqual(['1: 《依法行政能力提升培训》', '2: 《执法人员岗前培训》', '3: 《社区矫正业务培训》']);
   });
 
   it('reports too many even when the list ends in 等', () => {
@@ -46,7 +52,7 @@ describe('list-count-matches', () => {
   });
 
   it('reports fewer items without 等 only with reportFewer, and then as info', () => {
-    const text = '司法所组织开展《宪法》、《民法典》专题培训3次。';
+    const text = '司法所组织开展《依法行政能力提升培训》、《执法人员岗前培训》专题培训3次。';
     expect(runRule(RULE, text)).toEqual([]);
     const diags = runRule(RULE, text, { reportFewer: true });
     expect(flagged(text, diags)).toEqual(['3次']);
@@ -77,7 +83,7 @@ describe('list-count-matches', () => {
   });
 
   it('speaks English with locale en', () => {
-    const text = '司法所组织对我街法治队伍开展《宪法》、《民法典》、《社区矫正法》专题培训2次。';
+    const text = '司法所组织对我街法治队伍开展《依法行政能力提升培训》、《执法人员岗前培训》、《社区矫正业务培训》专题培训2次。';
     const diags = runRule(RULE, text, undefined, 'en');
     expect(diags[0]!.message).toBe('3 items are listed but the count is 2次');
   });

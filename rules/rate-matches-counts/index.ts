@@ -13,6 +13,10 @@ export const rateMatchesCounts = defineRule({
     },
     messages: {
       mismatch: { zh: '{name}{stated}与数据不符:{expression},应为{expected}', en: '{name} {stated} does not match the counts: {expression}, expected {expected}' },
+      overstated: {
+        zh: '{name}{stated}高于按总数计算的结果:{expression};若以应办结数为基数,应写明该数',
+        en: '{name} {stated} is above what the total gives: {expression}; if it is computed on the items due, state their number',
+      },
       truncated: {
         zh: '{name}{stated}系截断所得:{expression},按四舍五入应为{expected}',
         en: '{name} {stated} was truncated: {expression} rounds to {expected}',
@@ -30,7 +34,7 @@ export const rateMatchesCounts = defineRule({
       if (claim.truncated && !ctx.options.reportTruncation) continue;
       const expected = claim.suggestion ?? claim.evidence.expected ?? '';
       ctx.report({
-        messageId: claim.truncated ? 'truncated' : 'mismatch',
+        messageId: claim.truncated ? 'truncated' : claim.baseKind === 'total' && claim.overstated ? 'overstated' : 'mismatch',
         data: { name: claim.name, stated: statedText(claim), expression: claim.evidence.expression ?? '', expected },
         range: claim.range,
         evidence: claim.evidence,
@@ -38,8 +42,10 @@ export const rateMatchesCounts = defineRule({
         ...(claim.suggestion
           ? { suggestion: { message: ctx.locale === 'zh' ? `改为${claim.suggestion}` : `write ${claim.suggestion}`, replacement: claim.suggestion } }
           : {}),
-        // Truncation is a rounding slip, not a wrong figure (DOMAIN.md: a milder finding).
-        ...(claim.truncated ? { severity: 'warning' as const } : {}),
+        // Truncation is a rounding slip, not a wrong figure (DOMAIN.md: a milder finding). A rate
+        // above what the total received gives may be computed on the items due (应办结), which the
+        // report does not state: a warning, not an error.
+        ...(claim.truncated || (claim.baseKind === 'total' && claim.overstated) ? { severity: 'warning' as const } : {}),
       });
     }
   },

@@ -26,10 +26,10 @@ describe('rate-matches-counts', () => {
     expect(runRule(RULE, '截至目前我街共接收上级交办案42批,共60人次,已结案35批,办结率83.3%。')).toEqual([]);
   });
 
-  it('reports a rate that does not match its counts as an error', () => {
-    const text = '截至目前我街共接收上级交办案42批,共60人次,已结案35批,办结率85.3%。';
+  it('reports a rate below what its counts give as an error', () => {
+    const text = '截至目前我街共接收上级交办案42批,共60人次,已结案35批,办结率81.3%。';
     const diags = runRule(RULE, text);
-    expect(flagged(text, diags)).toEqual(['85.3%']);
+    expect(flagged(text, diags)).toEqual(['81.3%']);
     const d = diags[0]!;
     expect(d.messageId).toBe('mismatch');
     expect(d.severity).toBe('error');
@@ -37,7 +37,17 @@ describe('rate-matches-counts', () => {
     expect(d.evidence.computed).toBe('83.3333%');
     expect(d.evidence.expected).toBe('83.3%');
     expect(d.evidence.base).toBe('35批 / 42批');
-    expect(d.message).toBe('办结率85.3%与数据不符:35/42 = 83.3333%,应为83.3%');
+    expect(d.message).toBe('办结率81.3%与数据不符:35/42 = 83.3333%,应为83.3%');
+  });
+
+  it('reports a rate above what the total received gives as a warning: its base may be the items due', () => {
+    const text = '截至目前我街共接收上级交办案42批,共60人次,已结案35批,办结率85.3%。';
+    const diags = runRule(RULE, text);
+    expect(flagged(text, diags)).toEqual(['85.3%']);
+    expect(diags[0]!.messageId).toBe('overstated');
+    expect(diags[0]!.severity).toBe('warning');
+    // 35 / 42 = 83.3333…%: 85.3% is higher, which items not yet due (应办结 < 42) could explain.
+    expect(diags[0]!.message).toBe('办结率85.3%高于按总数计算的结果:35/42 = 83.3333%;若以应办结数为基数,应写明该数');
   });
 
   it('reports truncation at warning even when the rule is set to error, and not at all with reportTruncation: false', () => {
@@ -64,12 +74,15 @@ describe('rate-matches-counts', () => {
     expect(runRule(RULE, '截至目前共受理信访件50件,应办结42件,已办结35件,办结率83.3%。')).toEqual([]);
   });
 
-  it('does not call the seed 完成和归档率达100% wrong when 1742/1742 fits', () => {
-    // 1904 received, 1742 archived, 1742 completed on time: 1742 / 1742 = 100%. The 162 others are
-    // still open, so 1742 / 1904 = 91.49% is not the only plausible reading; an error that says
-    // "should be 91%" is a false finding.
+  it('warns, not errs, on the seed 完成和归档率达100% against 1742 of 1904', () => {
+    // 1904 received, 1742 archived and 1742 completed: 1742 / 1904 = 91.49%, not 100%. An outcome
+    // count (1742) is never a base, but the 162 others may not be due yet, so the stated rate may
+    // rest on an unstated 应办结: a warning that asks the writer to state it, not an error.
     const text = '今年共受理12345热线事项1904件,归档件数1742件,按时完成1742件,其中涉咨询类71件、投诉类1116件、求助类352件、举报类310件、建议类55件,表扬类0件,完成和归档率达100%。';
-    expect(runRule(RULE, text)).toEqual([]);
+    const diags = runRule(RULE, text);
+    expect(flagged(text, diags)).toEqual(['达100%']);
+    expect([diags[0]!.messageId, diags[0]!.severity]).toEqual(['overstated', 'warning']);
+    expect(diags[0]!.evidence.base).toBe('1742件 / 1904件');
   });
 
   it('does not compute a quota rate (上报率) from the closed count', () => {

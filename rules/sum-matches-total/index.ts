@@ -13,15 +13,32 @@ export const sumMatchesTotal = defineRule({
     },
     messages: {
       exceeds: { zh: '分项之和{sum}大于总数{total}:{expression}', en: 'The parts add up to {sum}, more than the total {total}: {expression}' },
+      partExceeds: { zh: '部分{part}大于整体{whole}', en: 'The part {part} is larger than its whole {whole}' },
       short: { zh: '分项之和{sum}小于总数{total}:{expression}', en: 'The parts add up to {sum}, less than the total {total}: {expression}' },
     },
     options: z.object({
-      /** Report exhaustive lists (其中) that fall short of their total; they may be incomplete. */
-      reportShort: z.boolean().default(true),
+      /**
+       * Report exhaustive lists (其中) that fall short of their total. Off by default: 其中 often
+       * lists only some categories, or categories along another dimension (女性律师、党员律师).
+       */
+      reportShort: z.boolean().default(false),
     }),
     defaultSeverity: 'error',
   },
   check(ctx) {
+    // A part larger than its whole (积分入学133名 of 积分申请118名; 其中投诉类2116件 of 1904件).
+    for (const claim of ctx.claimsOf('subset')) {
+      if (claim.verdict !== 'fails') continue;
+      const whole = claim.figures.find((f) => f.role === 'whole');
+      const part = claim.figures.find((f) => f.role === 'part');
+      ctx.report({
+        messageId: 'partExceeds',
+        data: { part: part?.text ?? '', whole: whole?.text ?? '' },
+        range: claim.range,
+        evidence: claim.evidence,
+        related: relatedFigures(claim, ctx.locale),
+      });
+    }
     for (const claim of ctx.claimsOf('breakdown')) {
       if (claim.verdict !== 'fails' || !claim.failure) continue;
       if (claim.failure === 'short' && !ctx.options.reportShort) continue;

@@ -22,7 +22,7 @@ export const zeroClaimContradiction = defineRule({
       if (claim.verdict !== 'fails') continue;
       ctx.report({
         messageId: 'contradicted',
-        data: { subject: claim.subject, counts: claim.figures.map((f) => f.text).join('、') },
+        data: { subject: claim.subject, counts: claim.figures.map((f) => f.text).join(ctx.locale === 'zh' ? '、' : ', ') },
         range: claim.range,
         evidence: claim.evidence,
         related: relatedFigures(claim, ctx.locale),

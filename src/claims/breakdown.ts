@@ -39,6 +39,7 @@ export function extractBreakdowns(ctx: ReportContext, out: ClaimList): void {
       const found = findTrigger(s, from, end);
       if (!found) break;
       from = found.at + found.word.length;
+      if (found.word === '分别' && !respectively(s, found.at, start)) continue;
       const inParens = found.at > start && s[found.at - 1] === '(';
       const parts = collectParts(ctx, found.at + found.word.length, end, inParens);
       if (parts.length === 0) continue;
@@ -55,6 +56,17 @@ export function extractBreakdowns(ctx: ReportContext, out: ClaimList): void {
   }
 }
 
+/**
+ * Whether 分别 lists the parts of a total (共收到555件,分别为…), rather than pairing several
+ * subjects with their own figures (2019年、2020年分别收到…; 分别较上年增加8家、64人).
+ */
+function respectively(s: string, at: number, sentenceStart: number): boolean {
+  if (s[at + 2] !== '为' && s[at + 2] !== '是') return false;
+  let a = at;
+  while (a > sentenceStart && !',;:。'.includes(s[a - 1]!)) a--;
+  return !s.slice(a, at).includes('、');
+}
+
 function findTrigger(s: string, from: number, end: number): { at: number; word: string; mode: 'exhaustive' | 'partial' } | null {
   for (let i = from; i < end; i++) {
     const c = s[i];
@@ -66,9 +78,17 @@ function findTrigger(s: string, from: number, end: number): { at: number; word: 
   return null;
 }
 
-type Parts = FigureContext[] & { open?: boolean };
+type Parts = FigureContext[] & { open?: boolean; closingTotal?: FigureContext };
 
-/** Figures after the trigger: same family, up to a rate, a new trigger, `;`, or the closing `)`. */
+/** Labels that make a figure after the parts a total of them: 共计360件. */
+const CLOSING_TOTAL = ['共计', '合计', '总计', '共'];
+
+/**
+ * Figures after the trigger that are parts of one list. The list goes on across 、 and 和; across
+ * a comma only while the next label reads like the others (咨询类…,表扬类0件: the same last
+ * character). It ends at `;`, a rate, a new 其中/分别, a closing `)`, a figure in another unit
+ * (the 12次 meetings after 71件 of cases) or a total (共计360件), which is kept as a candidate.
+ */
 function collectParts(ctx: ReportContext, from: number, end: number, inParens: boolean): Parts {
   const s = ctx.report.normalized;
   let stop = end;
@@ -84,17 +104,28 @@ function collectParts(ctx: ReportContext, from: number, end: number, inParens: b
     }
   }
   const parts: Parts = [];
+  const lastChars = new Set<string>();
   for (let i = figureIndexAt(ctx, from); i < ctx.figures.length; i++) {
     const f = ctx.figures[i]!;
     const q = f.quantity;
     if (q.range.start >= stop) break;
     if (!isAmount(q) || f.label.includes('率')) break;
+    if (CLOSING_TOTAL.some((w) => f.rawLabel.startsWith(w) || f.rawLabel.includes(`,${w}`))) {
+      parts.closingTotal = f;
+      break;
+    }
     if (parts.length > 0) {
-      const first = parts[0]!.quantity;
-      const family = first.unitFamily === 'none' ? q.unitFamily : first.unitFamily;
-      if (q.unitFamily !== family && q.unitFamily !== 'none') break;
+      const first = parts.find((p) => p.quantity.unit !== null)?.quantity;
+      // One unit for the whole list (a part written without a unit takes the others').
+      if (first && q.unit !== null && q.unit !== first.unit) break;
+      const prev = parts[parts.length - 1]!.quantity;
+      // What joins this part to the previous one: the first mark after the previous figure.
+      const joint = s.slice(prev.range.end, prev.range.end + 1);
+      const lastChar = f.label.slice(-1);
+      if (joint !== '、' && joint !== '和' && joint !== '及' && !(joint === ',' && lastChars.has(lastChar))) break;
     }
     parts.push(f);
+    if (f.label) lastChars.add(f.label.slice(-1));
   }
   // 等 after the last part marks an open list: 包括A 3件、B 2件等.
   const last = parts[parts.length - 1];
@@ -102,10 +133,17 @@ function collectParts(ctx: ReportContext, from: number, end: number, inParens: b
   return parts;
 }
 
-/** Earlier figures of the parts' family in the sentence, nearest first, then the sentence before. */
-function candidateTotals(ctx: ReportContext, sentenceIndex: number, triggerAt: number, parts: FigureContext[]): FigureContext[] {
+/**
+ * Candidate totals: a closing 共计 after the parts first, then earlier figures in the sentence and
+ * the one before, nearest first; those in the parts' own unit before any of the same family.
+ */
+function candidateTotals(ctx: ReportContext, sentenceIndex: number, triggerAt: number, parts: Parts): FigureContext[] {
   const family = parts.find((p) => p.quantity.unitFamily !== 'none')?.quantity.unitFamily ?? 'count';
-  return figuresBefore(ctx, triggerAt, sentenceIndex, 16).filter((f) => isAmount(f.quantity) && f.quantity.unitFamily === family);
+  const unit = parts.find((p) => p.quantity.unit !== null)?.quantity.unit ?? null;
+  const before = figuresBefore(ctx, triggerAt, sentenceIndex, 16).filter((f) => isAmount(f.quantity) && f.quantity.unitFamily === family);
+  const sameUnit = before.filter((f) => unit === null || f.quantity.unit === unit || f.quantity.unit === null);
+  const ordered = sameUnit.length > 0 ? sameUnit : before;
+  return parts.closingTotal ? [parts.closingTotal, ...ordered] : ordered;
 }
 
 function judge(

@@ -8,8 +8,23 @@ import { findTerms, metricStartingAt, metricWithin, type Lexicon, type Metric } 
 /** Characters that end the label of a figure: clause punctuation. */
 const LABEL_BREAKS = ',、;:。!?()';
 
-/** Most characters between a metric term in a label and its figure (数量, 件数, 共 …). */
-const MAX_HEAD_GAP = 4;
+/** Words that may stand between a metric term and its figure: 行政复议案件数量为0, 网格事件共22506宗. */
+const HEAD_FILLERS = ['数量', '件数', '总数', '总量', '案件', '申请', '事项', '共计', '合计', '累计', '数', '共', '为', '达', '有', '均', '了', ' '];
+
+/** Whether the text between a metric term and a figure is only fillers (so the term is what it counts). */
+export function isHeadGap(gap: string): boolean {
+  let rest = gap;
+  for (let changed = true; changed && rest.length > 0; ) {
+    changed = false;
+    for (const f of HEAD_FILLERS) {
+      if (rest.startsWith(f)) {
+        rest = rest.slice(f.length);
+        changed = true;
+      }
+    }
+  }
+  return rest.length === 0;
+}
 
 /** How far back in its clause group a figure looks for the thing it counts (keeps this linear). */
 const CLAUSE_LOOKBACK = 120;
@@ -32,6 +47,8 @@ export interface FigureContext {
   after: string;
   /** The metric the figure counts, from the words after it, its label, or its clause. */
   metric: Metric | null;
+  /** The lexicon term that named the metric (网格事件, 交办案), or ''. */
+  term: string;
   /** The first action word of the label (受理, 办结 …), or ''. */
   action: string;
 }
@@ -115,7 +132,8 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
     const inLabel = metricWithin(terms, a, q.range.start);
     // A term far from the figure in its label is not what it counts: in 确诊病例密切接触者36人
     // the head noun is 密切接触者. Then the figure counts something outside the lexicon.
-    const labelHit = inLabel && q.range.start - inLabel.end <= MAX_HEAD_GAP ? inLabel : null;
+    // A rate is of the thing named before its name: 网格事件上报率129.49%.
+    const labelHit = inLabel && (q.unit === '%' || isHeadGap(plain.slice(inLabel.end, q.range.start))) ? inLabel : null;
     const hit =
       next ??
       labelHit ??
@@ -128,6 +146,7 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
       labelStart: a,
       after,
       metric: hit ? hit.metric : null,
+      term: hit ? hit.term : '',
       action: firstAction(lexicon, rawLabel),
     });
     prevEnd = q.range.end;

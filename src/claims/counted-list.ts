@@ -9,6 +9,8 @@ const LIST_UNITS = new Set(['次', '场', '期', '项', '部', '个', '本', '�
 /** How far a count may stand after the list: 等专题培训6次. */
 const MAX_GAP = 15;
 const CLAUSE_BREAKS = ',;:。!?';
+/** A title that names a law or regulation rather than an event. */
+const LAW_TITLE = /(法|法典|条例|规定|办法|细则|意见|决定)》$/;
 
 /**
  * Counted lists: named items joined by 、 and followed by their count, e.g.
@@ -47,6 +49,8 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
     const firstTitle = titles ? s.indexOf('《', items[0]!.start) : -1;
     if (firstTitle >= 0 && firstTitle < items[0]!.end) items[0] = { start: firstTitle, end: items[0]!.end };
     if (titles && !items.every((it) => s.slice(it.start, it.end).includes('《'))) continue;
+    // 《宪法》、《民法典》等法律法规宣传活动2场: laws are the topics of the events, not events.
+    if (titles && items.filter((it) => LAW_TITLE.test(s.slice(it.start, it.end))).length * 2 > items.length) continue;
     const count = figureInterval(q);
     const n = new Decimal(items.length);
     const tooMany = n.gt(count.hi);

@@ -6,6 +6,8 @@ import type { ClaimOf } from './schema.js';
 
 const UP = ['同比增长', '同比增加', '同比上升', '同比提高', '比上年增长', '较上年增长', '增长', '增加', '上升'];
 const DOWN = ['同比下降', '同比减少', '同比降低', '比上年下降', '较上年下降', '下降', '减少', '降低'];
+/** Labels of a figure that is the prior value or the change, not the current count. */
+const PRIOR_OR_CHANGE = ['上年', '去年', '同期', '新增', '增加', '减少', '下降', '增长', '净增'];
 const ONE = new Decimal(1);
 const HUNDRED = new Decimal(100);
 /** Most prior values listed in evidence. */
@@ -30,6 +32,8 @@ export function extractGrowth(ctx: ReportContext, out: ClaimList): void {
     const count = ctx.figures[i - 1]!;
     // The count is the figure just before, in the same clause group, and a whole-number count.
     if (count.segment !== f.segment || count.quantity.unitFamily !== 'count' || count.quantity.to !== null) continue;
+    // 较上年的5个增长40% names the prior; 新增8家,同比增长15% the increment: neither is the count.
+    if (PRIOR_OR_CHANGE.some((w) => count.rawLabel.includes(w))) continue;
     if (!count.quantity.value.isInteger()) continue;
     addGrowth(ctx, out, count, f, direction);
   }
@@ -53,6 +57,7 @@ function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rat
       verdict: 'unverifiable',
       evidence: evidence(refs, { note: 'the rate is unbounded or a fall of 100% or more' }),
       reason: 'no finite range of prior values',
+      phrase: rate.label,
       direction,
       priors: [],
       priorRange: null,
@@ -77,8 +82,10 @@ function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rat
       ...(actual ? { expected: `prior ${nearest} gives ${actual.toDecimalPlaces(2)}%` } : {}),
     }),
     reason: holds ? 'a whole-number prior value fits the growth rate' : 'no whole-number prior value gives this growth rate',
+    phrase: rate.label,
     direction,
     priors,
-    priorRange: { lo: n.lo.div(fHi).toDecimalPlaces(2).toString(), hi: n.hi.isFinite() ? n.hi.div(fLo).toDecimalPlaces(2).toString() : 'Infinity' },
+    // Four places, so a narrow range does not print as one value (4.8–4.8).
+    priorRange: { lo: n.lo.div(fHi).toDecimalPlaces(4).toString(), hi: n.hi.isFinite() ? n.hi.div(fLo).toDecimalPlaces(4).toString() : 'Infinity' },
   });
 }

@@ -7,6 +7,9 @@ import { DONE_WORDS, hasAny, INTAKE_WORDS, PENDING_WORDS } from './status-words.
 /** How many neighbouring figures a status count is compared with. */
 const WINDOW = 24;
 
+/** Labels of a count that is part of another: 其中…, 按期…, 按时…. */
+const SUB_COUNT_WORDS = ['其中', '按期', '按时', '逾期'];
+
 /** A new total (受理, 接待, 共 …) between two status counts separates their groups. */
 function startsGroup(f: FigureContext): boolean {
   return hasAny(f.rawLabel, INTAKE_WORDS) || f.rawLabel.includes('共');
@@ -42,6 +45,8 @@ export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<
     for (let d = 0; d < figures.length; d++) {
       const done = figures[d]!;
       if (!hasAny(done.label, DONE_WORDS) || hasAny(done.label, PENDING_WORDS)) continue;
+      // 其中按期办结110件 is part of the done count, not the done count itself.
+      if (hasAny(done.rawLabel, SUB_COUNT_WORDS)) continue;
       // Look at near neighbours only, so a clause group of thousands of figures stays linear.
       const near = figures.slice(Math.max(0, d - WINDOW), d + WINDOW);
       const pending = pendingOf(figures, d);
@@ -52,6 +57,8 @@ export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<
         const f = near[t]!;
         if (f.quantity.range.end > firstAt || f === done || f === pending) continue;
         if (!sameUnit(f.quantity, done.quantity) || hasAny(f.label, DONE_WORDS) || hasAny(f.label, PENDING_WORDS)) continue;
+        // The total is an intake or a 共…: 其中转办35件 is a part, not the total.
+        if (!startsGroup(f) || hasAny(f.rawLabel, SUB_COUNT_WORDS)) continue;
         total = f;
         break;
       }

@@ -5,6 +5,15 @@ import type { ClaimOf } from './schema.js';
 
 const CHANGE_VERBS = ['提高', '上升', '下降', '降低', '增长', '减少', '提升', '增加', '收窄', '扩大'];
 const RATE_WORDS = ['率', '占比', '比重', '比例'];
+/** Words ending in 率 that are not rates: 效率, 频率 … */
+const NOT_RATES = ['效率', '频率', '功率', '概率', '汇率', '税率', '利率', '速率'];
+
+/** Whether a text names a rate (办结率, 占比), not merely a word ending in 率 (效率). */
+function namesRate(text: string): boolean {
+  let t = text;
+  for (const w of NOT_RATES) t = t.split(w).join('');
+  return RATE_WORDS.some((w) => t.includes(w));
+}
 
 /**
  * A rate that changes by N% where N 个百分点 is meant: 办结率由95%提高到97.04%,提高2.04%. When
@@ -25,8 +34,8 @@ export function extractPointsChanges(ctx: ReportContext, out: ClaimList): void {
     const bare = own.replace(/^(同比|较上年|比上年|环比)/, '').length === 0;
     const previousRate = ctx.figures
       .slice(Math.max(0, i - 2), i)
-      .some((e) => e.segment === f.segment && e.quantity.unit === '%' && RATE_WORDS.some((w) => e.rawLabel.includes(w)));
-    if (!RATE_WORDS.some((w) => own.includes(w)) && !(bare && previousRate)) continue;
+      .some((e) => e.segment === f.segment && e.quantity.unit === '%' && namesRate(e.rawLabel));
+    if (!namesRate(own) && !(bare && previousRate)) continue;
     // Two earlier percentages in the clause group whose difference is the change confirm it.
     const earlier = ctx.figures.slice(Math.max(0, i - 6), i).filter((e) => e.segment === f.segment && e.quantity.unit === '%');
     let confirmed = false;

@@ -12,7 +12,7 @@ interface Pair {
   num: FigureContext;
   den: FigureContext;
   sameSegment: boolean;
-  /** How plausible the base is: 0 a due count (应办结), 1 a total (受理, 共), 2 another count. */
+  /** How plausible the base is: 0 a due count (应办结), 1 a total (受理, 共). */
   tier: number;
 }
 
@@ -21,23 +21,23 @@ const TARGET_WORDS = ['计划', '目标', '任务', '指标', '要求', '应'];
 
 /**
  * How plausible `den` is as the base of the rate, or null when it cannot be one. Subset rates
- * (办结率) take the due count, a total, or failing those any count of the unit: when their only
- * fit is another outcome count (归档1742 for 完成和归档率), the base is ambiguous and the claim is
- * not called wrong. Quota rates (上报率) take only a stated target.
+ * (办结率) take the due count (应办结, tier 0) or a total (受理, 共 …, tier 1); another outcome
+ * count (按时办结80件 for 办结率) is never a base. Quota rates (上报率) take only a stated target.
  */
 function baseTier(lexicon: ReportContext['lexicon'], def: RateDef, den: FigureContext, due: boolean, share: boolean): number | null {
   if (share) return 1;
   if (due) return 0;
   if (!def.bounded) return TARGET_WORDS.some((w) => den.rawLabel.includes(w)) ? 1 : null;
-  if (lexicon.totals.some((t) => den.rawLabel.includes(t))) return 1;
-  return 2;
+  if (def.numerator.some((stem) => den.label.includes(stem))) return null;
+  return lexicon.totals.some((t) => den.rawLabel.includes(t)) ? 1 : null;
 }
 
 /**
  * Rates (办结率83.3%, 占58.6%) against the counts in their sentence and the one before. Every
  * plausible numerator (a figure labelled with the rate's own verb: 办结, 结案 …) is tried against
- * every plausible base (a figure labelled as a total: 受理, 接收, 共 …); the claim holds when any
- * pair fits at the rate's shown precision, and says which.
+ * every plausible base (应办结, or a total: 受理, 接收, 共 …); the claim holds when any pair fits
+ * at the rate's shown precision, and says which. Counts of another metric than the one the
+ * rate's clause names (12345热线 counts for a 信访 rate) are not tried.
  */
 export function extractRates(ctx: ReportContext, out: ClaimList): void {
   const { lexicon } = ctx;
@@ -45,28 +45,42 @@ export function extractRates(ctx: ReportContext, out: ClaimList): void {
     const f = ctx.figures[i]!;
     const q = f.quantity;
     if (q.unit !== '%' || q.to !== null) continue;
-    const share = f.label.includes('占');
-    const def = share ? { name: '占比', bounded: true, numerator: [] } : rateOf(lexicon, f.label);
+    const shareAt = f.label.indexOf('占');
+    const share = shareAt >= 0;
+    let def: RateDef | null;
+    let shareBase = '';
+    if (share) {
+      // 占全市的15.6%, 占年度任务的112.5%: a base named but not counted here; 分别占 pairs several.
+      shareBase = f.label.slice(shareAt + 1).replace(/[的比了达为]/g, '');
+      const target = TARGET_WORDS.some((w) => shareBase.includes(w));
+      def = { name: '占比', bounded: !target, numerator: [] };
+    } else def = rateOf(lexicon, f.label);
     if (!def) continue;
-    const window = figuresBefore(ctx, q.range.start, q.sentence, RATE_WINDOW).filter((w) => isAmount(w.quantity));
+    const metric = f.metric;
+    const window = figuresBefore(ctx, q.range.start, q.sentence, RATE_WINDOW).filter(
+      (w) => isAmount(w.quantity) && !(metric && w.metric && w.metric.id !== metric.id),
+    );
     // 应办结42件 names the base of 办结率, not its numerator (DOMAIN.md: 办结率 = 办结 / 应办结).
     const isDue = (w: FigureContext): boolean => def.numerator.some((stem) => w.label.includes(`应${stem}`)) || w.label.startsWith('应');
+    // 分别占44.7%和20.7%: which part each share belongs to is not read, so none is guessed.
+    const several = share && f.label.includes('分别');
     const numerators = share
-      ? window.filter((w) => w.segment === f.segment).slice(0, 1)
+      ? window.filter((w) => w.segment === f.segment).slice(0, several ? 0 : 1)
       : window.filter((w) => !isDue(w) && def.numerator.some((stem) => w.label.includes(stem)));
     const pairs: Pair[] = [];
     for (const num of numerators) {
       for (const den of window) {
         if (den === num || !sameUnit(den.quantity, num.quantity)) continue;
         if (share && den.quantity.range.start > num.quantity.range.start) continue;
+        if (share && shareBase && !den.rawLabel.includes(shareBase.replace(/^[全总]/, ''))) continue;
         if (def.bounded && figureInterval(den.quantity).hi.lt(figureInterval(num.quantity).lo)) continue;
         const tier = baseTier(lexicon, def, den, isDue(den), share);
         if (tier === null) continue;
         pairs.push({ num, den, sameSegment: num.segment === f.segment && den.segment === f.segment, tier });
       }
     }
-    // Most plausible first: the due count (应办结), then totals (受理, 共), then any other count
-    // of the unit; within a tier, pairs inside the rate's own clause group first.
+    // Most plausible first: the due count (应办结), then totals (受理, 共); within a tier, pairs
+    // inside the rate's own clause group first.
     pairs.sort((a, b) => a.tier - b.tier || Number(b.sameSegment) - Number(a.sameSegment));
     addRateClaim(ctx, out, f, def, pairs);
   }
@@ -95,6 +109,8 @@ function addRateClaim(ctx: ReportContext, out: ClaimList, f: FigureContext, def:
       reason: 'no numerator and base in the sentence or the one before',
       truncated: false,
       suggestion: null,
+      baseKind: null,
+      overstated: false,
     });
     return;
   }
@@ -113,28 +129,17 @@ function addRateClaim(ctx: ReportContext, out: ClaimList, f: FigureContext, def:
           base: `${written(report, p.num.quantity)} / ${written(report, p.den.quantity)}`,
           ...(pairs.length > 1 ? { note: `${pairs.length} numerator/base pairs tried` } : {}),
         }),
-        reason: p.tier === 2 ? 'the rate matches its counts only with an outcome count as base' : 'the rate matches its counts',
+        reason: 'the rate matches its counts',
         truncated: false,
         suggestion: null,
+        baseKind: p.tier === 0 ? 'due' : 'total',
+        overstated: false,
       });
       return;
     }
   }
   // Nothing fits: judge against the most plausible pair, and say whether truncation explains it.
-  // A rate whose only candidate bases are other outcome counts is not called wrong.
   const p = pairs[0]!;
-  if (p.tier > 1) {
-    out.add<ClaimOf<'rate'>>({
-      ...base,
-      figures: [rateRef],
-      verdict: 'unverifiable',
-      evidence: evidence([rateRef], { note: `no due count or total to compute ${def.name} from; ${pairs.length} other pairs tried` }),
-      reason: 'no plausible base',
-      truncated: false,
-      suggestion: null,
-    });
-    return;
-  }
   const exact = p.num.quantity.value.times(100).div(p.den.quantity.value);
   const places = decimalsShown(report.text.slice(q.numberRange.start, q.numberRange.end));
   const truncated = exact.toDecimalPlaces(places, Decimal.ROUND_DOWN).equals(q.value);
@@ -153,6 +158,9 @@ function addRateClaim(ctx: ReportContext, out: ClaimList, f: FigureContext, def:
     }),
     reason: truncated ? 'the rate was truncated instead of rounded' : 'the rate does not match its counts',
     truncated,
+    // Shares (占) have their stated base; only completion rates may rest on an unstated 应办结.
+    baseKind: def.name === '占比' ? null : p.tier === 0 ? 'due' : 'total',
+    overstated: q.interval.lo.gt(exact),
     suggestion: `${rounded.toFixed(places)}%`,
   });
 }

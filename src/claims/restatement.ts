@@ -26,14 +26,19 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
     const seg = ctx.segments[f.segment]!;
     const before = report.normalized.slice(Math.max(seg.start, f.labelStart - 40), q.range.start);
     if (RESTRICTORS.some((w) => before.includes(w))) continue;
+    // Another body (区教育局办理…36件) is not a restatement; another year (2019年…482件) is
+    // only compared with the same year.
+    if (/局|法院|检察院|厅/.test(before)) continue;
+    const named = report.dates.find((d) => d.year !== null && d.range.start >= seg.start && d.range.end <= q.range.start);
+    const year = named && named.year !== report.metadata.reportingYear?.year ? String(named.year) : 'reporting';
     let key: string;
     if (q.unit === '%') {
       const rate = rateIn(lexicon, f.label);
       if (!rate) continue;
-      key = `${f.metric.id}|rate:${rate.name}`;
+      key = `${f.term}|${year}|rate:${rate.name}`;
     } else {
       if (q.unitFamily === 'percent' || q.unitFamily === 'points') continue;
-      key = `${f.metric.id}|${SAME_ACTION[f.action] ?? f.action}|${q.unit ?? ''}`;
+      key = `${f.term}|${year}|${SAME_ACTION[f.action] ?? f.action}|${q.unit ?? ''}`;
     }
     const earlier = first.get(key);
     if (!earlier) {
@@ -55,7 +60,7 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
         expected: `${written(report, earlier.quantity)} → ${showInterval(a)}`,
       }),
       reason: holds ? 'the two statements agree at their shown precision' : 'the two statements of the same figure disagree',
-      metric: q.unit === '%' ? `${f.metric.zh}·${key.split(':')[1]}` : `${f.metric.zh}${f.action ? `·${f.action}` : ''}`,
+      metric: q.unit === '%' ? `${f.term}·${key.split('rate:')[1]}` : `${f.term}${f.action ? `·${SAME_ACTION[f.action] ?? f.action}` : ''}`,
     });
   }
 }

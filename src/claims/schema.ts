@@ -45,6 +45,10 @@ export const RateClaimSchema = z.object({
   truncated: z.boolean(),
   /** The correctly rounded rate, when the counts fit another value. */
   suggestion: z.string().nullable(),
+  /** The base used: the stated due count (应办结) or a total received; null when none. */
+  baseKind: z.enum(['due', 'total']).nullable(),
+  /** The stated rate is above the computed one (items not yet due could explain it). */
+  overstated: z.boolean(),
 });
 
 /** A list of named items followed by their count (《A》、《B》等专题培训2次). */
@@ -79,6 +83,8 @@ export const GrowthClaimSchema = z.object({
   kind: z.literal('growth'),
   ...base,
   direction: z.enum(['up', 'down']),
+  /** The growth phrase as written: 同比增长, 较上年下降 … */
+  phrase: z.string(),
   /** The whole-number prior values that fit, when any. */
   priors: z.array(z.string()),
   /** The range the prior value must lie in, as decimals (two places). */

@@ -1,11 +1,14 @@
 import { figureInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
-import { figureRef, type ReportContext } from './context.js';
+import { figureRef, isHeadGap, type ReportContext } from './context.js';
 import { metricIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 
 /** Zero claims outside the lexicon searched by their words (each search reads every figure). */
 const MAX_WORD_SEARCHES = 50;
+
+/** Units that count events or places, never the cases a zero claim is about. */
+const EVENT_UNITS = new Set(['次', '场', '期', '轮', '处', '场次', '批次', '项', '个']);
 
 /** Most contradicting counts kept as evidence for one zero claim. */
 const MAX_EVIDENCE = 20;
@@ -21,7 +24,9 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   const { report, lexicon } = ctx;
   const s = report.normalized;
   // Counts above zero by metric, built once so many zero claims stay linear.
-  const positive = ctx.figures.filter((f) => f.quantity.unitFamily === 'count' && figureInterval(f.quantity).lo.gt(0));
+  // Counts of cases and people, not of events about them: 旁听行政诉讼庭审2次 or 排查隐患356处 are
+  // no 行政诉讼 or 事故.
+  const positive = ctx.figures.filter((f) => f.quantity.unitFamily === 'count' && !EVENT_UNITS.has(f.quantity.unit ?? '') && figureInterval(f.quantity).lo.gt(0));
   // A count contradicts a zero of its own metric or of any metric it is part of: 8件败诉 are
   // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
   const byMetric = new Map<string, typeof positive>();
@@ -79,7 +84,10 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
         for (const f of pool) {
           const q = f.quantity;
           if (q.range.start >= Math.min(subj.start, i) && q.range.end <= Math.max(subj.end, zeroEnd)) continue;
-          if (hit || f.label.includes(words) || f.after.startsWith(words)) contradictions.push(f);
+          // Outside the lexicon the subject's words must name what the figure counts: end its label
+          // (up to fillers) or start the words after it; 群体性事件隐患12宗 is not 群体性事件.
+          const at = f.label.lastIndexOf(words);
+          if (hit || (at >= 0 && isHeadGap(f.label.slice(at + words.length))) || f.after.startsWith(words)) contradictions.push(f);
           // Enough evidence; more would only make long reports quadratic.
           if (contradictions.length >= MAX_EVIDENCE) break;
         }

@@ -90,13 +90,33 @@ describe('jiaohe check (built CLI)', () => {
     expect(r.stdout).toContain('办结率96.6%系截断所得');
     // The code frame shows the line with carets under the figure.
     expect(r.stdout).toMatch(/在办案件4批,办结率96\.6%。\n\s+\| +\^{5}\n/);
-    expect(r.stdout).toContain('2 个文件,2 个问题(错误 1,警告 1,提示 0)');
+    // Street: 1 error (zero claim), 3 warnings (完成和归档率 above 1742/1904, truncated rate,
+    // part-year date); district: 2 errors (no causes, no first-responsible part).
+    expect(r.stdout).toContain('2 个文件,6 个问题(错误 3,警告 3,提示 0)');
   });
 
   it('exits 0 when there is no error-severity finding', () => {
-    const r = run(['check', 'seeds/2020-baiyun-district.txt']);
-    expect(r.code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const file = join(dir, 'tidy.txt');
+    writeFileSync(
+      file,
+      [
+        '某某区人民政府2022年法治政府建设年度报告',
+        '一、2022年推进法治政府建设的主要举措和成效',
+        '全年共受理行政复议申请40件,其中已审结36件、在办4件,审结率90%。',
+        '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+        '区政府主要负责同志带头学法,召开专题会议3次。',
+        '三、存在的不足和原因',
+        '基层执法力量不足,原因是编制紧张。',
+        '四、2023年度推进法治政府建设的主要安排',
+        '一是加强统筹;二是强化执法监督。',
+        '某某区人民政府',
+        '2023年1月10日',
+      ].join('\n'),
+    );
+    const r = run(['check', file]);
     expect(r.stdout).toContain('1 个文件,0 个问题');
+    expect(r.code).toBe(0);
   });
 
   it('prints { documents: [{ path, diagnostics, claims }], summary } with --format json', () => {
@@ -107,10 +127,11 @@ describe('jiaohe check (built CLI)', () => {
       summary: { files: number; errors: number; warnings: number };
     };
     expect(out.documents[0]!.path).toBe('seeds/2020-baiyun-shimen-street.txt');
-    expect(out.documents[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['zero-claim-contradiction', 'rate-matches-counts']);
-    expect(out.documents[0]!.diagnostics[1]!.message).toBe('办结率 96.6% was truncated: 116/120 = 96.6667% rounds to 96.7%');
+    expect(out.documents[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['rate-matches-counts', 'zero-claim-contradiction', 'rate-matches-counts', 'report-date']);
+    expect(out.documents[0]!.diagnostics[2]!.message).toBe('办结率 96.6% was truncated: 116/120 = 96.6667% rounds to 96.7%');
     expect(out.documents[0]!.claims.length).toBeGreaterThan(30);
-    expect(out.summary).toMatchObject({ files: 1, errors: 1, warnings: 1 });
+    expect(out.summary).toMatchObject({ files: 1, errors: 1, warnings: 3 });
+    expect(out.documents[0]).toMatchObject({ kind: 'fazhi-zhengfu-annual-report', level: 'street', year: 2020 });
   });
 
   it('exits 2 on unreadable input and bad options', () => {

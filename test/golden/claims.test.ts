@@ -25,10 +25,10 @@ const STREET: Expected[] = [
   { kind: 'subset', text: '1742件', line: 11, verdict: 'holds' },
   // L11 按时完成1742件 ≤ 受理1904件.
   { kind: 'subset', text: '1742件', line: 11, verdict: 'holds' },
-  // L11 完成和归档率达100%: against 受理1904 it would be 1742/1904 = 91.49%, but the rate's base
-  // (the items due, 应办结) is not stated; 1742/1742 = 100% fits with 按时完成1742 as base (the
-  // other 162 may not be due yet), so the claim is not called wrong (DOMAIN.md: try every base).
-  { kind: 'rate', text: '达100%', line: 11, verdict: 'holds' },
+  // L11 完成和归档率达100%: the only base in reach is 受理1904 (an outcome count such as 按时完成1742
+  // is never a base): 1742/1904 = 91.49%, not in [99.5, 100.5]. REAL INCONSISTENCY; since the
+  // stated rate is higher, an unstated 应办结 could explain it, so it is reported as a warning.
+  { kind: 'rate', text: '达100%', line: 11, verdict: 'fails' },
   // L12 主动公开政府信息279条,其中网站137(no unit written) + 微博微信142条 = 279.
   { kind: 'breakdown', text: '279条', line: 12, verdict: 'holds' },
   // L12 依申请公开3宗,其中华垦2份 + 八方物流1份 = 3.
@@ -117,19 +117,18 @@ describe('claims of the street seed', () => {
   });
 
   it('reports exactly the real inconsistencies, and nothing on the consistent claims', () => {
-    expect(result.diagnostics.map((d) => [d.ruleId, d.messageId, d.severity, d.line])).toEqual([
+    // (The structure rules add report-date at L59: see structure.test.ts.)
+    expect(result.diagnostics.filter((d) => d.ruleId !== 'report-date').map((d) => [d.ruleId, d.messageId, d.severity, d.line])).toEqual([
+      ['rate-matches-counts', 'overstated', 'warning', 11],
       ['zero-claim-contradiction', 'contradicted', 'error', 12],
       ['rate-matches-counts', 'truncated', 'warning', 30],
     ]);
   });
 
-  it('says when a rate fits only an ambiguous base', () => {
-    const rate = result.claims.find((c) => c.kind === 'rate' && c.evidence.base === '1742件 / 1742件');
-    expect(rate?.reason).toBe('the rate matches its counts only with an outcome count as base');
-  });
-
   it('gives the evidence of each finding', () => {
-    const [zero, truncated] = result.diagnostics;
+    const [rate, zero, truncated] = result.diagnostics;
+    expect(rate!.evidence.expression).toBe('1742/1904 = 91.4916%'); // 1742 × 100 / 1904 = 91.49159…
+    expect(rate!.evidence.base).toBe('1742件 / 1904件');
     expect(zero!.evidence.figures.map((f) => f.text)).toEqual(['8件', '1件', '2件', '1件']);
     expect(truncated!.evidence.expression).toBe('116/120 = 96.6667%'); // 116 × 100 / 120 = 96.6666…
     expect(truncated!.suggestion?.replacement).toBe('96.7%');
@@ -148,8 +147,9 @@ describe('claims of the district seed', () => {
     expect(claims).toEqual(DISTRICT);
   });
 
-  it('reports nothing: its claims are consistent', () => {
-    expect(result.diagnostics).toEqual([]);
+  it('reports nothing on its figures: its claims are consistent', () => {
+    // (Its structural findings, no causes and no first-responsible part, are in structure.test.ts.)
+    expect(result.diagnostics.filter((d) => d.ruleId !== 'required-sections')).toEqual([]);
   });
 
   it('names the whole-number prior of each growth rate', () => {
