@@ -31,6 +31,7 @@ export const headingNumbering = defineRule({
       s.marker.kind === 'chinese-dun' ? '一、' : s.marker.kind === 'chinese-paren' ? '（一）' : s.marker.kind === 'arabic-paren' ? '（1）' : s.marker.kind === 'circled' ? '①' : s.marker.kind === 'arabic-dun' ? '1、' : '1.';
     const checkSiblings = (siblings: Section[], parent: Section | null): void => {
       let prev: Section | null = null;
+      let skippedReported = false;
       for (const s of siblings) {
         const data = { current: label(s), previous: prev ? label(prev) : '', parent: parent ? label(parent) : '', first: firstOf(s) };
         if (prev && prev.level === s.level) {
@@ -45,7 +46,9 @@ export const headingNumbering = defineRule({
         } else if (s.marker.number !== 1) {
           ctx.report({ messageId: 'start', data, range: s.marker.range, evidence: { figures: [], expected: '1' } });
         }
-        if (parent && s.level > parent.level + 1) {
+        // One writing choice, one finding: a skipped level is reported at the first child only.
+        if (parent && s.level > parent.level + 1 && !skippedReported) {
+          skippedReported = true;
           ctx.report({ messageId: 'skippedLevel', data, range: s.marker.range, evidence: { figures: [] }, severity: 'info' });
         }
         if (s.marker.trailing) {

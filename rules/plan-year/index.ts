@@ -27,14 +27,14 @@ export const planYear = defineRule({
       if (!found?.section) continue;
       const expected = item.year === 'next' ? year + 1 : year;
       const s = found.section;
-      // The heading's own year decides; without one, the first year named in the section's first paragraph.
+      // The heading's own year decides; without one, a year that opens the section's first
+      // paragraph (2021年,我区将…). Years further in (力争到2025年, 比2021年增加) are targets and
+      // comparisons, not the year the section speaks of.
       const inHeading = report.dates.filter((d) => d.year !== null && d.range.start >= s.headingRange.start && d.range.end <= s.headingRange.end);
       let years = inHeading;
       if (years.length === 0) {
         const firstPara = report.paragraphs.find((p) => p.range.start >= s.headingRange.end && p.range.start < s.range.end && p.role === 'body');
-        years = firstPara ? report.dates.filter((d) => d.year !== null && d.kind === 'year' && d.range.start >= firstPara.range.start && d.range.end <= firstPara.range.end).slice(0, 1) : [];
-        // A first paragraph that also names the expected year elsewhere is fine.
-        if (years.length > 0 && firstPara && report.dates.some((d) => d.year === expected && d.range.start >= firstPara.range.start && d.range.end <= firstPara.range.end)) years = [];
+        years = firstPara ? report.dates.filter((d) => d.year !== null && d.range.start === firstPara.range.start) : [];
       }
       const wrong = years.find((d) => d.year !== expected);
       if (!wrong) continue;

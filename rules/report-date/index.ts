@@ -7,6 +7,14 @@ function daysIn(year: number, month: number): number {
   return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A deadline for a given year in the reader's language: 2021年3月1日前 / by 1 March 2021. */
+function deadlineText(d: Deadline, year: number, locale: 'zh' | 'en'): string {
+  if (locale === 'zh') return `${year}年${d.month}月${d.day}日前`;
+  return `${d.inclusive ? 'by' : 'before'} ${d.day} ${MONTHS[d.month - 1]} ${year}`;
+}
+
 /** Whether a written date exists in the calendar. */
 export function isRealDate(d: { year: number; month: number; day: number }): boolean {
   return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysIn(d.year, d.month);
@@ -61,7 +69,8 @@ export const reportDate = defineRule({
       }
       // The standard form (GB/T 9704 7.3.5.4): 2021年1月12日. Page metadata uses ISO dates, which is the page's form, not the document's.
       const expected = `${written.year}年${written.month}月${written.day}日`;
-      if (written.source === 'signature' && report.normalized.slice(written.range.start, written.range.end) !== expected && /年/.test(date) && /^[0-9]/.test(date)) {
+      // GB/T 9704-2012 7.3.5.4: Arabic numerals, full year, no zero padding (not 二〇二三年, 2023年01月).
+      if (written.source === 'signature' && report.normalized.slice(written.range.start, written.range.end) !== expected && /年/.test(date)) {
         ctx.report({ messageId: 'format', data: { date, expected }, range: written.range, evidence: { figures: [], expected }, severity: 'info' });
       }
       if (year !== undefined) {
@@ -81,7 +90,7 @@ export const reportDate = defineRule({
         if (deadline && late(written, deadline, year)) {
           ctx.report({
             messageId: 'late',
-            data: { date, deadline: `${year + 1}年${deadline.text[ctx.locale].replace(/^次年|of the next year$/, '')}`.replace(/\s+$/, '') },
+            data: { date, deadline: deadlineText(deadline, year + 1, ctx.locale) },
             range: written.range,
             evidence: { figures: [], expected: deadline.text[ctx.locale] },
             severity: 'warning',
@@ -94,7 +103,7 @@ export const reportDate = defineRule({
     if (published && publishDeadline && year !== undefined && isRealDate(published) && late(published, publishDeadline, year)) {
       ctx.report({
         messageId: 'latePublished',
-        data: { date: published.text, deadline: publishDeadline.text[ctx.locale] },
+        data: { date: published.text, deadline: deadlineText(publishDeadline, year + 1, ctx.locale) },
         range: published.range,
         evidence: { figures: [], expected: publishDeadline.text[ctx.locale] },
         severity: 'warning',

@@ -13,8 +13,8 @@ export const requiredSections = defineRule({
     },
     messages: {
       missing: {
-        zh: '缺少“{item}”部分,应置于此处之前({regulation}{clause}要求报告该项内容)',
-        en: 'Missing the part on {itemEn}, expected before this point ({regulation} {clause} requires it)',
+        zh: '缺少“{item}”部分,{where}({regulation}{clause}要求报告该项内容)',
+        en: 'Missing the part on {itemEn}, {whereEn} ({regulation} {clause} requires it)',
       },
       noCauses: {
         zh: '“{heading}”只写了问题,未分析原因({regulation}{clause}要求报告“存在的不足和原因”)',
@@ -38,9 +38,11 @@ export const requiredSections = defineRule({
       const data = { item: item.name.zh, itemEn: item.name.en, regulation, clause: item.clause ?? '' };
       if (!found) {
         const place = expectedPlace(ctx.document, profile, new Map(ctx.items), item.id);
+        // A heading to come before, or the end of the part it should follow.
+        const before = place.end > place.start;
         ctx.report({
           messageId: 'missing',
-          data,
+          data: { ...data, where: before ? '应置于此处之前' : '应补在此处', whereEn: before ? 'expected before this point' : 'expected here' },
           range: place,
           evidence: {
             figures: [],
@@ -50,13 +52,15 @@ export const requiredSections = defineRule({
         });
         continue;
       }
-      if (item.causes && found.section) {
-        const s = found.section;
-        const text = ctx.document.normalized.slice(s.range.start, s.range.end);
+      if (item.causes && found.via !== 'title') {
+        const text = ctx.document.normalized.slice(found.span.start, found.span.end);
         if (!item.causes.some((w) => text.includes(w))) {
+          const heading = found.section
+            ? ctx.document.text.slice(found.section.headingRange.start, found.section.headingRange.end)
+            : ctx.document.text.slice(found.range.start, found.range.end);
           ctx.report({
             messageId: 'noCauses',
-            data: { ...data, heading: ctx.document.text.slice(s.headingRange.start, s.headingRange.end) },
+            data: { ...data, heading },
             range: found.range,
             evidence: { figures: [], expected: item.causes.join('/'), note: 'neither the heading nor its section names a cause' },
           });

@@ -15,20 +15,25 @@ function numeralBefore(s: string, end: number, floor: number): { value: number; 
   return { value: parsed.integer, start: p };
 }
 
+/** Runs still open at the end of a paragraph, by style, for the next paragraph to continue. */
+export type OpenRuns = Map<EnumerationStyle, { run: Enumeration; section: number | null; lastParagraph: number }>;
+
 /**
  * Finds running-text enumerations in a paragraph's body: 一是…二是…, 第一,…第二,… and
  * (1)…(2)… that do not start the line. Each style forms runs; a marker numbered 1 starts a new run.
  */
-export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[]): void {
-  const runs = new Map<EnumerationStyle, Enumeration>();
+export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[], open: OpenRuns = new Map()): void {
   const add = (style: EnumerationStyle, number: number, start: number, end: number): void => {
-    let run = runs.get(style);
-    if (!run || number === 1) {
-      run = { style, paragraph: para.index, items: [] };
-      runs.set(style, run);
-      out.push(run);
+    let entry = open.get(style);
+    // A run goes on in the next paragraph of the same section (一是… / 二是… / 三是… as paragraphs).
+    const continues = entry && entry.section === para.section && entry.lastParagraph >= para.index - 1;
+    if (!entry || !continues || number === 1) {
+      entry = { run: { style, paragraph: para.index, items: [] }, section: para.section, lastParagraph: para.index };
+      open.set(style, entry);
+      out.push(entry.run);
     }
-    run.items.push({ number, text: original.slice(start, end), range: { start, end } });
+    entry.lastParagraph = para.index;
+    entry.run.items.push({ number, text: original.slice(start, end), range: { start, end } });
   };
   const from = para.bodyStart;
   const end = para.range.end;

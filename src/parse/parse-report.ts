@@ -2,7 +2,7 @@ import type { Level } from '../model/metadata.js';
 import type { Report } from '../model/report.js';
 import type { Enumeration, Sentence } from '../model/structure.js';
 import { normalizeText } from '../text/normalize.js';
-import { findEnumerations } from './enumerations.js';
+import { findEnumerations, type OpenRuns } from './enumerations.js';
 import { splitLines } from './lines.js';
 import { readMetadata } from './metadata.js';
 import { buildContext, FigureScanner, type FigureSink } from './numbers/scanner.js';
@@ -82,10 +82,11 @@ function parse(text: string, options: ParseOptions): Report {
 
   const sentences: Sentence[] = [];
   const enumerations: Enumeration[] = [];
+  const openRuns: OpenRuns = new Map();
   for (const para of paragraphs) {
     if (para.role === 'body' || para.role === 'heading') {
       splitSentences(norm, para, sentences);
-      findEnumerations(text, norm, para, enumerations);
+      findEnumerations(text, norm, para, enumerations, openRuns);
     }
   }
 

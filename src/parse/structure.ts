@@ -17,6 +17,12 @@ export interface Layout {
   title: number;
 }
 
+/** A note under the date: a bracketed line such as (此件公开发布) or (联系人:张三). */
+function isClosingNote(s: string, line: Range): boolean {
+  const text = s.slice(line.start, line.end);
+  return text.length <= 60 && text.startsWith('(') && text.endsWith(')') && /^\((此件|联系人|附件)/.test(text);
+}
+
 /** Paragraphs that are long running text mark where the body starts. */
 function looksLikeBody(s: string, line: Range): boolean {
   const len = line.end - line.start;
@@ -101,11 +107,12 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
     } else roles[last] = 'chrome';
     last--;
   }
-  // The signature block: issuer lines and date lines at the very end of the body.
+  // The signature block: issuer lines and date lines at the very end of the body, with the
+  // notes GB/T 9704-2012 7.3.6 puts under the date ((此件公开发布), (联系人:…)).
   const tail: number[] = [];
   while (last > bodyStart) {
     const line = lines[last]!;
-    if (readOrgLine(s, line) || isDateLine(s, line)) {
+    if (readOrgLine(s, line) || isDateLine(s, line) || isClosingNote(s, line)) {
       roles[last] = 'signature';
       tail.push(last);
       last--;

@@ -13,16 +13,28 @@ export interface FoundItem {
   range: Range;
   /** The section it opens or sits in, when any. */
   section: Section | null;
+  /** The text that belongs to the item: its section, or an unnumbered part up to the next one. */
+  span: Range;
+}
+
+/** Longest line read as an unnumbered heading (主要工作成效, 存在问题, 下一步工作计划). */
+const MAX_BARE_HEADING = 30;
+
+/** Whether a paragraph is a bare heading line: short, with no sentence punctuation. */
+function isBareHeading(report: Report, p: Report['paragraphs'][number]): boolean {
+  const text = report.normalized.slice(p.range.start, p.range.end);
+  return p.role === 'body' && text.length <= MAX_BARE_HEADING && !/[。,;:!?]/.test(text);
 }
 
 function normalizedHeading(report: Report, s: Section): string {
   return report.normalized.slice(s.headingRange.start, s.headingRange.end);
 }
 
-/** The shallowest section whose heading names the item. */
-function byHeading(report: Report, sections: Section[], item: ProfileItem): Section | null {
+/** The shallowest section whose heading names the item and no earlier item took. */
+function byHeading(report: Report, sections: Section[], item: ProfileItem, taken: Set<number>): Section | null {
   let best: Section | null = null;
   for (const s of sections) {
+    if (taken.has(s.id)) continue;
     const h = normalizedHeading(report, s);
     if (item.headings.some((w) => h.includes(w)) && (!best || s.depth < best.depth)) best = s;
   }
@@ -39,11 +51,28 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
   const sections = flattenSections(report);
   const found = new Map<string, FoundItem>();
   const owned: Array<{ id: string; section: Section }> = [];
+  const taken = new Set<number>();
   for (const item of profile.items) {
-    const s = byHeading(report, sections, item);
+    const s = byHeading(report, sections, item, taken);
     if (s) {
-      found.set(item.id, { item, via: 'heading', range: { start: s.marker.range.start, end: s.headingRange.end }, section: s });
+      found.set(item.id, { item, via: 'heading', range: { start: s.marker.range.start, end: s.headingRange.end }, section: s, span: s.range });
       owned.push({ id: item.id, section: s });
+      taken.add(s.id);
+    }
+  }
+  // Unnumbered parts: a bare heading line names the item, and its text runs to the next one.
+  const bodyParas = report.paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
+  const bare = bodyParas.filter((p) => isBareHeading(report, p));
+  const bodyEnd = bodyParas.length > 0 ? bodyParas[bodyParas.length - 1]!.range.end : report.text.length;
+  for (const item of profile.items) {
+    if (found.has(item.id)) continue;
+    for (let b = 0; b < bare.length; b++) {
+      const p = bare[b]!;
+      const text = report.normalized.slice(p.range.start, p.range.end);
+      if (!item.headings.some((w) => text.includes(w))) continue;
+      const next = bare[b + 1];
+      found.set(item.id, { item, via: 'heading', range: p.range, section: null, span: { start: p.range.start, end: next ? next.range.start : bodyEnd } });
+      break;
     }
   }
   const ownerOf = (offset: number): string | null => {
@@ -60,7 +89,7 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
       const text = report.normalized.slice(first.range.start, first.range.end);
       if (item.paragraphs.some((w) => text.includes(w))) {
         const section = para.section === null ? null : (sections.find((s) => s.id === para.section) ?? null);
-        found.set(item.id, { item, via: 'paragraph', range: first.range, section });
+        found.set(item.id, { item, via: 'paragraph', range: first.range, section, span: section ? section.range : para.range });
         break;
       }
     }
@@ -68,7 +97,7 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
       const title = titleOrOpening(report);
       const words = [...item.headings, ...item.paragraphs];
       if (title && words.some((w) => report.normalized.slice(title.range.start, title.range.end).includes(w))) {
-        found.set(item.id, { item, via: 'title', range: title.range, section: null });
+        found.set(item.id, { item, via: 'title', range: title.range, section: null, span: title.range });
       }
     }
   }
@@ -88,7 +117,7 @@ export function expectedPlace(report: Report, profile: Profile, found: Map<strin
   }
   for (let i = at - 1; i >= 0; i--) {
     const f = found.get(order[i]!);
-    if (f?.section) return { start: f.section.range.end, end: f.section.range.end };
+    if (f?.via === 'heading') return { start: f.span.end, end: f.span.end };
   }
   const first = report.sections[0];
   if (first) return { start: first.marker.range.start, end: first.headingRange.end };
