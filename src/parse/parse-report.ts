@@ -5,7 +5,8 @@ import { normalizeText } from '../text/normalize.js';
 import { findEnumerations, type OpenRuns } from './enumerations.js';
 import { splitLines } from './lines.js';
 import { readMetadata } from './metadata.js';
-import { buildContext, FigureScanner, type FigureSink } from './numbers/scanner.js';
+import { FigureScanner, type FigureSink } from './numbers/scanner.js';
+import { buildContext } from './numbers/quote-context.js';
 import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
 
 /** Options for `parseReport`. */

@@ -3,20 +3,17 @@ import type { DateMention } from '../../model/date.js';
 import type {
   Identifier,
   IdentifierKind,
-  NumeralForm,
   Qualifier,
   Quantity,
   UnitFamily,
 } from '../../model/quantity.js';
-import type { Range } from '../../model/range.js';
 import { isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
-import {
-  MAX_CHINESE_RUN,
-  isChineseDigit,
-  isChineseNumeralChar,
-  parseChineseNumeral,
-} from './chinese-numeral.js';
-import { effectiveKind, intervalFor } from './interval.js';
+import { isChineseNumeralChar } from './chinese-numeral.js';
+import { DateReader } from './dates.js';
+import { effectiveKind } from './interval.js';
+import { Context } from './quote-context.js';
+import { MAX_INT_DIGITS, RANGE_CONNECTORS, readArabic, readChinese, type NumberToken } from './tokens.js';
+import { figureValue, TEN } from './value.js';
 import {
   matchInnerQualifier,
   matchPrefixQualifier,
@@ -24,8 +21,6 @@ import {
 } from './qualifiers.js';
 import { matchMagnitude, matchUnit } from './units.js';
 
-/** Where a position sits: running text, a short quoted name, or a book title. */
-export const Context = { Text: 0, Quoted: 1, Title: 2 } as const;
 
 /** What the scanner collects; quantities get their sentence index later. */
 export interface FigureSink {
@@ -34,8 +29,6 @@ export interface FigureSink {
   dates: DateMention[];
 }
 
-/** Longest Arabic integer part read as a figure; longer digit runs are codes. */
-const MAX_INT_DIGITS = 18;
 
 /**
  * Phrases whose numeral names a policy rather than counting things, checked where a Chinese
@@ -82,7 +75,6 @@ const NAME_SUFFIXES: ReadonlyArray<readonly [string, IdentifierKind]> = [
   ['中全会', 'session'],
 ];
 
-const RANGE_CONNECTORS = '-~至到';
 
 /** A bare 百, 千 or 万 that counts one of it when 余/多 or a qualifier goes with it. */
 const BARE_MAGNITUDES: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 };
@@ -96,29 +88,17 @@ const NOT_ONE_BEFORE = '无唯同统第每逐任某哪这那另单其万千百�
 /** Public service numbers: a figure equal to one of these with no unit names a hotline. */
 const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12348', '12315', '12319', '12320', '12333', '12338', '12339', '12351', '12366', '12369', '12388', '12309', '12356', '12358', '12310', '12380']);
 
-interface NumberToken {
-  start: number;
-  end: number;
-  form: NumeralForm;
-  /** Decimal string of the integer and fraction as written, without magnitude. */
-  digits: string;
-  /** Fraction digits shown. */
-  fracDigits: number;
-  /** For Chinese numerals: written digit by digit (二〇二〇). */
-  digitByDigit: boolean;
-  /** Integer value when it fits (for date checks). */
-  int: number;
-  hasFraction: boolean;
-}
-
-/** Scans one region of a paragraph for figures, dates and identifiers. */
 export class FigureScanner {
   constructor(
     private readonly original: string,
     private readonly norm: string,
     private readonly context: Uint8Array,
     private readonly sink: FigureSink,
-  ) {}
+  ) {
+    this.dates = new DateReader(norm, sink.dates);
+  }
+
+  private readonly dates: DateReader;
 
   /** Scans `[start, end)` of paragraph `paragraph`. */
   scan(start: number, end: number, paragraph: number): void {
@@ -134,7 +114,7 @@ export class FigureScanner {
         i = this.atChinese(i, start, end, paragraph);
       } else if (c === 0x7b2c /* 第 */ || c === 0x524d /* 前 */) {
         // 第三季度 / 前三季度 are quarters; other 第 + numeral are ordinals.
-        const q = this.quarterAt(i + 1, end, i);
+        const q = this.dates.quarterAt(i + 1, end, i);
         if (q !== null) {
           i = q;
         } else if (c === 0x7b2c) {
@@ -144,78 +124,6 @@ export class FigureScanner {
         i++;
       }
     }
-  }
-
-  // ---------------------------------------------------------------- tokens
-
-  private readArabic(pos: number, end: number): NumberToken {
-    const s = this.norm;
-    let p = pos;
-    let intDigits = '';
-    while (p < end && isAsciiDigit(s.charCodeAt(p))) intDigits += s[p++];
-    // Thousands separators: only an ASCII comma in the caller's text, in groups of three.
-    if (intDigits.length <= 3) {
-      while (
-        this.original[p] === ',' &&
-        p + 3 < end &&
-        isAsciiDigit(s.charCodeAt(p + 1)) &&
-        isAsciiDigit(s.charCodeAt(p + 2)) &&
-        isAsciiDigit(s.charCodeAt(p + 3)) &&
-        !(p + 4 < end && isAsciiDigit(s.charCodeAt(p + 4))) &&
-        intDigits.length <= MAX_INT_DIGITS
-      ) {
-        intDigits += s.slice(p + 1, p + 4);
-        p += 4;
-      }
-    }
-    let frac = '';
-    if (s[p] === '.' && p + 1 < end && isAsciiDigit(s.charCodeAt(p + 1))) {
-      p++;
-      while (p < end && isAsciiDigit(s.charCodeAt(p))) frac += s[p++];
-    }
-    const digits = frac ? `${intDigits}.${frac}` : intDigits;
-    return {
-      start: pos,
-      end: p,
-      form: 'arabic',
-      digits,
-      fracDigits: frac.length,
-      digitByDigit: false,
-      int: intDigits.length <= 15 ? Number(intDigits) : Number.NaN,
-      hasFraction: frac.length > 0,
-    };
-  }
-
-  /** Reads a Chinese numeral run at `pos`; null when the run is not a numeral. */
-  private readChinese(pos: number, end: number): { token: NumberToken | null; runEnd: number } {
-    const s = this.norm;
-    let p = pos;
-    while (p < end && p - pos <= MAX_CHINESE_RUN) {
-      const ch = s[p]!;
-      if (isChineseNumeralChar(ch)) p++;
-      else if (ch === '点' && p + 1 < end && isChineseDigit(s[p + 1]!) && p > pos) p++;
-      else break;
-    }
-    if (p - pos > MAX_CHINESE_RUN) {
-      while (p < end && isChineseNumeralChar(s[p]!)) p++;
-      return { token: null, runEnd: p };
-    }
-    const parsed = parseChineseNumeral(s.slice(pos, p));
-    if (!parsed) return { token: null, runEnd: p };
-    const digits = parsed.fraction ? `${parsed.integer}.${parsed.fraction}` : String(parsed.integer);
-    return {
-      token: {
-        start: pos,
-        end: p,
-        form: 'chinese',
-        digits,
-        fracDigits: parsed.fraction.length,
-        digitByDigit: parsed.digitByDigit,
-        int: parsed.integer,
-        hasFraction: parsed.fraction.length > 0,
-      },
-      runEnd: p,
-    };
   }
 
   // ---------------------------------------------------------------- Arabic
@@ -232,7 +140,7 @@ export class FigureScanner {
     if (prev === 0x3014 /* 〔 */ || prev === 0x5b /* [ */) return this.codeRun(pos, end, 'code', pos);
     // A leading zero is a code, not a count: 020-86123456, 0755.
     if (s.charCodeAt(pos) === 0x30 && pos + 1 < end && isAsciiDigit(s.charCodeAt(pos + 1))) return this.codeRun(pos, end, 'code', pos);
-    const tok = this.readArabic(pos, end);
+    const tok = readArabic(this.original, this.norm, pos, end);
     const intLen = tok.digits.length - (tok.hasFraction ? tok.fracDigits + 1 : 0);
     if (intLen > MAX_INT_DIGITS) return this.codeRun(pos, end, 'code', pos);
     const next = tok.end < end ? s.charCodeAt(tok.end) : 0;
@@ -255,7 +163,7 @@ export class FigureScanner {
     const ctx = this.context[pos]!;
     if (ctx !== Context.Text) return this.nameAt(pos, tok.end, end, ctx === Context.Quoted ? 'quoted' : 'title');
 
-    const dateEnd = this.arabicDate(tok, end);
+    const dateEnd = this.dates.arabicDate(tok, end);
     if (dateEnd !== null) return dateEnd;
 
     const named = this.nameSuffix(tok.end, end);
@@ -308,150 +216,11 @@ export class FigureScanner {
   }
 
   /** Dates written with Arabic numerals; returns the end of the date or null. */
-  private arabicDate(tok: NumberToken, end: number): number | null {
-    const s = this.norm;
-    if (tok.hasFraction) return null;
-    const p = tok.end;
-    const v = tok.int;
-    const intLen = tok.digits.length;
-    if (intLen === 4 && v >= 1900 && v <= 2199) {
-      if (s[p] === '年') return this.afterYear(tok.start, v, p + 1, end, 'arabic');
-      // 2019-2021年, 2021至2025年: a span of years.
-      if (s[p] && RANGE_CONNECTORS.includes(s[p]!)) {
-        const y2 = this.smallInt(p + 1, end, 4);
-        if (y2 && y2.end - p - 1 === 4 && y2.value > v && y2.value <= 2199 && s[y2.end] === '年') {
-          const e = s[y2.end + 1] === '度' ? y2.end + 2 : y2.end + 1;
-          this.addDate('yearRange', tok.start, e, { year: v, toYear: y2.value, form: 'arabic' });
-          return e;
-        }
-      }
-      // ISO-like 2021-01-12, 2021/1/12, 2021.01.12
-      const sep = s[p];
-      if (sep === '-' || sep === '/' || sep === '.') {
-        const m = this.smallInt(p + 1, end, 2);
-        if (m && s[m.end] === sep) {
-          const d = this.smallInt(m.end + 1, end, 2);
-          if (d && !(d.end < end && isAsciiDigit(s.charCodeAt(d.end)))) {
-            this.addDate('date', tok.start, d.end, { year: v, month: m.value, day: d.value, form: 'iso' });
-            return d.end;
-          }
-        }
-      }
-      return null;
-    }
-    if (intLen <= 2 && v >= 1 && v <= 12) {
-      // 1-10月
-      const conn = s[p];
-      if (conn && RANGE_CONNECTORS.includes(conn)) {
-        const m2 = this.smallInt(p + 1, end, 2);
-        if (m2 && s[m2.end] === '月' && m2.value >= 1 && m2.value <= 12 && m2.value > v) {
-          this.addDate('monthRange', tok.start, m2.end + 1, { month: v, toMonth: m2.value, form: 'arabic' });
-          return m2.end + 1;
-        }
-      }
-      if (s[p] === '月') return this.afterMonth(tok.start, null, v, p + 1, end, 'arabic');
-    }
-    if (intLen <= 2 && v >= 1 && v <= 31 && s[p] === '日') {
-      this.addDate('monthDay', tok.start, p + 1, { day: v, form: 'arabic' });
-      return p + 1;
-    }
-    if (intLen <= 1 && v >= 1 && v <= 4 && s.startsWith('季度', p)) {
-      this.addDate('quarter', tok.start, p + 2, { quarter: v, form: 'arabic' });
-      return p + 2;
-    }
-    return null;
-  }
-
-  private smallInt(pos: number, end: number, maxLen: number): { value: number; end: number } | null {
-    const s = this.norm;
-    let p = pos;
-    while (p < end && p - pos < maxLen && isAsciiDigit(s.charCodeAt(p))) p++;
-    if (p === pos) return null;
-    if (p < end && isAsciiDigit(s.charCodeAt(p))) return null;
-    return { value: Number(s.slice(pos, p)), end: p };
-  }
-
-  /** Reads a month (Arabic or Chinese) at `pos` ending in 月; null if there is none. */
-  private monthAt(pos: number, end: number): { value: number; end: number } | null {
-    const s = this.norm;
-    if (pos >= end) return null;
-    if (isAsciiDigit(s.charCodeAt(pos))) {
-      const m = this.smallInt(pos, end, 2);
-      if (m && m.value >= 1 && m.value <= 12 && s[m.end] === '月') return { value: m.value, end: m.end + 1 };
-      return null;
-    }
-    if (isChineseNumeralChar(s[pos]!)) {
-      const { token } = this.readChinese(pos, end);
-      if (token && !token.hasFraction && token.int >= 1 && token.int <= 12 && s[token.end] === '月') {
-        return { value: token.int, end: token.end + 1 };
-      }
-    }
-    return null;
-  }
-
-  private dayAt(pos: number, end: number): { value: number; end: number } | null {
-    const s = this.norm;
-    if (pos >= end) return null;
-    let value: number | null = null;
-    let p = pos;
-    if (isAsciiDigit(s.charCodeAt(pos))) {
-      const d = this.smallInt(pos, end, 2);
-      if (d) {
-        value = d.value;
-        p = d.end;
-      }
-    } else if (isChineseNumeralChar(s[pos]!)) {
-      const { token } = this.readChinese(pos, end);
-      if (token && !token.hasFraction) {
-        value = token.int;
-        p = token.end;
-      }
-    }
-    if (value === null || value < 1 || value > 31) return null;
-    if (s[p] === '日' || s[p] === '号') return { value, end: p + 1 };
-    return null;
-  }
-
-  private afterYear(start: number, year: number, pos: number, end: number, form: 'arabic' | 'chinese'): number {
-    const s = this.norm;
-    let p = pos;
-    if (s[p] === '度') {
-      this.addDate('year', start, p + 1, { year, fiscal: true, form });
-      return p + 1;
-    }
-    const m = this.monthAt(p, end);
-    if (m) {
-      p = m.end;
-      const d = this.dayAt(p, end);
-      if (d) {
-        this.addDate('date', start, d.end, { year, month: m.value, day: d.value, form });
-        return d.end;
-      }
-      const part = partSuffix(s, p);
-      this.addDate('yearMonth', start, p + part, { year, month: m.value, form });
-      return p + part;
-    }
-    const part = partSuffix(s, p);
-    this.addDate(part ? 'yearPart' : 'year', start, p + part, { year, form });
-    return p + part;
-  }
-
-  private afterMonth(start: number, year: number | null, month: number, pos: number, end: number, form: 'arabic' | 'chinese'): number {
-    const d = this.dayAt(pos, end);
-    if (d) {
-      this.addDate('monthDay', start, d.end, { year, month, day: d.value, form });
-      return d.end;
-    }
-    const part = partSuffix(this.norm, pos);
-    this.addDate(part ? 'yearPart' : 'month', start, pos + part, { year, month, form });
-    return pos + part;
-  }
-
   // ---------------------------------------------------------------- Chinese
 
   private atChinese(pos: number, regionStart: number, end: number, paragraph: number): number {
     const s = this.norm;
-    let { token, runEnd } = this.readChinese(pos, end);
+    let { token, runEnd } = readChinese(this.norm, pos, end);
     const prev = pos > 0 ? s[pos - 1]! : '';
     // 百余件, 千余件, 万余人, 近百件, 逾千人: a bare 百/千/万 counts one of it.
     if (!token && runEnd === pos + 1 && BARE_MAGNITUDES[s[pos]!] && (s[pos + 1] === '余' || s[pos + 1] === '多' || (prev !== '' && '近逾超约'.includes(prev)))) {
@@ -466,14 +235,14 @@ export class FigureScanner {
 
     // Dates: 二〇二〇年, 十二月, 三季度.
     if (token.digitByDigit && token.digits.length === 4 && next === '年' && token.int >= 1900 && token.int <= 2199) {
-      return this.afterYear(pos, token.int, token.end + 1, end, 'chinese');
+      return this.dates.afterYear(pos, token.int, token.end + 1, end, 'chinese');
     }
     if (!token.hasFraction && token.int >= 1 && token.int <= 4 && s.startsWith('季度', token.end)) {
-      this.addDate('quarter', pos, token.end + 2, { quarter: token.int, form: 'chinese' });
+      this.dates.addDate('quarter', pos, token.end + 2, { quarter: token.int, form: 'chinese' });
       return token.end + 2;
     }
     if (!token.hasFraction && token.int >= 1 && token.int <= 12 && next === '月') {
-      return this.afterMonth(pos, null, token.int, token.end + 1, end, 'chinese');
+      return this.dates.afterMonth(pos, null, token.int, token.end + 1, end, 'chinese');
     }
 
     const ctx = this.context[pos]!;
@@ -496,7 +265,7 @@ export class FigureScanner {
     let unit = p < end ? matchUnit(s, p) : null;
     if (!unit && !inner && RANGE_CONNECTORS.includes(s[p] ?? '') && isChineseNumeralChar(s[p + 1] ?? '')) {
       // 三至五名: the unit stands after the upper end only.
-      const upper = this.readChinese(p + 1, end).token;
+      const upper = readChinese(this.norm, p + 1, end).token;
       if (upper) unit = matchUnit(s, upper.end + (matchInnerQualifier(s, upper.end) ? 1 : 0));
     }
     if (!unit || unit.unit === '期') return token.end;
@@ -510,17 +279,6 @@ export class FigureScanner {
   }
 
   /** 三季度, 第三季度, 前三季度 at `pos` (the numeral); `start` includes any 第/前. */
-  private quarterAt(pos: number, end: number, start: number): number | null {
-    const s = this.norm;
-    if (pos >= end || !isChineseNumeralChar(s[pos]!)) return null;
-    const { token } = this.readChinese(pos, end);
-    if (!token || token.hasFraction || token.int < 1 || token.int > 4) return null;
-    if (!s.startsWith('季度', token.end)) return null;
-    this.addDate('quarter', start, token.end + 2, { quarter: token.int, form: 'chinese' });
-    return token.end + 2;
-  }
-
-  /** 第7名, 第二期, 第一: ordinals are identifiers, never counts. */
   private ordinalAt(pos: number, end: number): number {
     const s = this.norm;
     let p = pos + 1;
@@ -528,7 +286,7 @@ export class FigureScanner {
     if (isAsciiDigit(s.charCodeAt(p))) {
       while (p < end && isAsciiDigit(s.charCodeAt(p))) p++;
     } else if (isChineseNumeralChar(s[p]!)) {
-      const { token } = this.readChinese(p, end);
+      const { token } = readChinese(this.norm, p, end);
       if (!token) return pos + 1;
       p = token.end;
     } else {
@@ -546,10 +304,10 @@ export class FigureScanner {
     const numStart = pos + 3;
     if (numStart >= end) return pos + 1;
     let tok: NumberToken | null = null;
-    if (isAsciiDigit(s.charCodeAt(numStart))) tok = this.readArabic(numStart, end);
+    if (isAsciiDigit(s.charCodeAt(numStart))) tok = readArabic(this.original, this.norm, numStart, end);
     else if (s[numStart] === '百' && !isChineseNumeralChar(s[numStart + 1] ?? '')) {
       tok = { start: numStart, end: numStart + 1, form: 'chinese', digits: '100', fracDigits: 0, digitByDigit: false, int: 100, hasFraction: false };
-    } else if (isChineseNumeralChar(s[numStart]!)) tok = this.readChinese(numStart, end).token;
+    } else if (isChineseNumeralChar(s[numStart]!)) tok = readChinese(this.norm, numStart, end).token;
     if (!tok) return pos + 1;
     if (this.context[pos] !== Context.Text) {
       this.addIdentifier(this.context[pos] === Context.Quoted ? 'quoted' : 'title', pos, tok.end);
@@ -587,8 +345,8 @@ export class FigureScanner {
     if (!percentWords && p < end && RANGE_CONNECTORS.includes(s[p]!) && !first.unit?.startsWith('个') ) {
       const c2 = s.charCodeAt(p + 1);
       let tok2: NumberToken | null = null;
-      if (tok.form === 'arabic' && isAsciiDigit(c2)) tok2 = this.readArabic(p + 1, end);
-      else if (tok.form === 'chinese' && isChineseNumeralChar(s[p + 1] ?? '')) tok2 = this.readChinese(p + 1, end).token;
+      if (tok.form === 'arabic' && isAsciiDigit(c2)) tok2 = readArabic(this.original, this.norm, p + 1, end);
+      else if (tok.form === 'chinese' && isChineseNumeralChar(s[p + 1] ?? '')) tok2 = readChinese(this.norm, p + 1, end).token;
       if (tok2) {
         const tail2 = this.readTail(tok2, end, true);
         const unitsAgree = !first.unit || first.unit === tail2.unit;
@@ -611,7 +369,7 @@ export class FigureScanner {
     const family: UnitFamily = percentWords ? 'percent' : (tail.family ?? first.family ?? 'none');
     // 近三年, 近5年(来): the last N years, a period rather than a figure.
     if (family === 'duration' && prefix?.word === '近' && !upper) {
-      this.addDate('period', start, p, { form: tok.form === 'chinese' ? 'chinese' : 'arabic' });
+      this.dates.addDate('period', start, p, { form: tok.form === 'chinese' ? 'chinese' : 'arabic' });
       return p;
     }
     for (const q of first.qualifiers) qualifiers.push(q);
@@ -707,26 +465,6 @@ export class FigureScanner {
   private addIdentifier(kind: IdentifierKind, start: number, end: number): void {
     this.sink.identifiers.push({ kind, range: { start, end }, text: this.original.slice(start, end) });
   }
-
-  private addDate(
-    kind: DateMention['kind'],
-    start: number,
-    end: number,
-    f: { year?: number | null; month?: number | null; day?: number | null; toMonth?: number; toYear?: number; quarter?: number; fiscal?: boolean; form: DateMention['form'] },
-  ): void {
-    this.sink.dates.push({
-      kind,
-      range: { start, end },
-      year: f.year ?? null,
-      month: f.month ?? null,
-      day: f.day ?? null,
-      toMonth: f.toMonth ?? null,
-      toYear: f.toYear ?? null,
-      quarter: f.quarter ?? null,
-      fiscal: f.fiscal ?? false,
-      form: f.form,
-    });
-  }
 }
 
 interface Tail {
@@ -738,100 +476,5 @@ interface Tail {
   family: UnitFamily | null;
 }
 
-/** Length of 底/初/末/中旬/上旬/下旬 after a year or month, or 0. */
-function partSuffix(s: string, pos: number): number {
-  const c = s[pos];
-  if (c === '底' || c === '初' || c === '末') return 1;
-  if ((c === '上' || c === '中' || c === '下') && s[pos + 1] === '旬') return 2;
-  return 0;
-}
 
-const TEN = new Decimal(10);
 
-/** Value, step and interval of a numeral with a magnitude exponent and qualifier. */
-function figureValue(
-  tok: NumberToken,
-  exponent: number,
-  kind: Quantity['qualifierKind'],
-): { value: Decimal; step: Decimal; interval: Quantity['interval'] } {
-  const scale = TEN.pow(exponent);
-  const value = new Decimal(tok.digits).times(scale);
-  const intPart = tok.hasFraction ? tok.digits.slice(0, tok.digits.indexOf('.')) : tok.digits;
-  const frac = tok.hasFraction ? tok.digits.slice(tok.digits.indexOf('.') + 1) : '';
-  let step: Decimal;
-  let significant: Decimal;
-  if (frac) {
-    step = TEN.pow(-frac.length).times(scale);
-    const lastNonZero = lastNonZeroIndex(frac);
-    significant = lastNonZero >= 0 ? TEN.pow(-(lastNonZero + 1)).times(scale) : TEN.pow(trailingZeros(intPart)).times(scale);
-  } else {
-    // Every place is shown, in Arabic digits or Chinese numerals alike (二十件 is exactly 20);
-    // trailing zeros only matter to qualifiers such as 约 and 余 (significant).
-    const zeros = trailingZeros(intPart);
-    step = scale;
-    significant = TEN.pow(zeros).times(scale);
-  }
-  if (value.isZero()) significant = step;
-  const interval = intervalFor(value, step, significant, kind, !value.isNeg());
-  return { value, step, interval };
-}
-
-function trailingZeros(intPart: string): number {
-  if (/^0*$/.test(intPart)) return 0;
-  let n = 0;
-  for (let i = intPart.length - 1; i >= 0 && intPart[i] === '0'; i--) n++;
-  return n;
-}
-
-function lastNonZeroIndex(frac: string): number {
-  for (let i = frac.length - 1; i >= 0; i--) if (frac[i] !== '0') return i;
-  return -1;
-}
-
-/** Marks positions inside short quoted names and book titles (linear, via a difference array). */
-export function buildContext(norm: string, paragraphs: readonly Range[], maxQuoted = 30): Uint8Array {
-  const n = norm.length;
-  const quoted = new Int32Array(n + 1);
-  const titled = new Int32Array(n + 1);
-  for (const para of paragraphs) {
-    const quoteStack: number[] = [];
-    const titleStack: number[] = [];
-    let asciiQuote = -1;
-    for (let i = para.start; i < para.end; i++) {
-      const c = norm.charCodeAt(i);
-      if (c === 0x201c /* “ */) quoteStack.push(i);
-      else if (c === 0x201d /* ” */) {
-        const open = quoteStack.pop();
-        if (open !== undefined && i - open - 1 <= maxQuoted) {
-          quoted[open]!++;
-          quoted[i + 1]!--;
-        }
-      } else if (c === 0x22 /* " */) {
-        if (asciiQuote < 0) asciiQuote = i;
-        else {
-          if (i - asciiQuote - 1 <= maxQuoted) {
-            quoted[asciiQuote]!++;
-            quoted[i + 1]!--;
-          }
-          asciiQuote = -1;
-        }
-      } else if (c === 0x300a /* 《 */) titleStack.push(i);
-      else if (c === 0x300b /* 》 */) {
-        const open = titleStack.pop();
-        if (open !== undefined) {
-          titled[open]!++;
-          titled[i + 1]!--;
-        }
-      }
-    }
-  }
-  const out = new Uint8Array(n);
-  let q = 0;
-  let t = 0;
-  for (let i = 0; i < n; i++) {
-    q += quoted[i]!;
-    t += titled[i]!;
-    out[i] = t > 0 ? Context.Title : q > 0 ? Context.Quoted : Context.Text;
-  }
-  return out;
-}

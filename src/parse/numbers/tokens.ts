@@ -1,0 +1,96 @@
+import type { NumeralForm } from '../../model/quantity.js';
+import { isAsciiDigit } from '../../text/chars.js';
+import { MAX_CHINESE_RUN, isChineseDigit, isChineseNumeralChar, parseChineseNumeral } from './chinese-numeral.js';
+
+/** Longest Arabic integer part read as a figure; longer digit runs are codes. */
+export const MAX_INT_DIGITS = 18;
+
+/** What joins the two ends of a range: 1-10月, 15%~30%, 3至5人 (the em dash is folded to -). */
+export const RANGE_CONNECTORS = '-~至到';
+
+/** A numeral as read. */
+export interface NumberToken {
+  start: number;
+  end: number;
+  form: NumeralForm;
+  /** Decimal string of the integer and fraction as written, without magnitude. */
+  digits: string;
+  /** Fraction digits shown. */
+  fracDigits: number;
+  /** For Chinese numerals: written digit by digit (二〇二〇). */
+  digitByDigit: boolean;
+  /** Integer value when it fits (for date checks). */
+  int: number;
+  hasFraction: boolean;
+}
+
+/** Scans one region of a paragraph for figures, dates and identifiers. */
+
+/** Reads an Arabic numeral (with thousands separators and a fraction) at `pos`. */
+export function readArabic(original: string, s: string, pos: number, end: number): NumberToken {
+  let p = pos;
+  let intDigits = '';
+  while (p < end && isAsciiDigit(s.charCodeAt(p))) intDigits += s[p++];
+  // Thousands separators: only an ASCII comma in the caller's text, in groups of three.
+  if (intDigits.length <= 3) {
+    while (
+      original[p] === ',' &&
+      p + 3 < end &&
+      isAsciiDigit(s.charCodeAt(p + 1)) &&
+      isAsciiDigit(s.charCodeAt(p + 2)) &&
+      isAsciiDigit(s.charCodeAt(p + 3)) &&
+      !(p + 4 < end && isAsciiDigit(s.charCodeAt(p + 4))) &&
+      intDigits.length <= MAX_INT_DIGITS
+    ) {
+      intDigits += s.slice(p + 1, p + 4);
+      p += 4;
+    }
+  }
+  let frac = '';
+  if (s[p] === '.' && p + 1 < end && isAsciiDigit(s.charCodeAt(p + 1))) {
+    p++;
+    while (p < end && isAsciiDigit(s.charCodeAt(p))) frac += s[p++];
+  }
+  const digits = frac ? `${intDigits}.${frac}` : intDigits;
+  return {
+    start: pos,
+    end: p,
+    form: 'arabic',
+    digits,
+    fracDigits: frac.length,
+    digitByDigit: false,
+    int: intDigits.length <= 15 ? Number(intDigits) : Number.NaN,
+    hasFraction: frac.length > 0,
+  };
+}
+
+/** Reads a Chinese numeral run at `pos`; null when the run is not a numeral. */
+export function readChinese(s: string, pos: number, end: number): { token: NumberToken | null; runEnd: number } {
+  let p = pos;
+  while (p < end && p - pos <= MAX_CHINESE_RUN) {
+    const ch = s[p]!;
+    if (isChineseNumeralChar(ch)) p++;
+    else if (ch === '点' && p + 1 < end && isChineseDigit(s[p + 1]!) && p > pos) p++;
+    else break;
+  }
+  if (p - pos > MAX_CHINESE_RUN) {
+    while (p < end && isChineseNumeralChar(s[p]!)) p++;
+    return { token: null, runEnd: p };
+  }
+  const parsed = parseChineseNumeral(s.slice(pos, p));
+  if (!parsed) return { token: null, runEnd: p };
+  const digits = parsed.fraction ? `${parsed.integer}.${parsed.fraction}` : String(parsed.integer);
+  return {
+    token: {
+      start: pos,
+      end: p,
+      form: 'chinese',
+      digits,
+      fracDigits: parsed.fraction.length,
+      digitByDigit: parsed.digitByDigit,
+      int: parsed.integer,
+      hasFraction: parsed.fraction.length > 0,
+    },
+    runEnd: p,
+  };
+}
