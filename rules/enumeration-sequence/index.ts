@@ -22,7 +22,8 @@ export const enumerationSequence = defineRule({
   },
   check(ctx) {
     for (const run of ctx.document.enumerations) {
-      const first = run.style === 'shi' ? '一是' : run.style === 'di' ? '第一' : '（1）';
+      const chinese = run.items.some((it) => /[一二三四五六七八九十]/.test(it.text));
+      const first = run.style === 'shi' ? '一是' : run.style === 'di' ? '第一' : chinese ? '（一）' : '（1）';
       const head = run.items[0];
       if (head && head.number !== 1) {
         ctx.report({ messageId: 'start', data: { first, current: head.text }, range: head.range, evidence: { figures: [], expected: first } });
@@ -31,7 +32,8 @@ export const enumerationSequence = defineRule({
         const prev = run.items[i - 1]!;
         const cur = run.items[i]!;
         const data = { previous: prev.text, current: cur.text };
-        const expected = run.style === 'paren' ? `(${prev.number + 1})` : `${run.style === 'di' ? '第' : ''}${NUMERALS[prev.number + 1] ?? prev.number + 1}${run.style === 'shi' ? '是' : ''}`;
+        const next = chinese ? (NUMERALS[prev.number + 1] ?? String(prev.number + 1)) : String(prev.number + 1);
+        const expected = run.style === 'paren' ? `（${next}）` : `${run.style === 'di' ? '第' : ''}${NUMERALS[prev.number + 1] ?? prev.number + 1}${run.style === 'shi' ? '是' : ''}`;
         if (cur.number === prev.number) ctx.report({ messageId: 'repeat', data, range: cur.range, evidence: { figures: [], expected } });
         else if (cur.number !== prev.number + 1) ctx.report({ messageId: 'gap', data, range: cur.range, evidence: { figures: [], expected } });
       }

@@ -2,6 +2,28 @@ import { z } from 'zod';
 import { defineRule } from '../../src/engine/rule.js';
 import type { Section } from '../../src/model/structure.js';
 import { flattenSections } from '../../src/report-helpers.js';
+import { isBareHeading } from '../../src/profiles/locate.js';
+
+const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+
+/** A heading number written in the marker form of `s`: 三、 （二） 3. 3、 （3） ③. */
+function markerFor(s: Section, n: number): string {
+  const cn = CN[n] ?? String(n);
+  switch (s.marker.kind) {
+    case 'chinese-dun':
+      return `${cn}、`;
+    case 'chinese-paren':
+      return `（${cn}）`;
+    case 'arabic-dot':
+      return `${n}.`;
+    case 'arabic-dun':
+      return `${n}、`;
+    case 'arabic-paren':
+      return `（${n}）`;
+    case 'circled':
+      return String.fromCharCode(0x2460 + n - 1);
+  }
+}
 
 /** Headings are numbered consecutively in GB/T 9704 order and written in its marker forms. */
 export const headingNumbering = defineRule({
@@ -26,6 +48,16 @@ export const headingNumbering = defineRule({
   },
   check(ctx) {
     const report = ctx.document;
+    const restartsBetween = (a: Section, b: Section): boolean =>
+      report.paragraphs.some(
+        (p) =>
+          p.range.start > a.marker.range.start &&
+          p.range.start < b.marker.range.start &&
+          p.section !== b.id &&
+          (isBareHeading(report, p) || /如下:$/.test(report.normalized.slice(p.range.start, p.range.end))) &&
+          (p.section === null || p.section === (b.parent ?? -1) || p.section === a.id) &&
+          p.index !== a.paragraph,
+      );
     const label = (s: Section): string => s.marker.text;
     const firstOf = (s: Section): string =>
       s.marker.kind === 'chinese-dun' ? '一、' : s.marker.kind === 'chinese-paren' ? '（一）' : s.marker.kind === 'arabic-paren' ? '（1）' : s.marker.kind === 'circled' ? '①' : s.marker.kind === 'arabic-dun' ? '1、' : '1.';
@@ -34,13 +66,16 @@ export const headingNumbering = defineRule({
       let skippedReported = false;
       for (const s of siblings) {
         const data = { current: label(s), previous: prev ? label(prev) : '', parent: parent ? label(parent) : '', first: firstOf(s) };
+        // An unnumbered part heading (存在问题) or a lead-in (主要措施如下:) between two headings
+        // starts a new list, which restarts at 1.
+        if (prev && s.marker.number === 1 && restartsBetween(prev, s)) prev = null;
         if (prev && prev.level === s.level) {
           const n = s.marker.number;
           const p = prev.marker.number;
           if (n === p) ctx.report({ messageId: 'repeat', data, range: s.marker.range, evidence: { figures: [], expected: String(p + 1) } });
           else if (n < p) ctx.report({ messageId: 'backwards', data, range: s.marker.range, evidence: { figures: [], expected: String(p + 1) } });
           else if (n > p + 1) {
-            const missing = Array.from({ length: Math.min(n - p - 1, 5) }, (_, i) => String(p + 1 + i)).join('、');
+            const missing = Array.from({ length: Math.min(n - p - 1, 5) }, (_, i) => markerFor(s, p + 1 + i)).join('');
             ctx.report({ messageId: 'gap', data: { ...data, missing }, range: s.marker.range, evidence: { figures: [], expected: String(p + 1) } });
           }
         } else if (s.marker.number !== 1) {

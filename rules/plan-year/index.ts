@@ -34,7 +34,11 @@ export const planYear = defineRule({
       let years = inHeading;
       if (years.length === 0) {
         const firstPara = report.paragraphs.find((p) => p.range.start >= s.headingRange.end && p.range.start < s.range.end && p.role === 'body');
-        years = firstPara ? report.dates.filter((d) => d.year !== null && d.range.start === firstPara.range.start) : [];
+        // Only a bare year opening the paragraph and followed by a comma (2021年,我区将…), not
+        // 2021年12月,区委印发… nor 2025年是“十四五”收官之年.
+        years = firstPara
+          ? report.dates.filter((d) => d.year !== null && d.kind === 'year' && d.range.start === firstPara.range.start && report.normalized[d.range.end] === ',')
+          : [];
       }
       const wrong = years.find((d) => d.year !== expected);
       if (!wrong) continue;

@@ -1,6 +1,21 @@
 import { z } from 'zod';
 import { expectedPlace } from '../../src/profiles/locate.js';
 import { defineRule } from '../../src/engine/rule.js';
+import type { Section } from '../../src/model/structure.js';
+
+/** The section right after `s` among its siblings, or null. */
+function nextSibling(roots: readonly Section[], s: Section): Section | null {
+  const find = (list: readonly Section[]): Section | null | undefined => {
+    const i = list.indexOf(s);
+    if (i >= 0) return list[i + 1] ?? null;
+    for (const c of list) {
+      const r = find(c.children);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  };
+  return find(roots) ?? null;
+}
 
 /** Every content item the document profile requires is present (厅字〔2019〕28号 第二十五条). */
 export const requiredSections = defineRule({
@@ -54,7 +69,10 @@ export const requiredSections = defineRule({
       }
       if (item.causes && found.via !== 'title') {
         const text = ctx.document.normalized.slice(found.span.start, found.span.end);
-        if (!item.causes.some((w) => text.includes(w))) {
+        // Causes may have a part of their own right after: 二、存在的不足 / 三、问题产生的原因.
+        const next = found.section ? nextSibling(ctx.document.sections, found.section) : null;
+        const nextHeading = next ? ctx.document.normalized.slice(next.headingRange.start, next.headingRange.end) : '';
+        if (!item.causes.some((w) => text.includes(w) || nextHeading.includes(w))) {
           const heading = found.section
             ? ctx.document.text.slice(found.section.headingRange.start, found.section.headingRange.end)
             : ctx.document.text.slice(found.range.start, found.range.end);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from '../../src/engine/rule.js';
 
+/** The character that marks a level's bodies: 街 for streets, 镇/乡 for towns. */
+const LEVEL_CHAR: Record<string, string> = { street: '街', town: '镇', district: '区', county: '县' };
+
 /** The issuing body and the date are given (at the end or in the page metadata); a street report is issued by its street office. */
 export const signatureBlock = defineRule({
   meta: {
@@ -30,7 +33,12 @@ export const signatureBlock = defineRule({
       const zhLevel: Record<string, string> = { street: '街道', town: '镇', district: '区', county: '县', city: '市' };
       ctx.report({
         messageId: 'wrongIssuer',
-        data: { level: ctx.locale === 'zh' ? (zhLevel[ctx.profile!.level] ?? ctx.profile!.level) : ctx.profile!.level, issuers: issuers.map((i) => i.text).join('、'), expected: variant.issuer.slice(0, 2).join('/') },
+        data: {
+          level: ctx.locale === 'zh' ? (zhLevel[ctx.profile!.level] ?? ctx.profile!.level) : ctx.profile!.level,
+          issuers: issuers.map((i) => i.text).join('、'),
+          // Name the words of this level: 街道办事处 for a street, 镇人民政府 for a town.
+          expected: (variant.issuer.filter((w) => w.includes(LEVEL_CHAR[ctx.profile!.level] ?? '')).slice(0, 2).join('/')) || variant.issuer[0]!,
+        },
         range: issuers[0]!.range,
         evidence: { figures: [], expected: variant.issuer.join(' / ') },
       });

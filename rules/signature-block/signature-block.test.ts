@@ -56,8 +56,8 @@ describe('signature-block', () => {
     expect(flagged(text, diags)).toEqual(['某某区人民政府']);
     expect(diags[0]!.messageId).toBe('wrongIssuer');
     expect(diags[0]!.severity).toBe('warning');
-    expect(diags[0]!.message).toBe('街道报告的署名“某某区人民政府”中没有街道办事处/街道');
-    expect(atLevel(text, 'street', 'en')[0]!.message).toBe('The street report is signed by 某某区人民政府, with no 街道办事处/街道');
+    expect(diags[0]!.message).toBe('街道报告的署名“某某区人民政府”中没有街道办事处/街办事处');
+    expect(atLevel(text, 'street', 'en')[0]!.message).toBe('The street report is signed by 某某区人民政府, with no 街道办事处/街办事处');
   });
 
   it('knows a street report by the street office in its title when the caller gives no level', () => {

@@ -41,22 +41,27 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
     const c = s[i];
     if (c === '是') {
       const n = numeralBefore(s, i, from);
-      if (n && (n.start === from || CLAUSE_BREAK.includes(s[n.start - 1]!))) add('shi', n.value, n.start, i + 1);
+      // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes after.
+      const opensList = n !== null && n.value === 1 && s.indexOf('二是', i) > i && s.indexOf('二是', i) - i < 400;
+      if (n && (n.start === from || CLAUSE_BREAK.includes(s[n.start - 1]!) || opensList)) add('shi', n.value, n.start, i + 1);
     } else if (c === '第' && (i === from || CLAUSE_BREAK.includes(s[i - 1]!))) {
       let p = i + 1;
       while (p < end && p - i <= 3 && NUMERALS.includes(s[p]!)) p++;
-      if (p > i + 1 && (s[p] === ',' || s[p] === '、' || s[p] === ':')) {
+      // 第二、三季度 lists numbers, not points.
+      const listsNumbers = s[p] === '、' && NUMERALS.includes(s[p + 1] ?? '');
+      if (p > i + 1 && !listsNumbers && (s[p] === ',' || s[p] === '、' || s[p] === ':')) {
         const parsed = parseChineseNumeral(s.slice(i + 1, p));
         if (parsed && !parsed.digitByDigit) add('di', parsed.integer, i, p);
       }
-    } else if (c === '(' && i > para.range.start) {
+    } else if (c === '(' && i > para.range.start && s[i - 1] !== '第') {
+      // 第三十三条第(二)款, 第(三)项 cite a law's clauses: not a list.
       let p = i + 1;
       if (isAsciiDigit(s.charCodeAt(p))) {
         while (p < end && p - i <= 3 && isAsciiDigit(s.charCodeAt(p))) p++;
-        if (s[p] === ')') add('paren', Number(s.slice(i + 1, p)), i, p + 1);
+        if (s[p] === ')' && !'款项点条目'.includes(s[p + 1] ?? '_')) add('paren', Number(s.slice(i + 1, p)), i, p + 1);
       } else {
         while (p < end && p - i <= 3 && NUMERALS.includes(s[p]!)) p++;
-        if (p > i + 1 && s[p] === ')') {
+        if (p > i + 1 && s[p] === ')' && !'款项点条目'.includes(s[p + 1] ?? '_')) {
           const parsed = parseChineseNumeral(s.slice(i + 1, p));
           if (parsed && !parsed.digitByDigit) add('paren', parsed.integer, i, p + 1);
         }

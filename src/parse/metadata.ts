@@ -24,14 +24,29 @@ function firstDate(original: string, s: string, range: Range): CalendarDate | nu
   return d ? { ...d, text: original.slice(d.range.start, d.range.end) } : null;
 }
 
-/** A four-digit year followed by 年 or 年度 in a span, e.g. the 2020 of a title. */
+/**
+ * The year a title reports on: a four-digit year followed by 年 or 年度, outside book titles
+ * (…贯彻落实《法治政府建设实施纲要(2021-2025年)》2022年度情况报告 reports on 2022), the one
+ * followed by 年度 first.
+ */
 function yearIn(s: string, range: Range): { year: number; range: Range } | null {
   const text = s.slice(range.start, range.end);
   const re = /(?:19|20|21)[0-9]{2}年/g;
-  const m = re.exec(text);
-  if (!m) return null;
-  const start = range.start + m.index;
-  return { year: Number(m[0].slice(0, 4)), range: { start, end: start + 4 } };
+  let first: { year: number; range: Range } | null = null;
+  let depth = 0;
+  let scanned = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (; scanned < m.index; scanned++) {
+      if (text[scanned] === '《') depth++;
+      else if (text[scanned] === '》' && depth > 0) depth--;
+    }
+    if (depth > 0) continue;
+    const start = range.start + m.index;
+    const hit = { year: Number(m[0].slice(0, 4)), range: { start, end: start + 4 } };
+    if (text[m.index + 5] === '度') return hit;
+    first ??= hit;
+  }
+  return first;
 }
 
 /** Reads the title, issuers, level, places, year and dates of a report. */
@@ -61,10 +76,9 @@ export function readMetadata(
     const para = paragraphs[i]!;
     const orgs = readOrgLine(s, para.range);
     if (orgs) for (const o of orgs) issuers.push({ ...spanned(original, o.range), source: 'signature' });
-    else {
-      for (const d of parseCalendarDates(s, para.range)) {
-        signatureDates.push({ ...d, text: original.slice(d.range.start, d.range.end) });
-      }
+    // Date lines, and issuer lines that carry their date (某某区人民政府 2023年1月10日).
+    for (const d of parseCalendarDates(s, para.range)) {
+      signatureDates.push({ ...d, text: original.slice(d.range.start, d.range.end) });
     }
   }
   const publisher = field('发布机构');

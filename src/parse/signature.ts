@@ -42,9 +42,17 @@ export function readOrgLine(s: string, line: Range): Array<{ text: string; range
     const a = p;
     while (p < line.end && s.charCodeAt(p) !== 0x20) p++;
     if (p > a) {
-      const name = s.slice(a, p);
+      let name = s.slice(a, p);
+      let end = p;
+      // 某某区人民政府(印): the seal mark is not part of the name.
+      if (name.endsWith('(印)')) {
+        name = name.slice(0, -3);
+        end -= 3;
+      }
+      // An issuer and its date on one line: 某某区人民政府 2023年1月10日.
+      if (out.length > 0 && parseCalendarDates(s, { start: a, end: p }).length > 0) continue;
       if (!isOrgName(name)) return null;
-      out.push({ text: name, range: { start: a, end: p } });
+      out.push({ text: name, range: { start: a, end } });
     }
   }
   return out.length > 0 ? out : null;

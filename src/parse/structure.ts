@@ -20,7 +20,10 @@ export interface Layout {
 /** A note under the date: a bracketed line such as (此件公开发布) or (联系人:张三). */
 function isClosingNote(s: string, line: Range): boolean {
   const text = s.slice(line.start, line.end);
-  return text.length <= 60 && text.startsWith('(') && text.endsWith(')') && /^\((此件|联系人|附件)/.test(text);
+  if (text.length > 80) return false;
+  // 附注 (此件公开发布), (本报告公开发布); 版记 抄送:…, …2023年1月10日印发; page footers 编辑:…
+  if (text.startsWith('(') && text.endsWith(')')) return true;
+  return /^(附注|抄送|编辑|责任编辑|校对|审核|联系人|联系电话)/.test(text) || text.endsWith('印发');
 }
 
 /** Paragraphs that are long running text mark where the body starts. */

@@ -36,6 +36,9 @@ function score(report: Report, profile: Profile): { score: number; cues: string[
       break;
     }
   }
+  // A title that names none of the kind's cues names another kind (…政府信息公开工作年度报告
+  // that mentions 依法行政 in its body is not a 法治政府建设年度报告).
+  if (report.metadata.title && cues.length === 0) return { score: 0, cues: [] };
   // Body cues are looked up in the first 20 000 characters: enough to recognise a kind.
   const body = report.normalized.slice(0, 20_000);
   for (const cue of profile.recognize.body) {

@@ -21,8 +21,9 @@ export interface FoundItem {
 const MAX_BARE_HEADING = 30;
 
 /** Whether a paragraph is a bare heading line: short, with no sentence punctuation. */
-function isBareHeading(report: Report, p: Report['paragraphs'][number]): boolean {
-  const text = report.normalized.slice(p.range.start, p.range.end);
+export function isBareHeading(report: Report, p: Report['paragraphs'][number]): boolean {
+  // A closing colon or full stop is allowed: 主要工作成效: / 存在问题。
+  const text = report.normalized.slice(p.range.start, p.range.end).replace(/[:。]$/, '');
   return p.role === 'body' && text.length <= MAX_BARE_HEADING && !/[。,;:!?]/.test(text);
 }
 
@@ -30,11 +31,23 @@ function normalizedHeading(report: Report, s: Section): string {
   return report.normalized.slice(s.headingRange.start, s.headingRange.end);
 }
 
+/**
+ * Whether a heading's year rules it out for the item: the measures of year Y are not under a
+ * heading that names Y+1 and not Y (四、2023年主要工作安排 is the plan). A plan heading naming the
+ * wrong year is still the plan, for `plan-year` to report.
+ */
+function wrongYear(report: Report, range: Range, item: ProfileItem): boolean {
+  const year = report.metadata.reportingYear?.year;
+  if (year === undefined || item.year !== 'reporting') return false;
+  const years = report.dates.filter((d) => d.year !== null && d.range.start >= range.start && d.range.end <= range.end).map((d) => d.year!);
+  return years.includes(year + 1) && !years.includes(year);
+}
+
 /** The shallowest section whose heading names the item and no earlier item took. */
 function byHeading(report: Report, sections: Section[], item: ProfileItem, taken: Set<number>): Section | null {
   let best: Section | null = null;
   for (const s of sections) {
-    if (taken.has(s.id)) continue;
+    if (taken.has(s.id) || wrongYear(report, s.headingRange, item)) continue;
     const h = normalizedHeading(report, s);
     if (item.headings.some((w) => h.includes(w)) && (!best || s.depth < best.depth)) best = s;
   }
@@ -69,14 +82,18 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
     for (let b = 0; b < bare.length; b++) {
       const p = bare[b]!;
       const text = report.normalized.slice(p.range.start, p.range.end);
-      if (!item.headings.some((w) => text.includes(w))) continue;
+      if (!item.headings.some((w) => text.includes(w)) || wrongYear(report, p.range, item)) continue;
       const next = bare[b + 1];
       found.set(item.id, { item, via: 'heading', range: p.range, section: null, span: { start: p.range.start, end: next ? next.range.start : bodyEnd } });
       break;
     }
   }
+  // The plan speaks of next year: a paragraph in it (二是落实…第一责任人职责) reports nothing done
+  // this year. Paragraphs in the other parts may satisfy an item (a 第一责任人 paragraph inside
+  // the measures, a 下一步 paragraph after the problems).
+  const planIds = new Set(profile.items.filter((i) => i.year === 'next').map((i) => i.id));
   const ownerOf = (offset: number): string | null => {
-    for (const o of owned) if (o.section.range.start <= offset && offset < o.section.range.end) return o.id;
+    for (const o of owned) if (planIds.has(o.id) && o.section.range.start <= offset && offset < o.section.range.end) return o.id;
     return null;
   };
   for (const item of profile.items) {
