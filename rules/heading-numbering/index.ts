@@ -48,16 +48,15 @@ export const headingNumbering = defineRule({
   },
   check(ctx) {
     const report = ctx.document;
-    const restartsBetween = (a: Section, b: Section): boolean =>
-      report.paragraphs.some(
-        (p) =>
-          p.range.start > a.marker.range.start &&
-          p.range.start < b.marker.range.start &&
-          p.section !== b.id &&
-          (isBareHeading(report, p) || /如下:$/.test(report.normalized.slice(p.range.start, p.range.end))) &&
-          (p.section === null || p.section === (b.parent ?? -1) || p.section === a.id) &&
-          p.index !== a.paragraph,
-      );
+    // Only the paragraphs between the two headings are read, so this stays linear in the text.
+    const restartsBetween = (a: Section, b: Section): boolean => {
+      for (let i = a.paragraph + 1; i < b.paragraph; i++) {
+        const p = report.paragraphs[i]!;
+        const leadIn = isBareHeading(report, p) || /如下:$/.test(report.normalized.slice(p.range.start, p.range.end));
+        if (leadIn && (p.section === null || p.section === (b.parent ?? -1) || p.section === a.id)) return true;
+      }
+      return false;
+    };
     const label = (s: Section): string => s.marker.text;
     const firstOf = (s: Section): string =>
       s.marker.kind === 'chinese-dun' ? '一、' : s.marker.kind === 'chinese-paren' ? '（一）' : s.marker.kind === 'arabic-paren' ? '（1）' : s.marker.kind === 'circled' ? '①' : s.marker.kind === 'arabic-dun' ? '1、' : '1.';

@@ -37,12 +37,15 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
   };
   const from = para.bodyStart;
   const end = para.range.end;
+  // Where the next 二是 stands; moves only forward, so looking it up stays linear.
+  let nextErShi = -1;
   for (let i = from; i < end; i++) {
     const c = s[i];
     if (c === '是') {
       const n = numeralBefore(s, i, from);
       // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes after.
-      const opensList = n !== null && n.value === 1 && s.indexOf('二是', i) > i && s.indexOf('二是', i) - i < 400;
+      if (nextErShi < i) nextErShi = s.indexOf('二是', i) < 0 ? Infinity : s.indexOf('二是', i);
+      const opensList = n !== null && n.value === 1 && nextErShi - i < 400;
       if (n && (n.start === from || CLAUSE_BREAK.includes(s[n.start - 1]!) || opensList)) add('shi', n.value, n.start, i + 1);
     } else if (c === '第' && (i === from || CLAUSE_BREAK.includes(s[i - 1]!))) {
       let p = i + 1;

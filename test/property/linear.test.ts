@@ -64,6 +64,8 @@ const CLAIM_PATTERNS: Record<string, string> = {
   rates: '受理10件,已办结9件,办结率90%,',
   statuses: '受理1件已办结1件在办1件',
   lists: '《A》、',
+  headings: '（一）加强。\n1、领导重视。\n存在问题\n',
+  enumerations: '一是加强;二是',
 };
 
 describe('checkReport stays linear on pathological claims', () => {
