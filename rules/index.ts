@@ -33,7 +33,11 @@ export {
   zeroClaimContradiction,
 };
 
-/** Every built-in rule, in the order they run. */
+/**
+ * Every built-in rule, in the order they run. Each rule is typed by its own option schema; the
+ * list holds them as plain `Rule`s, which `check` functions cannot express (their option
+ * parameter is contravariant), hence the cast.
+ */
 export const BUILTIN_RULES: readonly Rule[] = [
   sumMatchesTotal,
   partitionMatchesTotal,

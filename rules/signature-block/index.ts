@@ -22,6 +22,9 @@ export const signatureBlock = defineRule({
     defaultSeverity: 'warning',
   },
   check(ctx) {
+    // Only a recognised report kind is expected to be signed: a snippet or another kind of
+    // text is not held to it.
+    if (!ctx.profile) return;
     const report = ctx.document;
     const m = report.metadata;
     const end = { start: report.text.length, end: report.text.length };

@@ -99,3 +99,10 @@ describe('signature-block', () => {
     expect(runRule(RULE, seedText('street'))).toEqual([]);
   });
 });
+
+describe('signature-block without a document profile', () => {
+  it('says nothing about a snippet that is no recognisable report', () => {
+    // No title, no 法治政府建设 cue: no profile, so nothing is expected to be signed.
+    expect(runRule('signature-block', '共受理案件10件,其中A类3件、B类7件。')).toEqual([]);
+  });
+});

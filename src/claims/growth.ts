@@ -19,7 +19,6 @@ const MAX_PRIORS = 3;
  * are not whole numbers and are skipped.
  */
 export function extractGrowth(ctx: ReportContext, out: ClaimList): void {
-  const { report } = ctx;
   for (let i = 1; i < ctx.figures.length; i++) {
     const f = ctx.figures[i]!;
     const q = f.quantity;
@@ -37,7 +36,6 @@ export function extractGrowth(ctx: ReportContext, out: ClaimList): void {
     if (!count.quantity.value.isInteger()) continue;
     addGrowth(ctx, out, count, f, direction);
   }
-  void report;
 }
 
 function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rate: FigureContext, direction: 'up' | 'down'): void {
