@@ -80,3 +80,23 @@ describe('growth-rate-feasible', () => {
     expect(diags[0]!.message).toBe('10家 with a rise of 15%: no whole-number prior value gives this rate (it would lie between 8.658 and 8.7336)');
   });
 });
+
+describe('growth-rate-feasible with the prior value stated', () => {
+  it('checks 由上年的53家增至61家 against the stated rate', () => {
+    // (61 − 53) / 53 = 15.0943…% → 15.1% fits [15.05, 15.15]: holds.
+    expect(runRule('growth-rate-feasible', '全区律师事务所由上年的53家增至61家,增长15.1%。')).toEqual([]);
+    // 20% is [19.5, 20.5]: 15.09% is far from it.
+    const text = '全区律师事务所由上年的53家增至61家,增长20%。';
+    const diags = runRule('growth-rate-feasible', text);
+    expect(flagged(text, diags)).toEqual(['20%']);
+    expect(diags[0]!.messageId).toBe('statedMismatch');
+    expect(diags[0]!.evidence.expression).toBe('(61 − 53) / 53 = 15.09%');
+    expect(diags[0]!.message).toBe('由53家到61家的变化为15.09%,与所写20%不符');
+  });
+
+  it('checks a fall from a stated prior: 从40起下降到30起,下降25%', () => {
+    // (40 − 30) / 40 = 25%: holds; 20% would not.
+    expect(runRule('growth-rate-feasible', '火灾事故从40起下降到30起,下降25%。')).toEqual([]);
+    expect(runRule('growth-rate-feasible', '火灾事故从40起下降到30起,下降20%。')).toHaveLength(1);
+  });
+});

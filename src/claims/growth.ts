@@ -29,6 +29,12 @@ export function extractGrowth(ctx: ReportContext, out: ClaimList): void {
     if (!verb) continue;
     const direction = DOWN.includes(verb.replace(/^(比上年|较上年)/, '')) || DOWN.includes(verb) ? 'down' : 'up';
     const count = ctx.figures[i - 1]!;
+    // 由上年的53家增至61家,增长15%: both values are stated, so the rate is computed exactly.
+    const prior = i >= 2 ? ctx.figures[i - 2]! : null;
+    if (prior && statedChange(prior, count, f) && (direction === 'up') === count.quantity.value.gt(prior.quantity.value)) {
+      addStatedGrowth(ctx, out, prior, count, f, direction);
+      continue;
+    }
     // The count is the figure just before, in the same clause group, and a whole-number count.
     if (count.segment !== f.segment || count.quantity.unitFamily !== 'count' || count.quantity.to !== null) continue;
     // 较上年的5个增长40% names the prior; 新增8家,同比增长15% the increment: neither is the count.
@@ -36,6 +42,46 @@ export function extractGrowth(ctx: ReportContext, out: ClaimList): void {
     if (!count.quantity.value.isInteger()) continue;
     addGrowth(ctx, out, count, f, direction);
   }
+}
+
+/** Labels of the earlier value and of the later one in 由X增至Y / 从X下降到Y. */
+const FROM_WORDS = ['由', '从'];
+const TO_WORDS = ['增至', '增加到', '增长到', '上升至', '上升到', '提高到', '提高至', '提升至', '提升到', '降至', '下降到', '下降至', '减少到', '减少至', '减至'];
+
+/** Whether `prior`, `current` and `rate` read 由X增至Y,增长Z% in one clause group. */
+function statedChange(prior: FigureContext, current: FigureContext, rate: FigureContext): boolean {
+  if (prior.segment !== rate.segment || current.segment !== rate.segment) return false;
+  if (prior.quantity.unit === null || prior.quantity.unit !== current.quantity.unit || prior.quantity.unitFamily === 'percent') return false;
+  return FROM_WORDS.some((w) => prior.rawLabel.includes(w)) && TO_WORDS.some((w) => current.rawLabel.endsWith(w));
+}
+
+/** The growth from a stated prior to a stated current value, against the stated rate. */
+function addStatedGrowth(ctx: ReportContext, out: ClaimList, prior: FigureContext, current: FigureContext, rate: FigureContext, direction: 'up' | 'down'): void {
+  const { report } = ctx;
+  const p = prior.quantity.value;
+  const c = current.quantity.value;
+  const refs = [figureRef(report, rate.quantity, 'growth'), figureRef(report, current.quantity, 'count'), figureRef(report, prior.quantity, 'prior')];
+  if (p.isZero()) return;
+  const exact = c.minus(p).abs().div(p).times(HUNDRED);
+  const holds = exact.gte(rate.quantity.interval.lo) && exact.lte(rate.quantity.interval.hi);
+  out.add<ClaimOf<'growth'>>({
+    kind: 'growth',
+    range: rate.quantity.range,
+    figures: refs,
+    verdict: holds ? 'holds' : 'fails',
+    evidence: evidence(refs, {
+      expression: `(${c} − ${p}) / ${p} = ${exact.toDecimalPlaces(2)}%`,
+      computed: `${exact.toDecimalPlaces(2)}%`,
+      expected: written(report, rate.quantity),
+    }),
+    reason: holds ? 'the stated values give the stated rate' : 'the stated values give another rate',
+    phrase: rate.label,
+    direction,
+    priors: [p.toString()],
+    priorRange: null,
+    statedPrior: written(report, prior.quantity),
+    computedRate: `${exact.toDecimalPlaces(2)}%`,
+  });
 }
 
 function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rate: FigureContext, direction: 'up' | 'down'): void {
@@ -59,6 +105,8 @@ function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rat
       direction,
       priors: [],
       priorRange: null,
+      statedPrior: null,
+      computedRate: null,
     });
     return;
   }
@@ -84,6 +132,8 @@ function addGrowth(ctx: ReportContext, out: ClaimList, count: FigureContext, rat
     direction,
     priors,
     // Four places, so a narrow range does not print as one value (4.8–4.8).
+    statedPrior: null,
+    computedRate: null,
     priorRange: { lo: n.lo.div(fHi).toDecimalPlaces(4).toString(), hi: n.hi.isFinite() ? n.hi.div(fLo).toDecimalPlaces(4).toString() : 'Infinity' },
   });
 }

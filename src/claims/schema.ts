@@ -87,8 +87,12 @@ export const GrowthClaimSchema = z.object({
   phrase: z.string(),
   /** The whole-number prior values that fit, when any. */
   priors: z.array(z.string()),
-  /** The range the prior value must lie in, as decimals (two places). */
+  /** The range the prior value must lie in, as decimals (four places). */
   priorRange: z.object({ lo: z.string(), hi: z.string() }).nullable(),
+  /** The prior as written when the text states it (由上年的53家增至61家). */
+  statedPrior: z.string().nullable(),
+  /** The rate computed from a stated prior, e.g. 15.09%. */
+  computedRate: z.string().nullable(),
 });
 
 /** A change in a rate written as % where 个百分点 is meant. */

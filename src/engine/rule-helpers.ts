@@ -15,6 +15,7 @@ const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
   'first statement': { zh: '前文表述', en: 'first statement' },
   restatement: { zh: '后文表述', en: 'restatement' },
   growth: { zh: '增幅', en: 'growth rate' },
+  prior: { zh: '上年值', en: 'prior value' },
   from: { zh: '起始值', en: 'from' },
   to: { zh: '结束值', en: 'to' },
   rate: { zh: '比率', en: 'rate' },
