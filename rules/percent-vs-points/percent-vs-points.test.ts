@@ -71,3 +71,20 @@ describe('percent-vs-points', () => {
     expect(diags[0]!.suggestion?.message).toBe('write 2.04个百分点');
   });
 });
+
+describe('percent-vs-points on changes written in 个百分点', () => {
+  it('checks the change against the two stated rates', () => {
+    // 95.1 − 92.3 = 2.8: 2.8个百分点 holds; 3.8个百分点 does not.
+    expect(runRule('percent-vs-points', '行政机关负责人出庭应诉率由92.3%提升至95.1%,提高2.8个百分点。')).toEqual([]);
+    const text = '行政机关负责人出庭应诉率由92.3%提升至95.1%,提高3.8个百分点。';
+    const diags = runRule('percent-vs-points', text);
+    expect(flagged(text, diags)).toEqual(['3.8个百分点']);
+    expect(diags[0]!.messageId).toBe('wrongDifference');
+    expect(diags[0]!.message).toBe('变化3.8个百分点与两个比率之差不符:95.1% − 92.3% = 2.8个百分点');
+  });
+
+  it('leaves a 个百分点 change alone when the rates are not both stated', () => {
+    // The street seed: 同比下降2.7 %,降幅较上月收窄0.94个百分点 — one rate only.
+    expect(runRule('percent-vs-points', '规模以上工业总产值同比下降2.7 %,降幅较上月收窄0.94个百分点。')).toEqual([]);
+  });
+});

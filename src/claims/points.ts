@@ -24,6 +24,10 @@ export function extractPointsChanges(ctx: ReportContext, out: ClaimList): void {
   for (let i = 0; i < ctx.figures.length; i++) {
     const f = ctx.figures[i]!;
     const q = f.quantity;
+    if (q.unit === '个百分点' && q.to === null) {
+      checkPoints(ctx, out, i);
+      continue;
+    }
     if (q.unit !== '%' || q.to !== null) continue;
     const verb = CHANGE_VERBS.find((v) => f.label.endsWith(v));
     if (!verb) continue;
@@ -65,6 +69,42 @@ export function extractPointsChanges(ctx: ReportContext, out: ClaimList): void {
       }),
       reason: confirmed ? 'the change is the difference of two stated rates, so it is in percentage points' : 'a change in a rate is written in 个百分点',
       confirmed,
+      written: 'percent',
     });
   }
+}
+
+/**
+ * A change written in 个百分点 after both rates (由92.3%提升至95.1%,提高2.8个百分点): the change
+ * must be their difference at the shown precision.
+ */
+function checkPoints(ctx: ReportContext, out: ClaimList, i: number): void {
+  const { report } = ctx;
+  const f = ctx.figures[i]!;
+  if (!CHANGE_VERBS.some((v) => f.label.endsWith(v) || f.label.endsWith(`${v}了`))) return;
+  const earlier = ctx.figures.slice(Math.max(0, i - 4), i).filter((e) => e.segment === f.segment && e.quantity.unit === '%' && e.quantity.to === null);
+  // The two rates read 由/从 X … 至/到 Y, the later one just before the change.
+  const to = earlier[earlier.length - 1];
+  const from = earlier[earlier.length - 2];
+  if (!to || !from || !/[由从]/.test(from.rawLabel) || !/[至到]$/.test(to.rawLabel)) return;
+  const x = figureInterval(from.quantity);
+  const y = figureInterval(to.quantity);
+  const rise = { lo: y.lo.minus(x.hi), hi: y.hi.minus(x.lo) };
+  const fall = { lo: x.lo.minus(y.hi), hi: x.hi.minus(y.lo) };
+  const exact = to.quantity.value.minus(from.quantity.value).abs();
+  const holds = meets(rise, f.quantity.interval) || meets(fall, f.quantity.interval);
+  const refs = [figureRef(report, f.quantity, 'change'), figureRef(report, from.quantity, 'from'), figureRef(report, to.quantity, 'to')];
+  out.add<ClaimOf<'pointsChange'>>({
+    kind: 'pointsChange',
+    range: f.quantity.range,
+    figures: refs,
+    verdict: holds ? 'holds' : 'fails',
+    evidence: evidence(refs, {
+      computed: `${refs[2]!.text} − ${refs[1]!.text} = ${exact}个百分点`,
+      expected: report.text.slice(f.quantity.range.start, f.quantity.range.end),
+    }),
+    reason: holds ? 'the change is the difference of the two rates' : 'the change is not the difference of the two rates',
+    confirmed: true,
+    written: 'points',
+  });
 }

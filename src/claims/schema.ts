@@ -101,6 +101,8 @@ export const PointsClaimSchema = z.object({
   ...base,
   /** Whether two stated rates confirm the change is a difference of percentages. */
   confirmed: z.boolean(),
+  /** How the change was written: in % (a notation slip) or in 个百分点 (checked as a difference). */
+  written: z.enum(['percent', 'points']),
 });
 
 /** Every claim jiaohe extracts and judges. */
