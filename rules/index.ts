@@ -1,4 +1,10 @@
+import type { CrossRule } from '../src/cross/rule.js';
 import type { Rule } from '../src/engine/rule.js';
+import { crossChildWithinParent } from './cross-child-within-parent/index.js';
+import { crossChildrenSumWithinParent } from './cross-children-sum-within-parent/index.js';
+import { crossParentMatches } from './cross-parent-matches/index.js';
+import { crossSharedFactsAgree } from './cross-shared-facts-agree/index.js';
+import { crossYearMatches } from './cross-year-matches/index.js';
 import { enumerationSequence } from './enumeration-sequence/index.js';
 import { headingNumbering } from './heading-numbering/index.js';
 import { planYear } from './plan-year/index.js';
@@ -16,6 +22,11 @@ import { sumMatchesTotal } from './sum-matches-total/index.js';
 import { zeroClaimContradiction } from './zero-claim-contradiction/index.js';
 
 export {
+  crossChildWithinParent,
+  crossChildrenSumWithinParent,
+  crossParentMatches,
+  crossSharedFactsAgree,
+  crossYearMatches,
   enumerationSequence,
   headingNumbering,
   planYear,
@@ -55,3 +66,12 @@ export const BUILTIN_RULES: readonly Rule[] = [
   planYear,
   signatureBlock,
 ] as unknown as readonly Rule[];
+
+/** Every built-in cross-document rule, run by `checkReports`. */
+export const BUILTIN_CROSS_RULES: readonly CrossRule[] = [
+  crossYearMatches,
+  crossParentMatches,
+  crossChildWithinParent,
+  crossChildrenSumWithinParent,
+  crossSharedFactsAgree,
+] as unknown as readonly CrossRule[];

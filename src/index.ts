@@ -23,3 +23,7 @@ export { BUILTIN_PROFILES } from './profiles/builtin.js';
 export { detectProfile, type ActiveProfile } from './profiles/detect.js';
 export { locateItems, type FoundItem } from './profiles/locate.js';
 export { parseProfile, ProfileError, ProfileSchema, ProfileItemSchema, DeadlineSchema, type Profile, type ProfileItem, type Deadline } from './profiles/schema.js';
+export { checkReports, type CheckReportsOptions, type CheckReportsResult, type ReportInput } from './cross/check.js';
+export { defineCrossRule, type CrossComparison, type CrossContext, type CrossDoc, type CrossRule } from './cross/rule.js';
+export { extractFacts, type MetricFact } from './cross/facts.js';
+export { linkReports, type Link, type Unplaced } from './cross/link.js';

@@ -13,6 +13,8 @@ export const MetricSchema = z.object({
   additive: z.boolean(),
   /** A broader metric this one is part of: 败诉案件 are 行政诉讼案件. */
   parent: z.string().optional(),
+  /** The measure words its counts take (人大代表建议 in 件): a figure in another unit is not a fact of it. */
+  units: z.array(z.string()).optional(),
 });
 /** A metric of the lexicon. */
 export type Metric = z.infer<typeof MetricSchema>;

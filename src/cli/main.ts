@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkReports, type CheckReportsResult } from '../cross/check.js';
 import { parseArgs } from 'node:util';
-import { checkReport } from '../engine/check.js';
 import { ConfigError } from '../engine/config.js';
 import { DecodeError } from '../io/decode.js';
 import { readReportText } from '../io/read-file.js';
@@ -13,8 +14,9 @@ import { parseProfile, type Profile } from '../profiles/schema.js';
 const HELP = `jiaohe — checks Chinese government reports (法治政府建设年度报告)
 
 Usage:
-  jiaohe check FILE... [--format stylish|json] [--locale zh|en]
+  jiaohe check FILE|DIR... [--format stylish|json] [--locale zh|en]
                      [--profile PROFILE.json]... [--kind ID] [--level LEVEL]
+                     [--parent DISTRICT-FILE]
                                    check figures, sums, rates, required sections, numbering
                                    and dates; print located findings
   jiaohe parse FILE... [--format text|json]
@@ -26,6 +28,8 @@ Examples:
   jiaohe check report.txt --format json > findings.json
   jiaohe check report.txt --locale en
   jiaohe check street.txt --level street
+  jiaohe check street.txt --parent district.txt
+  jiaohe check reports/              (every .txt/.md inside, streets linked to their district)
   jiaohe check report.txt --profile my-kind.json --kind my-kind
 
 Exit codes: 0 no error-severity finding; 1 at least one; 2 bad usage or unreadable input.`;
@@ -53,6 +57,31 @@ function readJson(file: string): unknown {
   } catch (error) {
     throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
   }
+}
+
+/** Files to read: the files given, and the .txt/.md files inside each directory given (sorted). */
+function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      // A missing file is reported when it is read.
+    }
+    if (!isDir) {
+      out.push(p);
+      continue;
+    }
+    const found = (readdirSync(p, { recursive: true }) as string[])
+      .map((f) => join(p, String(f)))
+      // README.md beside the reports documents them; it is not one of them.
+      .filter((f) => /\.(txt|md)$/i.test(f) && !/(^|[\\/])readme\.md$/i.test(f))
+      .sort();
+    if (found.length === 0) throw new Error(`${p}: no reports (.txt or .md files) in this directory`);
+    out.push(...found);
+  }
+  return out;
 }
 
 /** Reads every file; unreadable ones are reported on stderr and skipped. */
@@ -84,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
         locale: { type: 'string', default: 'zh' },
         profile: { type: 'string', multiple: true },
         kind: { type: 'string' },
+        parent: { type: 'string' },
         level: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -112,7 +142,15 @@ export async function main(argv: string[]): Promise<number> {
   if (!formats.includes(format)) return fail(`--format must be ${formats.join(' or ')}, not '${format}'`);
   if (files.length === 0) return fail(`${command} needs at least one FILE`);
 
-  const { texts, failed } = await readAll(files);
+  let expanded: string[];
+  try {
+    expanded = expandPaths(files);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const parentFile = values.parent;
+  if (parentFile && !expanded.includes(parentFile)) expanded.push(parentFile);
+  const { texts, failed } = await readAll(expanded);
   if (command === 'parse') {
     const documents: unknown[] = [];
     for (const { path, text } of texts) {
@@ -132,17 +170,31 @@ export async function main(argv: string[]): Promise<number> {
   }
   const config = { locale: values.locale, ...(values.kind ? { profile: values.kind } : {}), ...(values.level ? { level: values.level } : {}) };
   const docs: CheckedDocument[] = [];
-  for (const { path, text } of texts) {
-    try {
-      const result = checkReport(text, config, { parse: { source: path }, profiles });
-      docs.push({ path, text, diagnostics: result.diagnostics, claims: result.claims, kind: result.kind, year: result.report.metadata.reportingYear?.year ?? null });
-    } catch (error) {
-      if (error instanceof ConfigError) return fail(error.message);
-      throw error;
+  let links: CheckReportsResult['links'] = [];
+  let unplaced: CheckReportsResult['unplaced'] = [];
+  try {
+    // Every file on its own, then streets and towns against their district (or the --parent).
+    const parents: Record<string, string> = {};
+    if (parentFile) for (const { path } of texts) if (path !== parentFile) parents[path] = parentFile;
+    const all = checkReports(
+      texts.map(({ path, text }) => ({ id: path, text })),
+      config,
+      { profiles, parents },
+    );
+    links = all.links;
+    unplaced = all.unplaced;
+    for (const { id, result } of all.documents) {
+      const text = texts.find((t) => t.path === id)!.text;
+      docs.push({ path: id, text, diagnostics: result.diagnostics, claims: result.claims, kind: result.kind, year: result.report.metadata.reportingYear?.year ?? null });
     }
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
   }
+  // Reports the user may expect to be linked but that found no district are said once on stderr.
+  if (texts.length > 1) for (const u of unplaced) process.stderr.write(`jiaohe: ${u.id}: not linked to a district (${u.reason})\n`);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  process.stdout.write(`${format === 'json' ? formatJson(docs) : formatStylish(docs, { color, locale: values.locale })}\n`);
+  process.stdout.write(`${format === 'json' ? formatJson(docs, links) : formatStylish(docs, { color, locale: values.locale })}\n`);
   if (failed) return 2;
   return docs.some((d) => d.diagnostics.some((x) => x.severity === 'error')) ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { BUILTIN_RULES } from '../../rules/index.js';
+import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
+import type { ReportContext } from '../claims/context.js';
+import type { CrossRule } from '../cross/rule.js';
 import { extractClaims } from '../claims/index.js';
 import { builtinLexicon, type Lexicon } from '../claims/lexicon.js';
 import { ClaimSchema, type Claim, type ClaimKind, type ClaimOf } from '../claims/schema.js';
@@ -47,13 +49,15 @@ export const CheckResultSchema = z.object({
   claims: z.array(ClaimSchema),
   stats: CheckStatsSchema,
 });
-/** What `checkReport` returns, plus the parsed report. */
-export type CheckResult = z.infer<typeof CheckResultSchema> & { report: Report };
+/** What `checkReport` returns, plus the parsed report and the figure context claims were read with. */
+export type CheckResult = z.infer<typeof CheckResultSchema> & { report: Report; context: ReportContext };
 
 /** Options beyond the configuration: extra rules (plugins), the lexicon, profiles, parse options. */
 export interface CheckOptions {
   /** Document profiles besides the built-in ones (a user's own report kinds). */
   profiles?: readonly Profile[];
+  /** Cross-document rules besides the built-in ones: known to the configuration, run by `checkReports`. */
+  crossRules?: readonly CrossRule[];
   /** Rules to run besides (or instead of, with `builtins: false`) the built-in ones. */
   rules?: readonly Rule[];
   builtins?: boolean;
@@ -87,7 +91,10 @@ function now(): number {
 export function checkReport(input: string | Report, config: unknown = {}, options: CheckOptions = {}): CheckResult {
   const t0 = now();
   const rules = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
-  const resolved = resolveConfig(config, rules);
+  // Cross-document rules share the configuration: their ids are valid here, and run in checkReports.
+  const cross = [...(options.builtins === false ? [] : BUILTIN_CROSS_RULES), ...(options.crossRules ?? [])];
+  const all = resolveConfig<Rule | CrossRule>(config, [...rules, ...cross]);
+  const resolved = { ...all, rules: all.rules.filter((r): r is ResolvedRule => 'check' in r.rule) };
   const parseOptions = { ...options.parse, ...(resolved.level ? { level: resolved.level } : {}) };
   const report = typeof input === 'string' ? parseReport(input, parseOptions) : input;
   const profiles = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
@@ -114,6 +121,7 @@ export function checkReport(input: string | Report, config: unknown = {}, option
   const bySeverity = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
   return {
     report,
+    context,
     kind: {
       profile: active ? active.profile.id : null,
       name: active ? active.profile.name[resolved.locale] : null,

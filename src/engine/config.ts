@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LevelSchema, type Level } from '../model/metadata.js';
 import { SeveritySchema, type Severity } from './diagnostic.js';
 import type { Locale } from './messages.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleMeta } from './rule.js';
 
 /** A rule's setting: off, a severity, or a severity with options. */
 export const RuleSettingSchema = z.union([
@@ -40,16 +40,16 @@ export class ConfigError extends Error {
 }
 
 /** A rule as it will run: severity and parsed options. */
-export interface ResolvedRule {
-  rule: Rule;
+export interface ResolvedRule<R extends { meta: RuleMeta } = Rule> {
+  rule: R;
   severity: Severity;
   options: unknown;
 }
 
 /** The validated configuration: locale and the rules that run. */
-export interface ResolvedConfig {
+export interface ResolvedConfig<R extends { meta: RuleMeta } = Rule> {
   locale: Locale;
-  rules: ResolvedRule[];
+  rules: Array<ResolvedRule<R>>;
   profile?: string;
   level?: Level;
 }
@@ -59,7 +59,7 @@ function issuePath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** Validates a configuration against the known rules; throws `ConfigError` naming the bad key. */
-export function resolveConfig(config: unknown, rules: readonly Rule[]): ResolvedConfig {
+export function resolveConfig<R extends { meta: RuleMeta } = Rule>(config: unknown, rules: readonly R[]): ResolvedConfig<R> {
   const parsed = ConfigSchema.safeParse(config ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -71,7 +71,7 @@ export function resolveConfig(config: unknown, rules: readonly Rule[]): Resolved
   for (const id of Object.keys(settings)) {
     if (!byId.has(id)) throw new ConfigError(`unknown rule '${id}' at rules.${id}`, `rules.${id}`);
   }
-  const resolved: ResolvedRule[] = [];
+  const resolved: Array<ResolvedRule<R>> = [];
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
     const level = setting === undefined ? rule.meta.defaultSeverity : Array.isArray(setting) ? setting[0] : setting;

@@ -1,7 +1,7 @@
 import { summarize, type CheckedDocument } from './stylish.js';
 
-/** The JSON report: `{ documents: [{ path, kind, level, year, diagnostics, claims }], summary }`. */
-export function formatJson(docs: readonly CheckedDocument[]): string {
+/** The JSON report: `{ documents: [{ path, kind, level, year, diagnostics, claims, links }], links, summary }`. */
+export function formatJson(docs: readonly CheckedDocument[], links: ReadonlyArray<{ child: string; parent: string; reason: string }> = []): string {
   const documents = docs.map((d) => ({
     path: d.path,
     kind: d.kind?.profile ?? null,
@@ -9,6 +9,7 @@ export function formatJson(docs: readonly CheckedDocument[]): string {
     year: d.year ?? null,
     diagnostics: d.diagnostics,
     claims: d.claims,
+    links: links.filter((l) => l.child === d.path || l.parent === d.path),
   }));
-  return JSON.stringify({ documents, summary: summarize(docs) }, null, 2);
+  return JSON.stringify({ documents, links, summary: summarize(docs) }, null, 2);
 }

@@ -91,8 +91,9 @@ describe('jiaohe check (built CLI)', () => {
     // The code frame shows the line with carets under the figure.
     expect(r.stdout).toMatch(/在办案件4批,办结率96\.6%。\n\s+\| +\^{5}\n/);
     // Street: 1 error (zero claim), 3 warnings (完成和归档率 above 1742/1904, truncated rate,
-    // part-year date); district: 2 errors (no causes, no first-responsible part).
-    expect(r.stdout).toContain('2 个文件,6 个问题(错误 3,警告 3,提示 0)');
+    // part-year date); district: 2 errors (no causes, no first-responsible part) and, the two
+    // being linked, 1 info (it names 24 镇街 but only one street's report is given).
+    expect(r.stdout).toContain('2 个文件,7 个问题(错误 3,警告 3,提示 1)');
   });
 
   it('exits 0 when there is no error-severity finding', () => {

@@ -1,0 +1,61 @@
+import Decimal from 'decimal.js';
+import { z } from 'zod';
+import { defineCrossRule } from '../../src/cross/rule.js';
+import { comparable } from '../cross-child-within-parent/index.js';
+
+/** Summed over all of a district's streets given, an additive count does not pass the district's. */
+export const crossChildrenSumWithinParent = defineCrossRule({
+  meta: {
+    id: 'cross-children-sum-within-parent',
+    type: 'problem',
+    docs: { description: { zh: '各街道可加总数据之和不应大于区的同一数据', en: "The sum over a district's streets does not pass the district's count" }, url: 'rules/cross-children-sum-within-parent/README.md' },
+    messages: {
+      exceeds: { zh: '{n}个下级报告的{metric}合计{sum},大于本报告的{parentValue}', en: 'The {n} reports below sum to {sum} of {metric}, more than the {parentValue} here' },
+      incomplete: { zh: '本报告称有{total}个镇街,只给出了其中{n}个的报告', en: 'This report names {total} towns and streets; only {n} of their reports are given' },
+    },
+    options: z.object({}),
+    defaultSeverity: 'error',
+  },
+  checkCross(ctx) {
+    for (const { parent, children } of ctx.families) {
+      for (const g of parent.facts) {
+        const metric = ctx.lexicon.metrics.find((m) => m.id === g.metric);
+        if (!metric?.additive || g.scope !== 'whole' || g.zero) continue;
+        // One figure per child: its first whole-body count of the same thing.
+        const parts = children
+          .map((c) => ({ child: c, fact: c.facts.find((f) => f.scope === 'whole' && comparable(f, g)) }))
+          .filter((x): x is { child: typeof x.child; fact: NonNullable<typeof x.fact> } => x.fact !== undefined);
+        if (parts.length === 0) continue;
+        const sum = parts.reduce((acc, p) => acc.plus(p.fact.interval.lo), new Decimal(0));
+        const holds = sum.lte(g.interval.hi);
+        const evidence = {
+          figures: parts.map((p) => ({ role: `part (${p.child.id})`, text: p.fact.text, value: p.fact.value, interval: { lo: p.fact.interval.lo.toString(), hi: p.fact.interval.hi.toString() }, range: p.fact.range })),
+          expression: `${parts.map((p) => p.fact.value).join('+')} = ${sum} ≤ ${g.value}`,
+        };
+        ctx.compare({ document: parent.id, others: parts.map((p) => p.child.id), what: `${metric.zh}: Σ ≤ ${g.text}`, verdict: holds ? 'holds' : 'fails', evidence, range: g.range });
+        if (!holds) {
+          ctx.report({
+            document: parent.id,
+            messageId: 'exceeds',
+            data: { n: parts.length, metric: metric.zh, sum: sum.toString(), parentValue: g.text },
+            range: g.range,
+            evidence,
+            related: parts.map((p) => ({ range: p.fact.range, message: `${p.child.id}: ${p.fact.text}`, document: p.child.id })),
+          });
+        }
+      }
+      // When the district says how many 镇街 it has, say how many reports are missing.
+      const count = parent.facts.find((f) => f.metric === 'towns-and-streets' && !f.zero);
+      if (count && count.interval.lo.gt(children.length)) {
+        ctx.report({
+          document: parent.id,
+          messageId: 'incomplete',
+          data: { total: count.value, n: children.length },
+          range: count.range,
+          evidence: { figures: [], computed: String(children.length), expected: count.value },
+          severity: 'info',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { defineCrossRule, type CrossDoc } from '../../src/cross/rule.js';
+
+/** Nouns that make a quoted name a district-wide platform or system: “令行禁止、有呼必应”综合指挥调度平台. */
+const PLATFORM_NOUNS = ['平台', '系统', '中心', '热线', '机制'];
+
+/** Quoted names followed by a platform noun, with the words between (综合指挥调度) and any version. */
+function platforms(doc: CrossDoc): Array<{ name: string; phrase: string; version: string | null; range: { start: number; end: number } }> {
+  const s = doc.report.normalized;
+  const out: Array<{ name: string; phrase: string; version: string | null; range: { start: number; end: number } }> = [];
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf('“', from);
+    if (open < 0) break;
+    const close = s.indexOf('”', open + 1);
+    if (close < 0 || close - open > 30) {
+      from = open + 1;
+      continue;
+    }
+    from = close + 1;
+    const tail = s.slice(close + 1, close + 13);
+    const noun = PLATFORM_NOUNS.map((n) => ({ n, at: tail.indexOf(n) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
+    if (!noun || /[,。;、]/.test(tail.slice(0, noun.at))) continue;
+    const end = close + 1 + noun.at + noun.n.length;
+    const version = /^([0-9.]+)版/.exec(s.slice(end, end + 6));
+    out.push({ name: s.slice(open + 1, close), phrase: s.slice(close + 1, end), version: version ? version[1]! : null, range: { start: open, end: version ? end + version[0].length : end } });
+  }
+  return out;
+}
+
+/** District-wide platforms and counts a street cites agree with the district's own wording. */
+export const crossSharedFactsAgree = defineCrossRule({
+  meta: {
+    id: 'cross-shared-facts-agree',
+    type: 'suggestion',
+    docs: { description: { zh: '街道引用的全区性平台、数据应与区报告的表述一致', en: "District-wide platforms and counts a street cites agree with the district's wording" }, url: 'rules/cross-shared-facts-agree/README.md' },
+    messages: {
+      wording: { zh: '“{name}”{phrase}在上级报告中称为“{name}”{parentPhrase}', en: '“{name}”{phrase} is called “{name}”{parentPhrase} in the parent report' },
+      version: { zh: '“{name}”{phrase}的版本为{version},上级报告为{parentVersion}', en: '“{name}”{phrase} is version {version} here but {parentVersion} in the parent report' },
+      count: { zh: '本报告称全区有{child}镇街,上级报告为{parent}', en: 'This report counts {child} towns and streets; its parent says {parent}' },
+    },
+    options: z.object({}),
+    defaultSeverity: 'warning',
+  },
+  checkCross(ctx) {
+    for (const { child, parent } of ctx.links) {
+      const theirs = platforms(parent);
+      for (const mine of platforms(child)) {
+        const same = theirs.filter((t) => t.name === mine.name);
+        if (same.length === 0) continue;
+        const wordingHolds = same.some((t) => t.phrase === mine.phrase);
+        const first = same[0]!;
+        ctx.compare({
+          document: child.id,
+          others: [parent.id],
+          what: `“${mine.name}”${mine.phrase}`,
+          verdict: wordingHolds ? 'holds' : 'fails',
+          evidence: { figures: [], computed: mine.phrase, expected: same.map((t) => t.phrase).join(' / ') },
+          range: mine.range,
+        });
+        if (!wordingHolds) {
+          ctx.report({
+            document: child.id,
+            messageId: 'wording',
+            data: { name: mine.name, phrase: mine.phrase, parentPhrase: first.phrase },
+            range: mine.range,
+            evidence: { figures: [], computed: mine.phrase, expected: first.phrase },
+            related: [{ range: first.range, message: `“${first.name}”${first.phrase}`, document: parent.id }],
+            severity: 'info',
+          });
+        }
+        const versioned = same.find((t) => t.version);
+        if (mine.version && versioned && versioned.version !== mine.version) {
+          ctx.report({
+            document: child.id,
+            messageId: 'version',
+            data: { name: mine.name, phrase: mine.phrase, version: mine.version, parentVersion: versioned.version! },
+            range: mine.range,
+            evidence: { figures: [], computed: mine.version, expected: versioned.version! },
+            related: [{ range: versioned.range, message: `${versioned.version}版`, document: parent.id }],
+          });
+        }
+      }
+      // The number of 镇街 is the district's to state; a street citing it must agree.
+      const theirCount = parent.facts.find((f) => f.metric === 'towns-and-streets' && !f.zero);
+      for (const f of child.facts.filter((x) => x.metric === 'towns-and-streets' && !x.zero)) {
+        if (!theirCount) continue;
+        const holds = f.interval.lo.lte(theirCount.interval.hi) && theirCount.interval.lo.lte(f.interval.hi);
+        ctx.compare({ document: child.id, others: [parent.id], what: `镇街: ${f.text} = ${theirCount.text}`, verdict: holds ? 'holds' : 'fails', evidence: { figures: [], computed: f.value, expected: theirCount.value }, range: f.range });
+        if (!holds) {
+          ctx.report({
+            document: child.id,
+            messageId: 'count',
+            data: { child: f.text, parent: theirCount.text },
+            range: f.range,
+            evidence: { figures: [], computed: f.value, expected: theirCount.value },
+            related: [{ range: theirCount.range, message: theirCount.text, document: parent.id }],
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,137 @@
+import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
+import type { Rule } from '../engine/rule.js';
+import { builtinLexicon } from '../claims/lexicon.js';
+import { checkReport, type CheckOptions, type CheckResult } from '../engine/check.js';
+import { resolveConfig } from '../engine/config.js';
+import type { Diagnostic, Severity } from '../engine/diagnostic.js';
+import { fingerprint } from '../engine/fingerprint.js';
+import { formatMessage } from '../engine/messages.js';
+import type { Report } from '../model/report.js';
+import { lineIndexOf, sectionPathAt } from '../report-helpers.js';
+import { extractFacts } from './facts.js';
+import { linkReports, type Link, type Unplaced } from './link.js';
+import type { CrossComparison, CrossContext, CrossDoc, CrossReportDescriptor, CrossRule } from './rule.js';
+
+/** One input of `checkReports`: an id (a path) and its text or parsed report. */
+export interface ReportInput {
+  id: string;
+  text?: string;
+  report?: Report;
+}
+
+/** What `checkReports` returns: each document's own check, the links and the comparisons. */
+export interface CheckReportsResult {
+  documents: Array<{ id: string; result: CheckResult }>;
+  links: Link[];
+  unplaced: Unplaced[];
+  /** Every cross-document comparison made, with its verdict. */
+  comparisons: CrossComparison[];
+}
+
+/** Options of `checkReports`: those of `checkReport`, explicit parents and extra cross rules. */
+export interface CheckReportsOptions extends CheckOptions {
+  /** Child id → parent id, overriding the links found from place names. */
+  parents?: Record<string, string>;
+  crossRules?: readonly CrossRule[];
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * Checks many reports at once: each on its own (as `checkReport`), then street and town reports
+ * against their district or county, linked by place names or by the caller's `parents`.
+ * Cross-document findings land in the document they are about, with `related` locations in the
+ * other report (`related[].document`).
+ */
+export function checkReports(inputs: readonly ReportInput[], config: unknown = {}, options: CheckReportsOptions = {}): CheckReportsResult {
+  const crossRules = [...(options.builtins === false ? [] : BUILTIN_CROSS_RULES), ...(options.crossRules ?? [])];
+  const single = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
+  const resolved = resolveConfig<CrossRule | Rule>(config, [...crossRules, ...single]);
+  const lexicon = options.lexicon ?? builtinLexicon;
+  const docs: CrossDoc[] = inputs.map((input) => {
+    const result = checkReport(input.report ?? input.text ?? '', config, { ...options, parse: { ...options.parse, source: input.id } });
+    return { id: input.id, report: result.report, facts: extractFacts(result.context, result.claims), result };
+  });
+  const { links, unplaced } = linkReports(docs, options.parents);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const linked = links.map((link) => ({ link, child: byId.get(link.child)!, parent: byId.get(link.parent)! }));
+  const families = new Map<string, { parent: CrossDoc; children: CrossDoc[] }>();
+  for (const l of linked) {
+    const f = families.get(l.parent.id) ?? { parent: l.parent, children: [] };
+    f.children.push(l.child);
+    families.set(l.parent.id, f);
+  }
+  const comparisons: CrossComparison[] = [];
+  for (const entry of resolved.rules) {
+    const rule = entry.rule as CrossRule;
+    if (typeof rule.checkCross !== 'function') continue;
+    const message = (messageId: string, data?: Record<string, string | number>): string => {
+      const template = rule.meta.messages[messageId];
+      if (!template) throw new Error(`rule ${rule.meta.id} has no message '${messageId}'`);
+      return formatMessage(template[resolved.locale], data);
+    };
+    const ctx: CrossContext = {
+      options: entry.options,
+      locale: resolved.locale,
+      lexicon,
+      links: linked,
+      families: [...families.values()],
+      compare: (c) => comparisons.push({ ruleId: rule.meta.id, ...c }),
+      message,
+      report: (d: CrossReportDescriptor) => {
+        const doc = byId.get(d.document);
+        if (!doc) return;
+        const severity = d.severity && RANK[d.severity] < RANK[entry.severity] ? d.severity : entry.severity;
+        doc.result.diagnostics.push(crossDiagnostic(doc, byId, rule.meta.id, severity, message(d.messageId, d.data), d));
+      },
+    };
+    try {
+      rule.checkCross(ctx);
+    } catch (error) {
+      const first = docs[0];
+      if (first) {
+        const why = error instanceof Error ? error.message : String(error);
+        first.result.diagnostics.push(
+          crossDiagnostic(first, byId, 'internal-error', 'error', `rule ${rule.meta.id} crashed: ${why}`, {
+            document: first.id,
+            messageId: 'crashed',
+            range: { start: 0, end: 0 },
+            evidence: { figures: [], note: why },
+          }),
+        );
+      }
+    }
+  }
+  for (const d of docs) {
+    d.result.diagnostics.sort((a, b) => a.range.start - b.range.start || RANK[b.severity] - RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
+  }
+  return { documents: docs.map((d) => ({ id: d.id, result: d.result })), links, unplaced, comparisons };
+}
+
+function crossDiagnostic(doc: CrossDoc, byId: Map<string, CrossDoc>, ruleId: string, severity: Severity, message: string, d: CrossReportDescriptor): Diagnostic {
+  const index = lineIndexOf(doc.report);
+  const start = index.position(d.range.start);
+  const end = index.position(d.range.end);
+  const sectionPath = sectionPathAt(doc.report, d.range.start).map((s) => `${s.marker.text}${s.heading}`);
+  const context = doc.report.text.slice(Math.max(0, d.range.start - 40), d.range.end + 20);
+  return {
+    ruleId,
+    messageId: d.messageId,
+    severity,
+    message,
+    range: d.range,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    sectionPath,
+    evidence: d.evidence,
+    related: (d.related ?? []).map((r) => {
+      const other = r.document ? byId.get(r.document) : doc;
+      const p = lineIndexOf((other ?? doc).report).position(r.range.start);
+      return { range: r.range, line: p.line, column: p.column, message: r.message, ...(r.document ? { document: r.document } : {}) };
+    }),
+    ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+    fingerprint: fingerprint(ruleId, d.messageId, sectionPath, context, 0),
+  };
+}

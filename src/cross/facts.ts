@@ -1,0 +1,90 @@
+import Decimal from 'decimal.js';
+import { figureInterval } from '../arithmetic/interval.js';
+import type { ReportContext } from '../claims/context.js';
+import type { Claim } from '../claims/schema.js';
+import type { Interval } from '../model/quantity.js';
+import type { Range } from '../model/range.js';
+
+/** What a count of a metric measures: things received, things handled, or either. */
+export type ActionFamily = 'received' | 'handled' | '';
+
+const RECEIVED = ['受理', '接收', '收到', '申请', '上报', '接待', '登记'];
+const HANDLED = ['办理', '承办', '办结', '结案', '审结', '答复', '已结'];
+
+/** A figure the lexicon recognises, as one report states it. */
+export interface MetricFact {
+  /** Lexicon metric id, e.g. `npc-suggestions`. */
+  metric: string;
+  /** The metric's Chinese name. */
+  name: string;
+  action: ActionFamily;
+  unit: string | null;
+  value: string;
+  interval: Interval;
+  range: Range;
+  text: string;
+  /** Whole reporting body, or a part of it (one department, one channel, part of the year). */
+  scope: 'whole' | 'part';
+  /** From a zero claim (…均为0), not a figure. */
+  zero: boolean;
+}
+
+const ZERO = new Decimal(0);
+
+/** Words that narrow a figure to part of the body or of the year. */
+const PART_WORDS = ['期间', '通过', '其中', '部分', '专项', '季度', '上半年', '下半年', '月份', '局', '法院', '检察院', '厅'];
+
+function actionFamily(label: string): ActionFamily {
+  if (HANDLED.some((w) => label.includes(w))) return 'handled';
+  if (RECEIVED.some((w) => label.includes(w))) return 'received';
+  return '';
+}
+
+/**
+ * The metric facts of a report: every count the lexicon recognises, and every zero claim on a
+ * lexicon metric (as a fact of value 0), with its scope. Counts of another year are left out.
+ */
+export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): MetricFact[] {
+  const { report } = ctx;
+  const year = report.metadata.reportingYear?.year;
+  const s = report.normalized;
+  const facts: MetricFact[] = [];
+  for (const f of ctx.figures) {
+    const q = f.quantity;
+    if (!f.metric || q.unitFamily !== f.metric.unitFamily || q.to !== null) continue;
+    if (f.metric.units && (q.unit === null || !f.metric.units.includes(q.unit))) continue;
+    const seg = ctx.segments[f.segment]!;
+    const before = s.slice(Math.max(seg.start, f.labelStart - 40), q.range.start);
+    if (report.dates.some((d) => d.year !== null && d.year !== year && d.range.start >= seg.start && d.range.end <= q.range.end + 8)) continue;
+    facts.push({
+      metric: f.metric.id,
+      name: f.metric.zh,
+      action: actionFamily(f.rawLabel),
+      unit: q.unit,
+      value: q.value.toString(),
+      interval: figureInterval(q),
+      range: q.range,
+      text: report.text.slice(q.range.start, q.range.end),
+      scope: PART_WORDS.some((w) => before.includes(w)) ? 'part' : 'whole',
+      zero: false,
+    });
+  }
+  for (const c of claims) {
+    if (c.kind !== 'zeroClaim' || !c.metric) continue;
+    const metric = ctx.lexicon.metrics.find((m) => m.id === c.metric);
+    if (!metric) continue;
+    facts.push({
+      metric: metric.id,
+      name: metric.zh,
+      action: '',
+      unit: null,
+      value: '0',
+      interval: { lo: ZERO, hi: ZERO },
+      range: c.range,
+      text: `${c.subject}为0`,
+      scope: 'whole',
+      zero: true,
+    });
+  }
+  return facts;
+}
