@@ -10,7 +10,7 @@ export { parseChineseNumeral, type ChineseNumeral } from './parse/numbers/chines
 export { flattenSections, lineIndexOf, positionOf, sectionPathAt, textOf } from './report-helpers.js';
 export { extractClaims, type ExtractedClaims } from './claims/index.js';
 export * from './claims/schema.js';
-export { builtinLexicon, LexiconSchema, MetricSchema, RateDefSchema, type Lexicon, type Metric, type RateDef } from './claims/lexicon.js';
+export { builtinLexicon, extendLexicon, LexiconExtensionSchema, LexiconSchema, MetricSchema, RateDefSchema, type Lexicon, type LexiconExtension, type Metric, type RateDef } from './claims/lexicon.js';
 export { checkReport, builtinRules, CheckResultSchema, CheckStatsSchema, CheckedKindSchema, type CheckedKind, INTERNAL_RULE_ID, type CheckOptions, type CheckResult, type CheckStats } from './engine/check.js';
 export { ConfigSchema, ConfigError, RuleSettingSchema, resolveConfig, type Config, type RuleSetting } from './engine/config.js';
 export * from './engine/diagnostic.js';

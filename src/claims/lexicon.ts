@@ -153,3 +153,23 @@ export function metricStartingAt(matches: readonly TermMatch[], from: number, to
   }
   return best;
 }
+
+/** What a user adds to a lexicon: more metrics, actions, rates or total words. */
+export const LexiconExtensionSchema = LexiconSchema.partial();
+/** What a user adds to a lexicon. */
+export type LexiconExtension = z.infer<typeof LexiconExtensionSchema>;
+
+/**
+ * A lexicon with a user's additions: validated with zod (a bad field throws a ZodError naming
+ * it), metrics with an id already present replace the built-in ones.
+ */
+export function extendLexicon(base: Lexicon, extra: unknown): Lexicon {
+  const add = LexiconExtensionSchema.parse(extra);
+  const ids = new Set((add.metrics ?? []).map((m) => m.id));
+  return {
+    metrics: [...base.metrics.filter((m) => !ids.has(m.id)), ...(add.metrics ?? [])],
+    actions: [...base.actions, ...(add.actions ?? [])],
+    rates: [...base.rates, ...(add.rates ?? [])],
+    totals: [...base.totals, ...(add.totals ?? [])],
+  };
+}

@@ -42,6 +42,9 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   let wordSearches = 0;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
+    // Most sentences state no zero: skip them without a character loop.
+    const text = s.slice(start, end);
+    if (!ZERO_PHRASES.some((p) => text.includes(p))) continue;
     for (let i = start; i < end; i++) {
       const c = s[i];
       if (c !== '均' && c !== '为' && c !== '零' && c !== '无') continue;

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,5 +140,38 @@ describe('jiaohe check (built CLI)', () => {
     expect(run(['check', 'seeds/2020-baiyun-district.txt', '--locale', 'fr']).code).toBe(2);
     expect(run(['check', 'seeds/2020-baiyun-district.txt', '--format', 'text']).code).toBe(2);
     expect(run(['check']).code).toBe(2);
+  });
+});
+
+describe('jiaohe check across documents (built CLI)', () => {
+  it('checks a street against --parent and shows the link in JSON', () => {
+    const r = run(['check', 'seeds/2020-baiyun-shimen-street.txt', '--parent', 'seeds/2020-baiyun-district.txt', '--format', 'json']);
+    const out = JSON.parse(r.stdout) as { links: Array<{ child: string; parent: string; explicit: boolean }>; documents: Array<{ path: string; links: unknown[] }> };
+    expect(out.links).toEqual([expect.objectContaining({ child: 'seeds/2020-baiyun-shimen-street.txt', parent: 'seeds/2020-baiyun-district.txt', explicit: true })]);
+    expect(out.documents).toHaveLength(2);
+    expect(out.documents[0]!.links).toHaveLength(1);
+  });
+
+  it('reports a cross-document finding with its related location in the other file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const street = readFileSync(projectPath('seeds/2020-baiyun-shimen-street.txt'), 'utf8').replace('承办区人大代表建议3件', '承办区人大代表建议300件');
+    writeFileSync(join(dir, 'street.txt'), street);
+    writeFileSync(join(dir, 'district.txt'), readFileSync(projectPath('seeds/2020-baiyun-district.txt'), 'utf8'));
+    writeFileSync(join(dir, 'README.md'), '# notes\n');
+    // A directory: every report inside, linked by place names (README.md is not a report).
+    const r = run(['check', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { documents: Array<{ path: string; diagnostics: Array<{ ruleId: string; related: Array<{ document?: string; line: number }> }> }> };
+    expect(out.documents.map((d) => d.path.split(/[\\/]/).pop())).toEqual(['district.txt', 'street.txt']);
+    const finding = out.documents[1]!.diagnostics.find((d) => d.ruleId === 'cross-child-within-parent')!;
+    // 办理各级人大代表建议204件 is on line 29 of the district report.
+    expect(finding.related).toEqual([expect.objectContaining({ document: join(dir, 'district.txt'), line: 29 })]);
+  });
+
+  it('exits 2 on a directory with no reports', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const r = run(['check', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no reports');
   });
 });
