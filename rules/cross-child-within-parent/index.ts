@@ -6,6 +6,8 @@ import { defineCrossRule } from '../../src/cross/rule.js';
 export function comparable(a: MetricFact, b: MetricFact): boolean {
   if (a.metric !== b.metric) return false;
   if (a.action && b.action && a.action !== b.action) return false;
+  // 市人大代表建议 and 区人大代表建议 are different things; 各级 or no level covers both.
+  if (a.tier && b.tier && a.tier !== b.tier) return false;
   return a.zero || b.zero || a.unit === b.unit;
 }
 

@@ -27,6 +27,16 @@ export interface MetricFact {
   scope: 'whole' | 'part';
   /** From a zero claim (…均为0), not a figure. */
   zero: boolean;
+  /** The level named before the metric (市人大代表建议 → 市), or '' for none or 各级. */
+  tier: string;
+}
+
+/** The level a metric's term is qualified with: 省, 市, 区, 县 (各级 and none are any level). */
+function tierBefore(text: string, term: string): string {
+  const at = text.lastIndexOf(term);
+  if (at <= 0) return '';
+  const c = text[at - 1]!;
+  return '省市区县'.includes(c) && text.slice(at - 2, at) !== '各级' ? c : '';
 }
 
 const ZERO = new Decimal(0);
@@ -67,6 +77,7 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
       text: report.text.slice(q.range.start, q.range.end),
       scope: PART_WORDS.some((w) => before.includes(w)) ? 'part' : 'whole',
       zero: false,
+      tier: tierBefore(s.slice(f.labelStart, q.range.end + 12), f.term),
     });
   }
   for (const c of claims) {
@@ -84,6 +95,7 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
       text: `${c.subject}为0`,
       scope: 'whole',
       zero: true,
+      tier: '',
     });
   }
   return facts;
