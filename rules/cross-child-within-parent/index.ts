@@ -25,7 +25,10 @@ export const crossChildWithinParent = defineCrossRule({
   },
   checkCross(ctx) {
     for (const { child, parent } of ctx.links) {
+      // Reports of different years are not compared figure by figure (cross-year-matches says so).
+      if (child.report.metadata.reportingYear?.year !== parent.report.metadata.reportingYear?.year) continue;
       for (const f of child.facts) {
+        if (f.scope !== 'whole') continue;
         const metric = ctx.lexicon.metrics.find((m) => m.id === f.metric);
         if (!metric?.additive) continue;
         // The district's whole-year figure for the whole district is the bound.

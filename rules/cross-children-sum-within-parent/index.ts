@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { z } from 'zod';
 import { defineCrossRule } from '../../src/cross/rule.js';
 import { comparable } from '../cross-child-within-parent/index.js';
+import { townCount } from '../cross-shared-facts-agree/index.js';
 
 /** Summed over all of a district's streets given, an additive count does not pass the district's. */
 export const crossChildrenSumWithinParent = defineCrossRule({
@@ -17,7 +18,9 @@ export const crossChildrenSumWithinParent = defineCrossRule({
     defaultSeverity: 'error',
   },
   checkCross(ctx) {
-    for (const { parent, children } of ctx.families) {
+    for (const { parent, children: all } of ctx.families) {
+      const year = parent.report.metadata.reportingYear?.year;
+      const children = all.filter((c) => c.report.metadata.reportingYear?.year === year);
       for (const g of parent.facts) {
         const metric = ctx.lexicon.metrics.find((m) => m.id === g.metric);
         if (!metric?.additive || g.scope !== 'whole' || g.zero) continue;
@@ -45,7 +48,7 @@ export const crossChildrenSumWithinParent = defineCrossRule({
         }
       }
       // When the district says how many 镇街 it has, say how many reports are missing.
-      const count = parent.facts.find((f) => f.metric === 'towns-and-streets' && !f.zero);
+      const count = townCount(parent);
       if (count && count.interval.lo.gt(children.length)) {
         ctx.report({
           document: parent.id,

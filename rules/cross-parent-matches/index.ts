@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parentPlace } from '../../src/cross/link.js';
+import { cityOf, parentPlace, samePlace } from '../../src/cross/link.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
 
 /** A street's issuer belongs to the district given as its parent. */
@@ -22,15 +22,17 @@ export const crossParentMatches = defineCrossRule({
         ctx.compare({ document: child.id, others: [parent.id], what: 'district', verdict: 'unverifiable', evidence: { figures: [], note: 'a district name is missing' }, range: { start: 0, end: 0 } });
         continue;
       }
-      const holds = a.name === b.name;
-      ctx.compare({ document: child.id, others: [parent.id], what: 'district', verdict: holds ? 'holds' : 'fails', evidence: { figures: [], computed: a.name, expected: b.name, note: link.reason }, range: a.range });
+      const holds = samePlace(child.report, parent.report);
+      const childName = `${cityOf(child.report)?.name ?? ''}${a.name}`;
+      const parentName = `${cityOf(parent.report)?.name ?? ''}${b.name}`;
+      ctx.compare({ document: child.id, others: [parent.id], what: 'district', verdict: holds ? 'holds' : 'fails', evidence: { figures: [], computed: childName, expected: parentName, note: link.reason }, range: a.range });
       if (!holds) {
         ctx.report({
           document: child.id,
           messageId: 'mismatch',
-          data: { childDistrict: a.name, parentDistrict: b.name },
+          data: { childDistrict: childName, parentDistrict: parentName },
           range: a.range,
-          evidence: { figures: [], computed: a.name, expected: b.name },
+          evidence: { figures: [], computed: childName, expected: parentName },
           related: [{ range: b.range, message: b.name, document: parent.id }],
         });
       }

@@ -1,8 +1,23 @@
 import { z } from 'zod';
+import type { MetricFact } from '../../src/cross/facts.js';
 import { defineCrossRule, type CrossDoc } from '../../src/cross/rule.js';
 
 /** Nouns that make a quoted name a district-wide platform or system: “令行禁止、有呼必应”综合指挥调度平台. */
 const PLATFORM_NOUNS = ['平台', '系统', '中心', '热线', '机制'];
+
+/**
+ * The district's own count of its 镇街: a 全区/全县 figure, else the largest, so that
+ * 推动8个镇街创建… is not taken for the total.
+ */
+export function townCount(doc: CrossDoc): MetricFact | null {
+  const counts = doc.facts.filter((f) => f.metric === 'towns-and-streets' && !f.zero && f.scope !== 'part');
+  const whole = counts.filter((f) => WHOLE.test(doc.report.normalized.slice(Math.max(0, f.range.start - 4), f.range.start)));
+  const pool = whole.length > 0 ? whole : counts;
+  return pool.reduce<MetricFact | null>((best, f) => (!best || f.interval.lo.gt(best.interval.lo) ? f : best), null);
+}
+
+/** 全区24个镇街, 全县18个乡镇: a count of the whole district. */
+const WHOLE = /全[区县]|辖/;
 
 /** Quoted names followed by a platform noun, with the words between (综合指挥调度) and any version. */
 function platforms(doc: CrossDoc): Array<{ name: string; phrase: string; version: string | null; range: { start: number; end: number } }> {
@@ -10,9 +25,12 @@ function platforms(doc: CrossDoc): Array<{ name: string; phrase: string; version
   const out: Array<{ name: string; phrase: string; version: string | null; range: { start: number; end: number } }> = [];
   let from = 0;
   for (;;) {
-    const open = s.indexOf('“', from);
+    // Full-width quotes, or a pair of half-width ones.
+    const curly = s.indexOf('“', from);
+    const straight = s.indexOf('"', from);
+    const open = curly < 0 ? straight : straight < 0 ? curly : Math.min(curly, straight);
     if (open < 0) break;
-    const close = s.indexOf('”', open + 1);
+    const close = s.indexOf(s[open] === '"' ? '"' : '”', open + 1);
     if (close < 0 || close - open > 30) {
       from = open + 1;
       continue;
@@ -20,7 +38,8 @@ function platforms(doc: CrossDoc): Array<{ name: string; phrase: string; version
     from = close + 1;
     const tail = s.slice(close + 1, close + 13);
     const noun = PLATFORM_NOUNS.map((n) => ({ n, at: tail.indexOf(n) })).filter((x) => x.at >= 0).sort((a, b) => a.at - b.at)[0];
-    if (!noun || /[,。;、]/.test(tail.slice(0, noun.at))) continue;
+    // “穗好办”等平台 lists it among others; it does not rename it.
+    if (!noun || /[,。;、]/.test(tail.slice(0, noun.at)) || tail.startsWith('等')) continue;
     const end = close + 1 + noun.at + noun.n.length;
     const version = /^([0-9.]+)版/.exec(s.slice(end, end + 6));
     out.push({ name: s.slice(open + 1, close), phrase: s.slice(close + 1, end), version: version ? version[1]! : null, range: { start: open, end: version ? end + version[0].length : end } });
@@ -70,6 +89,16 @@ export const crossSharedFactsAgree = defineCrossRule({
           });
         }
         const versioned = same.find((t) => t.version);
+        if (mine.version && versioned) {
+          ctx.compare({
+            document: child.id,
+            others: [parent.id],
+            what: `“${mine.name}”${mine.phrase} version`,
+            verdict: versioned.version === mine.version ? 'holds' : 'fails',
+            evidence: { figures: [], computed: mine.version, expected: versioned.version! },
+            range: mine.range,
+          });
+        }
         if (mine.version && versioned && versioned.version !== mine.version) {
           ctx.report({
             document: child.id,
@@ -82,8 +111,10 @@ export const crossSharedFactsAgree = defineCrossRule({
         }
       }
       // The number of 镇街 is the district's to state; a street citing it must agree.
-      const theirCount = parent.facts.find((f) => f.metric === 'towns-and-streets' && !f.zero);
-      for (const f of child.facts.filter((x) => x.metric === 'towns-and-streets' && !x.zero)) {
+      const theirCount = townCount(parent);
+      // Only a street's statement of the district's total (全区24个镇街), not 联合周边3个镇街.
+      const cited = child.facts.filter((x) => x.metric === 'towns-and-streets' && !x.zero && WHOLE.test(child.report.normalized.slice(Math.max(0, x.range.start - 4), x.range.start)));
+      for (const f of cited) {
         if (!theirCount) continue;
         const holds = f.interval.lo.lte(theirCount.interval.hi) && theirCount.interval.lo.lte(f.interval.hi);
         ctx.compare({ document: child.id, others: [parent.id], what: `镇街: ${f.text} = ${theirCount.text}`, verdict: holds ? 'holds' : 'fails', evidence: { figures: [], computed: f.value, expected: theirCount.value }, range: f.range });

@@ -23,8 +23,11 @@ export interface MetricFact {
   interval: Interval;
   range: Range;
   text: string;
-  /** Whole reporting body, or a part of it (one department, one channel, part of the year). */
-  scope: 'whole' | 'part';
+  /**
+   * Whole reporting body; a part of it (one department, one channel, part of the year); or a
+   * wider body's figure the report quotes (全区共收到…555件 in a street's report).
+   */
+  scope: 'whole' | 'part' | 'wider';
   /** From a zero claim (…均为0), not a figure. */
   zero: boolean;
   /** The level named before the metric (市人大代表建议 → 市), or '' for none or 各级. */
@@ -41,8 +44,16 @@ function tierBefore(text: string, term: string): string {
 
 const ZERO = new Decimal(0);
 
-/** Words that narrow a figure to part of the body or of the year. */
-const PART_WORDS = ['期间', '通过', '其中', '部分', '专项', '季度', '上半年', '下半年', '月份', '局', '法院', '检察院', '厅'];
+/** Words in a figure's clause group that narrow it to part of the year. */
+const PERIOD_WORDS = ['期间', '季度', '上半年', '下半年', '月份'];
+/** Words in a figure's own label that narrow it to part of the body or one channel. */
+const PART_WORDS = ['通过', '其中', '部分', '专项'];
+/** A department or court named in the label: 区教育局, 区法院 (not 格局, 布局). */
+const BODY = /(局|法院|检察院|厅)(?![面势部限])/;
+/** Words that make a lower body's figure a quote of a wider one: 全区共收到…555件. */
+const WIDER_WORDS = ['全区', '全县', '全市', '全省', '全国'];
+/** Labels of a change, not a count: 同比减少6件, 比上年增加8家, 新增. */
+const CHANGE_WORDS = ['同比', '比上年', '较上年', '比去年', '减少', '增加', '增长', '下降', '新增', '净增'];
 
 function actionFamily(label: string): ActionFamily {
   if (HANDLED.some((w) => label.includes(w))) return 'handled';
@@ -65,7 +76,12 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
     if (f.metric.units && (q.unit === null || !f.metric.units.includes(q.unit))) continue;
     const seg = ctx.segments[f.segment]!;
     const before = s.slice(Math.max(seg.start, f.labelStart - 40), q.range.start);
-    if (report.dates.some((d) => d.year !== null && d.year !== year && d.range.start >= seg.start && d.range.end <= q.range.end + 8)) continue;
+    if (CHANGE_WORDS.some((w) => f.rawLabel.includes(w))) continue;
+    // Another year before the figure in its clause group (2019年,我街承办…5件), or right after it
+    // in its own clause; a year in the next clause (156件,2019年为120件) is another figure's.
+    const clauseEnd = q.range.end + f.after.length;
+    if (report.dates.some((d) => d.year !== null && d.year !== year && d.range.start >= seg.start && d.range.end <= clauseEnd)) continue;
+    const lower = report.metadata.level === 'street' || report.metadata.level === 'town';
     facts.push({
       metric: f.metric.id,
       name: f.metric.zh,
@@ -75,7 +91,12 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
       interval: figureInterval(q),
       range: q.range,
       text: report.text.slice(q.range.start, q.range.end),
-      scope: PART_WORDS.some((w) => before.includes(w)) ? 'part' : 'whole',
+      scope:
+        lower && WIDER_WORDS.some((w) => f.rawLabel.includes(w))
+          ? 'wider'
+          : PART_WORDS.some((w) => f.rawLabel.includes(w)) || BODY.test(f.rawLabel) || PERIOD_WORDS.some((w) => before.includes(w))
+            ? 'part'
+            : 'whole',
       zero: false,
       tier: tierBefore(s.slice(f.labelStart, q.range.end + 12), f.term),
     });

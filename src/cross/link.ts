@@ -24,6 +24,21 @@ export function parentPlace(report: Report): Place | null {
   return report.metadata.places.find((p) => p.kind === 'district' || p.kind === 'county') ?? null;
 }
 
+/** The city a report names (广州市), or null. */
+export function cityOf(report: Report): Place | null {
+  return report.metadata.places.find((p) => p.kind === 'city') ?? null;
+}
+
+/** Whether two reports may be of one place: same district, and same city when both name one (广州市白云区 ≠ 贵阳市白云区). */
+export function samePlace(a: Report, b: Report): boolean {
+  const da = parentPlace(a);
+  const db = parentPlace(b);
+  if (!da || !db || da.name !== db.name) return false;
+  const ca = cityOf(a);
+  const cb = cityOf(b);
+  return !ca || !cb || ca.name === cb.name;
+}
+
 /**
  * Links each street or town report to its district or county: by the caller's explicit parent,
  * else by the district named in its issuer or title. A report with no candidate, or several, is
@@ -55,7 +70,7 @@ export function linkReports(docs: ReadonlyArray<{ id: string; report: Report }>,
       unplaced.push({ id: d.id, reason: 'its issuer and title name no district or county' });
       continue;
     }
-    const candidates = (parentsByPlace.get(place.name) ?? []).filter((p) => p.id !== d.id);
+    const candidates = (parentsByPlace.get(place.name) ?? []).filter((p) => p.id !== d.id && samePlace(d.report, p.report));
     if (candidates.length === 1) {
       const p = candidates[0]!;
       const issuer = d.report.metadata.issuers.find((i) => i.text.includes(place.name))?.text ?? d.report.metadata.title?.text ?? place.name;
