@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { figureInterval, meets, percentOf, show, showInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, figuresBefore, isAmount, sameUnit, written, type FigureContext, type ReportContext } from './context.js';
-import { rateIn, type RateDef } from './lexicon.js';
+import { isWithin, rateIn, type RateDef } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 
 /** How many figures before a rate are tried as its numerator and base. */
@@ -57,8 +57,11 @@ export function extractRates(ctx: ReportContext, out: ClaimList): void {
     } else def = rateOf(lexicon, f.label);
     if (!def) continue;
     const metric = f.metric;
+    // Counts of another metric are not its counts; a metric and its parts are one family
+    // (表扬类 named last before 完成和归档率 is part of the 12345热线 items).
+    const related = (a: NonNullable<typeof metric>, b: NonNullable<typeof metric>): boolean => isWithin(lexicon, a, b) || isWithin(lexicon, b, a);
     const window = figuresBefore(ctx, q.range.start, q.sentence, RATE_WINDOW).filter(
-      (w) => isAmount(w.quantity) && !(metric && w.metric && w.metric.id !== metric.id),
+      (w) => isAmount(w.quantity) && !(metric && w.metric && !related(metric, w.metric)),
     );
     // 应办结42件 names the base of 办结率, not its numerator (DOMAIN.md: 办结率 = 办结 / 应办结).
     const isDue = (w: FigureContext): boolean => def.numerator.some((stem) => w.label.includes(`应${stem}`)) || w.label.startsWith('应');

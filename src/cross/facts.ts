@@ -46,7 +46,10 @@ const ZERO = new Decimal(0);
 
 /** Words in a figure's clause group that narrow it to part of the year. */
 const PERIOD_WORDS = ['期间', '季度', '上半年', '下半年', '月份'];
-/** Words in a figure's own label that narrow it to part of the body or one channel. */
+/**
+ * Words in a figure's own label that narrow it to part of the body or one channel. A figure after
+ * 其中 that names its own metric (其中投诉举报类3000件) is the whole body's count of that category.
+ */
 const PART_WORDS = ['通过', '其中', '部分', '专项'];
 /** A department or court named in the label: 区教育局, 区法院 (not 格局, 布局). */
 const BODY = /(局|法院|检察院|厅)(?![面势部限])/;
@@ -94,7 +97,9 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
       scope:
         lower && WIDER_WORDS.some((w) => f.rawLabel.includes(w))
           ? 'wider'
-          : PART_WORDS.some((w) => f.rawLabel.includes(w)) || BODY.test(f.rawLabel) || PERIOD_WORDS.some((w) => before.includes(w))
+          : PART_WORDS.some((w) => f.rawLabel.includes(w) && !(w === '其中' && f.rawLabel.includes(f.term))) ||
+              BODY.test(f.rawLabel) ||
+              PERIOD_WORDS.some((w) => before.includes(w))
             ? 'part'
             : 'whole',
       zero: false,
