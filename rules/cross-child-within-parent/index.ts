@@ -1,13 +1,29 @@
 import { z } from 'zod';
 import type { MetricFact } from '../../src/cross/facts.js';
+import { parentPlace, samePlace } from '../../src/cross/link.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
+
+/** Levels below the district: a count of them is the town's or street's own. */
+const LOCAL_TIERS = ['镇', '乡', '街'];
+
+/** The fact with the largest lower bound, or undefined. */
+export function largest(facts: MetricFact[]): MetricFact | undefined {
+  return facts.reduce<MetricFact | undefined>((best, f) => (!best || f.interval.lo.gt(best.interval.lo) ? f : best), undefined);
+}
+
+/** The fact with the smallest lower bound, or undefined. */
+export function smallest(facts: MetricFact[]): MetricFact | undefined {
+  return facts.reduce<MetricFact | undefined>((best, f) => (!best || f.interval.lo.lt(best.interval.lo) ? f : best), undefined);
+}
 
 /** Whether two facts count the same thing the same way (a zero claim matches any action). */
 export function comparable(a: MetricFact, b: MetricFact): boolean {
   if (a.metric !== b.metric) return false;
   if (a.action && b.action && a.action !== b.action) return false;
-  // 市人大代表建议 and 区人大代表建议 are different things; 各级 or no level covers both.
+  // 市人大代表建议 and 区人大代表建议 are different things; 各级 or no level covers both. A town's
+  // own 镇人大代表建议 (or a street's 街…) are never the district's.
   if (a.tier && b.tier && a.tier !== b.tier) return false;
+  if ((LOCAL_TIERS.includes(a.tier) || LOCAL_TIERS.includes(b.tier)) && a.tier !== b.tier) return false;
   return a.zero || b.zero || a.unit === b.unit;
 }
 
@@ -25,14 +41,17 @@ export const crossChildWithinParent = defineCrossRule({
   },
   checkCross(ctx) {
     for (const { child, parent } of ctx.links) {
-      // Reports of different years are not compared figure by figure (cross-year-matches says so).
+      // Reports of different years, or a street that is not of the parent given, are not
+      // compared figure by figure (cross-year-matches and cross-parent-matches say so).
       if (child.report.metadata.reportingYear?.year !== parent.report.metadata.reportingYear?.year) continue;
+      if (!samePlace(child.report, parent.report) && parentPlace(child.report)) continue;
       for (const f of child.facts) {
         if (f.scope !== 'whole') continue;
         const metric = ctx.lexicon.metrics.find((m) => m.id === f.metric);
         if (!metric?.additive) continue;
-        // The district's whole-year figure for the whole district is the bound.
-        const bound = parent.facts.find((g) => g.scope === 'whole' && !g.zero && comparable(f, g));
+        // The district's total is its largest whole figure of the metric: its other figures may
+        // be a category, one street, a department or last year's, which bound nothing.
+        const bound = largest(parent.facts.filter((g) => g.scope === 'whole' && !g.zero && comparable(f, g)));
         if (!bound) continue;
         const holds = f.interval.lo.lte(bound.interval.hi);
         const evidence = {

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { parentPlace, samePlace } from '../../src/cross/link.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
-import { comparable } from '../cross-child-within-parent/index.js';
+import type { MetricFact } from '../../src/cross/facts.js';
+import { comparable, smallest } from '../cross-child-within-parent/index.js';
 import { townCount } from '../cross-shared-facts-agree/index.js';
 
 /** Summed over all of a district's streets given, an additive count does not pass the district's. */
@@ -20,13 +22,23 @@ export const crossChildrenSumWithinParent = defineCrossRule({
   checkCross(ctx) {
     for (const { parent, children: all } of ctx.families) {
       const year = parent.report.metadata.reportingYear?.year;
-      const children = all.filter((c) => c.report.metadata.reportingYear?.year === year);
+      const children = all.filter((c) => c.report.metadata.reportingYear?.year === year && (samePlace(c.report, parent.report) || !parentPlace(c.report)));
+      // One bound per metric: the district's largest whole figure (its total, not a category,
+      // one street, a department or last year's).
+      const bounds = new Map<string, MetricFact>();
       for (const g of parent.facts) {
+        if (g.scope !== 'whole' || g.zero) continue;
+        const key = `${g.metric}|${g.action}|${g.unit}|${g.tier}`;
+        const best = bounds.get(key);
+        if (!best || g.interval.lo.gt(best.interval.lo)) bounds.set(key, g);
+      }
+      for (const g of bounds.values()) {
         const metric = ctx.lexicon.metrics.find((m) => m.id === g.metric);
-        if (!metric?.additive || g.scope !== 'whole' || g.zero) continue;
-        // One figure per child: its first whole-body count of the same thing.
+        if (!metric?.additive) continue;
+        // One figure per child: its smallest whole-body count of the same thing, so that a
+        // quoted or cumulative figure does not inflate the sum.
         const parts = children
-          .map((c) => ({ child: c, fact: c.facts.find((f) => f.scope === 'whole' && comparable(f, g)) }))
+          .map((c) => ({ child: c, fact: smallest(c.facts.filter((f) => f.scope === 'whole' && comparable(f, g))) }))
           .filter((x): x is { child: typeof x.child; fact: NonNullable<typeof x.fact> } => x.fact !== undefined);
         if (parts.length === 0) continue;
         const sum = parts.reduce((acc, p) => acc.plus(p.fact.interval.lo), new Decimal(0));

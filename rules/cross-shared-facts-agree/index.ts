@@ -16,8 +16,8 @@ export function townCount(doc: CrossDoc): MetricFact | null {
   return pool.reduce<MetricFact | null>((best, f) => (!best || f.interval.lo.gt(best.interval.lo) ? f : best), null);
 }
 
-/** 全区24个镇街, 全县18个乡镇: a count of the whole district. */
-const WHOLE = /全[区县]|辖/;
+/** 全区24个镇街, 全县共有18个: a count of the whole district, right before the figure. */
+const WHOLE = /(全[区县]|辖区)(共有|共|有)?$/;
 
 /** Quoted names followed by a platform noun, with the words between (综合指挥调度) and any version. */
 function platforms(doc: CrossDoc): Array<{ name: string; phrase: string; version: string | null; range: { start: number; end: number } }> {
@@ -41,7 +41,9 @@ function platforms(doc: CrossDoc): Array<{ name: string; phrase: string; version
     // “穗好办”等平台 lists it among others; it does not rename it.
     if (!noun || /[,。;、]/.test(tail.slice(0, noun.at)) || tail.startsWith('等')) continue;
     const end = close + 1 + noun.at + noun.n.length;
-    const version = /^([0-9.]+)版/.exec(s.slice(end, end + 6));
+    // A version right after the name, unless the text goes on to an upgrade (1.0版已升级为2.0版):
+    // then the version named is history.
+    const version = /升级|更新|迭代/.test(s.slice(end, end + 16)) ? null : /^([0-9.]+)版/.exec(s.slice(end, end + 6));
     out.push({ name: s.slice(open + 1, close), phrase: s.slice(close + 1, end), version: version ? version[1]! : null, range: { start: open, end: version ? end + version[0].length : end } });
   }
   return out;
@@ -88,7 +90,8 @@ export const crossSharedFactsAgree = defineCrossRule({
             severity: 'info',
           });
         }
-        const versioned = same.find((t) => t.version);
+        // The district's current version is its highest: 在2.0版基础上,升级建成3.0版.
+        const versioned = same.filter((t) => t.version).sort((a, b) => Number(b.version) - Number(a.version))[0];
         if (mine.version && versioned) {
           ctx.compare({
             document: child.id,

@@ -7,6 +7,8 @@ import { findTerms, metricStartingAt, metricWithin, type Lexicon, type Metric } 
 
 /** Characters that end the label of a figure: clause punctuation. */
 const LABEL_BREAKS = ',、;:。!?()';
+/** Characters that end the words after a figure. */
+const AFTER_BREAKS = ',、;:。!?';
 
 /** Words that may stand between a metric term and its figure: 行政复议案件数量为0, 网格事件共22506宗. */
 const HEAD_FILLERS = ['数量', '件数', '总数', '总量', '案件', '申请', '事项', '共计', '合计', '累计', '数', '共', '为', '达', '有', '均', '了', ' '];
@@ -123,7 +125,8 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
     while (a > floor && !LABEL_BREAKS.includes(s[a - 1]!)) a--;
     const rawLabel = s.slice(a, q.range.start);
     let b = q.range.end;
-    while (b < segment.end && b - q.range.end < 12 && !LABEL_BREAKS.includes(s[b]!)) b++;
+    // The words after a figure run over brackets (全县7个镇(街)), not over clause breaks.
+    while (b < segment.end && b - q.range.end < 12 && !AFTER_BREAKS.includes(s[b]!)) b++;
     const after = s.slice(q.range.end, b);
     const label = stripFillers(rawLabel);
     // The thing counted: named right after the figure (24个镇街), in its label (受理信访件),

@@ -172,6 +172,7 @@ export async function main(argv: string[]): Promise<number> {
   const docs: CheckedDocument[] = [];
   let links: CheckReportsResult['links'] = [];
   let unplaced: CheckReportsResult['unplaced'] = [];
+  let comparisons: CheckReportsResult['comparisons'] = [];
   try {
     // Every file on its own, then streets and towns against their district (or the --parent).
     const parents: Record<string, string> = {};
@@ -183,6 +184,7 @@ export async function main(argv: string[]): Promise<number> {
     );
     links = all.links;
     unplaced = all.unplaced;
+    comparisons = all.comparisons;
     for (const { id, result } of all.documents) {
       const text = texts.find((t) => t.path === id)!.text;
       docs.push({ path: id, text, diagnostics: result.diagnostics, claims: result.claims, kind: result.kind, year: result.report.metadata.reportingYear?.year ?? null });
@@ -194,7 +196,7 @@ export async function main(argv: string[]): Promise<number> {
   // Reports the user may expect to be linked but that found no district are said once on stderr.
   if (texts.length > 1) for (const u of unplaced) process.stderr.write(`jiaohe: ${u.id}: not linked to a district (${u.reason})\n`);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  process.stdout.write(`${format === 'json' ? formatJson(docs, links) : formatStylish(docs, { color, locale: values.locale })}\n`);
+  process.stdout.write(`${format === 'json' ? formatJson(docs, links, { unplaced, comparisons }) : formatStylish(docs, { color, locale: values.locale })}\n`);
   if (failed) return 2;
   return docs.some((d) => d.diagnostics.some((x) => x.severity === 'error')) ? 1 : 0;
 }

@@ -34,13 +34,19 @@ export interface MetricFact {
   tier: string;
 }
 
-/** The level a metric's term is qualified with: 省, 市, 区, 县 (各级 and none are any level). */
-function tierBefore(text: string, term: string): string {
-  const at = text.lastIndexOf(term);
+/** The level a metric's term is qualified with in the figure's own label: 省, 市, 区, 县, 镇, 乡, 街 (各级 and none are any level). */
+function tierBefore(label: string, term: string): string {
+  const at = label.lastIndexOf(term);
   if (at <= 0) return '';
-  const c = text[at - 1]!;
-  return '省市区县'.includes(c) && text.slice(at - 2, at) !== '各级' ? c : '';
+  const c = label[at - 1]!;
+  return '省市区县镇乡街'.includes(c) && label.slice(at - 2, at) !== '各级' ? c : '';
 }
+
+/**
+ * Words in a lower body's label, besides the level just before the term, that make the figure a
+ * quote of a wider or longer count: 据统计,区里…; 白云区12345热线…总量; 在全区范围内; 本届以来累计.
+ */
+const QUOTE_WORDS = /(?<![社小城园片辖景])[区市县省](?![场民])|统计|总量|以来|本届|范围|委员会/;
 
 const ZERO = new Decimal(0);
 
@@ -51,12 +57,12 @@ const PERIOD_WORDS = ['期间', '季度', '上半年', '下半年', '月份'];
  * 其中 that names its own metric (其中投诉举报类3000件) is the whole body's count of that category.
  */
 const PART_WORDS = ['通过', '其中', '部分', '专项'];
-/** A department or court named in the label: 区教育局, 区法院 (not 格局, 布局). */
-const BODY = /(局|法院|检察院|厅)(?![面势部限])/;
+/** A department, court or team named in the label: 区教育局, 区法院, 卫生健康委, 执法大队 (not 格局, 布局). */
+const BODY = /(局|法院|检察院|厅|大队|中队|委(?!员))(?![面势部限])/;
 /** Words that make a lower body's figure a quote of a wider one: 全区共收到…555件. */
 const WIDER_WORDS = ['全区', '全县', '全市', '全省', '全国'];
-/** Labels of a change, not a count: 同比减少6件, 比上年增加8家, 新增. */
-const CHANGE_WORDS = ['同比', '比上年', '较上年', '比去年', '减少', '增加', '增长', '下降', '新增', '净增'];
+/** Labels of a change or another period, not this year's count: 同比减少6件, 较去年增多, 上年…, 1-6月. */
+const CHANGE_WORDS = ['同比', '比上年', '较上年', '比去年', '较去年', '减少', '增加', '增长', '增多', '下降', '新增', '净增', '上年', '去年', '截至6月', '上半年'];
 
 function actionFamily(label: string): ActionFamily {
   if (HANDLED.some((w) => label.includes(w))) return 'handled';
@@ -85,6 +91,10 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
     const clauseEnd = q.range.end + f.after.length;
     if (report.dates.some((d) => d.year !== null && d.year !== year && d.range.start >= seg.start && d.range.end <= clauseEnd)) continue;
     const lower = report.metadata.level === 'street' || report.metadata.level === 'town';
+    // A period inside the year (1-6月, 三季度) in the figure's clause group makes it part of the year.
+    const partYear = report.dates.some((d) => (d.kind === 'monthRange' || d.kind === 'quarter' || d.kind === 'month' || d.kind === 'yearMonth') && d.range.start >= seg.start && d.range.end <= q.range.start);
+    const tier = tierBefore(f.rawLabel, f.term);
+    const ownWords = f.term ? f.rawLabel.replace(tier + f.term, '').replace(f.term, '') : f.rawLabel;
     facts.push({
       metric: f.metric.id,
       name: f.metric.zh,
@@ -95,15 +105,16 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
       range: q.range,
       text: report.text.slice(q.range.start, q.range.end),
       scope:
-        lower && WIDER_WORDS.some((w) => f.rawLabel.includes(w))
+        lower && (WIDER_WORDS.some((w) => f.rawLabel.includes(w)) || QUOTE_WORDS.test(ownWords))
           ? 'wider'
           : PART_WORDS.some((w) => f.rawLabel.includes(w) && !(w === '其中' && f.rawLabel.includes(f.term))) ||
               BODY.test(f.rawLabel) ||
+              partYear ||
               PERIOD_WORDS.some((w) => before.includes(w))
             ? 'part'
             : 'whole',
       zero: false,
-      tier: tierBefore(s.slice(f.labelStart, q.range.end + 12), f.term),
+      tier,
     });
   }
   for (const c of claims) {

@@ -60,14 +60,25 @@ export function linkReports(docs: ReadonlyArray<{ id: string; report: Report }>,
   for (const d of docs) {
     const explicit = parents[d.id];
     if (explicit !== undefined) {
-      if (byId.has(explicit)) links.push({ child: d.id, parent: explicit, reason: 'given by the caller', explicit: true });
-      else unplaced.push({ id: d.id, reason: `the parent ${explicit} is not among the reports` });
+      const p = byId.get(explicit);
+      if (!p) unplaced.push({ id: d.id, reason: `the parent ${explicit} is not among the reports` });
+      else if (!CHILD_LEVELS.includes(d.report.metadata.level)) unplaced.push({ id: d.id, reason: `it is a ${d.report.metadata.level} report, not a street's or town's` });
+      else if (!PARENT_LEVELS.includes(p.report.metadata.level) && p.report.metadata.level !== 'city') unplaced.push({ id: d.id, reason: `the parent ${explicit} is a ${p.report.metadata.level} report, not a district's or county's` });
+      else links.push({ child: d.id, parent: explicit, reason: 'given by the caller', explicit: true });
       continue;
     }
     if (!CHILD_LEVELS.includes(d.report.metadata.level)) continue;
     const place = parentPlace(d.report);
     if (!place) {
-      unplaced.push({ id: d.id, reason: 'its issuer and title name no district or county' });
+      // A street of a county-level city (江门市台山市台城街道) belongs to the most local city.
+      const cities = d.report.metadata.places.filter((p) => p.kind === 'city');
+      const city = cities[cities.length - 1];
+      const cityParents = city
+        ? docs.filter((p) => p.id !== d.id && p.report.metadata.level === 'city' && !parentPlace(p.report) && p.report.metadata.places.some((x) => x.kind === 'city' && x.name === city.name))
+        : [];
+      if (city && cityParents.length === 1) {
+        links.push({ child: d.id, parent: cityParents[0]!.id, reason: `${city.name} names the county-level city of ${cityParents[0]!.id}`, explicit: false });
+      } else unplaced.push({ id: d.id, reason: 'its issuer and title name no district or county' });
       continue;
     }
     const candidates = (parentsByPlace.get(place.name) ?? []).filter((p) => p.id !== d.id && samePlace(d.report, p.report));

@@ -53,6 +53,10 @@ export function readPlaces(name: string, offset: number): Place[] {
       const end = i + suffix.length;
       // A place name has at least one character before its suffix.
       if (i - chunkStart < 1) break;
+      // 新市街, 沙市区, 安乡县: a suffix character followed by another level's suffix is part of
+      // the name, not the end of a place.
+      const nextChar = name[end] ?? '';
+      if (suffix.length === 1 && '街镇乡区县'.includes(nextChar) && suffix !== nextChar) break;
       // 石门街道: prefer 街道 over 街 so the 道 is not left dangling.
       out.push({ kind, name: name.slice(chunkStart, end), range: toRange(offset + chunkStart, offset + end) });
       i = end;

@@ -1,7 +1,11 @@
 import { summarize, type CheckedDocument } from './stylish.js';
 
 /** The JSON report: `{ documents: [{ path, kind, level, year, diagnostics, claims, links }], links, summary }`. */
-export function formatJson(docs: readonly CheckedDocument[], links: ReadonlyArray<{ child: string; parent: string; reason: string }> = []): string {
+export function formatJson(
+  docs: readonly CheckedDocument[],
+  links: ReadonlyArray<{ child: string; parent: string; reason: string }> = [],
+  cross: { unplaced?: readonly unknown[]; comparisons?: readonly unknown[] } = {},
+): string {
   const documents = docs.map((d) => ({
     path: d.path,
     kind: d.kind?.profile ?? null,
@@ -11,5 +15,5 @@ export function formatJson(docs: readonly CheckedDocument[], links: ReadonlyArra
     claims: d.claims,
     links: links.filter((l) => l.child === d.path || l.parent === d.path),
   }));
-  return JSON.stringify({ documents, links, summary: summarize(docs) }, null, 2);
+  return JSON.stringify({ documents, links, unplaced: cross.unplaced ?? [], comparisons: cross.comparisons ?? [], summary: summarize(docs) }, null, 2);
 }

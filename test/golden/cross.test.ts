@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReports, parseReport, type CheckReportsResult } from '../../src/index.js';
-import { seedText } from '../helpers.js';
+import { projectPath, seedText } from '../helpers.js';
 
 const street = seedText('street');
 const district = seedText('district');
@@ -109,5 +110,28 @@ describe('25 streets against one district', () => {
     // The best of seven runs: other test files share the two cores while this one runs
     // (`npm run bench` measures it alone: about 50 ms).
     expect(Math.min(...times)).toBeLessThan(100);
+  });
+});
+
+/**
+ * Consistent families of reports in real forms (番禺 with a town, a county with towns, places
+ * such as 沙市区, 新市区, 安乡县 and the county-level city 台山市): every street and town is
+ * placed, and no cross-document rule warns or errs. Each was written to be consistent; the
+ * tricky wording they carry (a town's own 镇人大代表建议, a district's sub-categories and last
+ * year's figures, a street quoting district-wide totals, an upgraded platform version) must not
+ * be taken for a contradiction.
+ */
+describe('consistent families', () => {
+  const families: Record<string, number> = { A: 3, B: 3, D: 2, E: 4 };
+  it.each(Object.entries(families))('family %s: all %i children linked, no cross warning or error', (name, children) => {
+    const dir = projectPath(`test/fixtures/families/${name}`);
+    const inputs = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => ({ id: f, text: readFileSync(`${dir}/${f}`, 'utf8') }));
+    const r = checkReports(inputs);
+    expect(r.unplaced).toEqual([]);
+    expect(r.links).toHaveLength(children);
+    expect(cross(r).filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });
