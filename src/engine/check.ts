@@ -43,6 +43,7 @@ export const CheckedKindSchema = z.object({
 /** Which document profile and level a report was checked as. */
 export type CheckedKind = z.infer<typeof CheckedKindSchema>;
 
+/** What `checkReport` returns: the kind it was checked as, findings, claims and stats. */
 export const CheckResultSchema = z.object({
   kind: CheckedKindSchema,
   diagnostics: z.array(DiagnosticSchema),

@@ -88,6 +88,7 @@ const NOT_ONE_BEFORE = '无唯同统第每逐任某哪这那另单其万千百�
 /** Public service numbers: a figure equal to one of these with no unit names a hotline. */
 const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12348', '12315', '12319', '12320', '12333', '12338', '12339', '12351', '12366', '12369', '12388', '12309', '12356', '12358', '12310', '12380']);
 
+/** Scans the body of a report for figures, dates and identifiers, paragraph by paragraph. */
 export class FigureScanner {
   constructor(
     private readonly original: string,
