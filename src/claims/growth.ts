@@ -60,8 +60,8 @@ function addStatedGrowth(ctx: ReportContext, out: ClaimList, prior: FigureContex
   const { report } = ctx;
   const p = prior.quantity.value;
   const c = current.quantity.value;
-  const refs = [figureRef(report, rate.quantity, 'growth'), figureRef(report, current.quantity, 'count'), figureRef(report, prior.quantity, 'prior')];
   if (p.isZero()) return;
+  const refs = [figureRef(report, rate.quantity, 'growth'), figureRef(report, current.quantity, 'count'), figureRef(report, prior.quantity, 'prior')];
   const exact = c.minus(p).abs().div(p).times(HUNDRED);
   const holds = exact.gte(rate.quantity.interval.lo) && exact.lte(rate.quantity.interval.hi);
   out.add<ClaimOf<'growth'>>({

@@ -41,14 +41,20 @@ export type Lexicon = z.infer<typeof LexiconSchema>;
 /** The built-in lexicon, validated once at load. */
 export const builtinLexicon: Lexicon = LexiconSchema.parse({ ...metricsData, ...ratesData });
 
+/** A metric and the broader metrics it is part of, following `parent` links (at most 8, so a cycle ends). */
+export function lineage(lexicon: Lexicon, metric: Metric): Metric[] {
+  const out: Metric[] = [];
+  for (let current: Metric | undefined = metric; current && out.length < 8; ) {
+    out.push(current);
+    const parent: string | undefined = current.parent;
+    current = parent ? lexicon.metrics.find((m) => m.id === parent) : undefined;
+  }
+  return out;
+}
+
 /** Whether `metric` is `ancestor` or part of it (following `parent` links). */
 export function isWithin(lexicon: Lexicon, metric: Metric, ancestor: Metric): boolean {
-  let current: Metric | undefined = metric;
-  for (let depth = 0; current && depth < 8; depth++) {
-    if (current.id === ancestor.id) return true;
-    current = current.parent ? lexicon.metrics.find((m) => m.id === current!.parent) : undefined;
-  }
-  return false;
+  return lineage(lexicon, metric).some((m) => m.id === ancestor.id);
 }
 
 /** The metric named in `text`, by its longest matching term, or null. */

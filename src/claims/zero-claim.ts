@@ -1,7 +1,7 @@
 import { figureInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, isHeadGap, type ReportContext } from './context.js';
-import { metricIn } from './lexicon.js';
+import { lineage, metricIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 
 /** Zero claims outside the lexicon searched by their words (each search reads every figure). */
@@ -31,12 +31,10 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
   const byMetric = new Map<string, typeof positive>();
   for (const f of positive) {
-    for (let m = f.metric, depth = 0; m && depth < 8; depth++) {
+    for (const m of f.metric ? lineage(lexicon, f.metric) : []) {
       const list = byMetric.get(m.id) ?? [];
       list.push(f);
       byMetric.set(m.id, list);
-      const parent: string | undefined = m.parent;
-      m = parent ? (lexicon.metrics.find((x) => x.id === parent) ?? null) : null;
     }
   }
   let wordSearches = 0;

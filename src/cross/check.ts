@@ -1,13 +1,10 @@
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Rule } from '../engine/rule.js';
 import { builtinLexicon } from '../claims/lexicon.js';
-import { checkReport, type CheckOptions, type CheckResult } from '../engine/check.js';
+import { checkReport, compareDiagnostics, findingSeverity, toDiagnostic, type CheckOptions, type CheckResult } from '../engine/check.js';
 import { resolveConfig } from '../engine/config.js';
-import type { Diagnostic, Severity } from '../engine/diagnostic.js';
-import { fingerprint } from '../engine/fingerprint.js';
 import { formatMessage } from '../engine/messages.js';
 import type { Report } from '../model/report.js';
-import { lineIndexOf, sectionPathAt } from '../report-helpers.js';
 import { extractFacts } from './facts.js';
 import { linkReports, type Link, type Unplaced } from './link.js';
 import type { CrossComparison, CrossContext, CrossDoc, CrossReportDescriptor, CrossRule } from './rule.js';
@@ -35,8 +32,6 @@ export interface CheckReportsOptions extends CheckOptions {
   crossRules?: readonly CrossRule[];
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
 /**
  * Checks many reports at once: each on its own (as `checkReport`), then street and town reports
  * against their district or county, linked by place names or by the caller's `parents`.
@@ -62,6 +57,14 @@ export function checkReports(inputs: readonly ReportInput[], config: unknown = {
     families.set(l.parent.id, f);
   }
   const comparisons: CrossComparison[] = [];
+  const reportOf = (id: string): Report | undefined => byId.get(id)?.report;
+  // Fingerprint occurrences per document, as checkReport counts them per report.
+  const occurrences = new Map<string, Map<string, number>>();
+  const occurrencesOf = (id: string): Map<string, number> => {
+    let m = occurrences.get(id);
+    if (!m) occurrences.set(id, (m = new Map()));
+    return m;
+  };
   for (const entry of resolved.rules) {
     const rule = entry.rule as CrossRule;
     if (typeof rule.checkCross !== 'function') continue;
@@ -81,8 +84,8 @@ export function checkReports(inputs: readonly ReportInput[], config: unknown = {
       report: (d: CrossReportDescriptor) => {
         const doc = byId.get(d.document);
         if (!doc) return;
-        const severity = d.severity && RANK[d.severity] < RANK[entry.severity] ? d.severity : entry.severity;
-        doc.result.diagnostics.push(crossDiagnostic(doc, byId, rule.meta.id, severity, message(d.messageId, d.data), d));
+        const severity = findingSeverity(d.severity, entry.severity);
+        doc.result.diagnostics.push(toDiagnostic(doc.report, rule.meta.id, d.messageId, severity, message(d.messageId, d.data), d, occurrencesOf(doc.id), reportOf));
       },
     };
     try {
@@ -92,46 +95,21 @@ export function checkReports(inputs: readonly ReportInput[], config: unknown = {
       if (first) {
         const why = error instanceof Error ? error.message : String(error);
         first.result.diagnostics.push(
-          crossDiagnostic(first, byId, 'internal-error', 'error', `rule ${rule.meta.id} crashed: ${why}`, {
-            document: first.id,
-            messageId: 'crashed',
-            range: { start: 0, end: 0 },
-            evidence: { figures: [], note: why },
-          }),
+          toDiagnostic(
+            first.report,
+            'internal-error',
+            'crashed',
+            'error',
+            `rule ${rule.meta.id} crashed: ${why}`,
+            { messageId: 'crashed', range: { start: 0, end: 0 }, evidence: { figures: [], note: why } },
+            occurrencesOf(first.id),
+          ),
         );
       }
     }
   }
   for (const d of docs) {
-    d.result.diagnostics.sort((a, b) => a.range.start - b.range.start || RANK[b.severity] - RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
+    d.result.diagnostics.sort(compareDiagnostics);
   }
   return { documents: docs.map((d) => ({ id: d.id, result: d.result })), links, unplaced, comparisons };
-}
-
-function crossDiagnostic(doc: CrossDoc, byId: Map<string, CrossDoc>, ruleId: string, severity: Severity, message: string, d: CrossReportDescriptor): Diagnostic {
-  const index = lineIndexOf(doc.report);
-  const start = index.position(d.range.start);
-  const end = index.position(d.range.end);
-  const sectionPath = sectionPathAt(doc.report, d.range.start).map((s) => `${s.marker.text}${s.heading}`);
-  const context = doc.report.text.slice(Math.max(0, d.range.start - 40), d.range.end + 20);
-  return {
-    ruleId,
-    messageId: d.messageId,
-    severity,
-    message,
-    range: d.range,
-    line: start.line,
-    column: start.column,
-    endLine: end.line,
-    endColumn: end.column,
-    sectionPath,
-    evidence: d.evidence,
-    related: (d.related ?? []).map((r) => {
-      const other = r.document ? byId.get(r.document) : doc;
-      const p = lineIndexOf((other ?? doc).report).position(r.range.start);
-      return { range: r.range, line: p.line, column: p.column, message: r.message, ...(r.document ? { document: r.document } : {}) };
-    }),
-    ...(d.suggestion ? { suggestion: d.suggestion } : {}),
-    fingerprint: fingerprint(ruleId, d.messageId, sectionPath, context, 0),
-  };
 }

@@ -72,6 +72,16 @@ const FINGERPRINT_AFTER = 20;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** The severity a finding gets: the rule's own lower one, never higher than configured. */
+export function findingSeverity(wanted: Severity | undefined, configured: Severity): Severity {
+  return wanted && RANK[wanted] < RANK[configured] ? wanted : configured;
+}
+
+/** Document order, then the more severe first, then by rule id. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start - b.range.start || RANK[b.severity] - RANK[a.severity] || a.ruleId.localeCompare(b.ruleId);
+}
+
 /** Internal-error findings come from this pseudo-rule. */
 export const INTERNAL_RULE_ID = 'internal-error';
 
@@ -117,7 +127,7 @@ export function checkReport(input: string | Report, config: unknown = {}, option
     runRule(entry, { report, claims, context, lexicon, profile: active, items }, resolved.locale, diagnostics, occurrences);
     ruleStats[entry.rule.meta.id] = { ms: now() - r0, diagnostics: diagnostics.length - before };
   }
-  diagnostics.sort((a, b) => a.range.start - b.range.start || RANK[b.severity] - RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
+  diagnostics.sort(compareDiagnostics);
   const count = (v: Claim['verdict']) => claims.filter((c) => c.verdict === v).length;
   const bySeverity = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
   return {
@@ -172,8 +182,7 @@ function runRule(entry: ResolvedRule, checked: Checked, locale: Locale, out: Dia
     claimsOf: <K extends ClaimKind>(kind: K) => claims.filter((c): c is ClaimOf<K> => c.kind === kind),
     message,
     report: (d: ReportDescriptor) => {
-      const s = d.severity && RANK[d.severity] < RANK[severity] ? d.severity : severity;
-      out.push(toDiagnostic(report, rule.meta.id, d.messageId, s, message(d.messageId, d.data), d, occurrences));
+      out.push(toDiagnostic(report, rule.meta.id, d.messageId, findingSeverity(d.severity, severity), message(d.messageId, d.data), d, occurrences));
     },
   };
   try {
@@ -195,7 +204,11 @@ function runRule(entry: ResolvedRule, checked: Checked, locale: Locale, out: Dia
   }
 }
 
-function toDiagnostic(
+/**
+ * A located diagnostic from what a rule reported: positions, section path, related locations
+ * (in another report when `reportOf` resolves their `document`) and the fingerprint.
+ */
+export function toDiagnostic(
   report: Report,
   ruleId: string,
   messageId: string,
@@ -203,6 +216,7 @@ function toDiagnostic(
   message: string,
   d: ReportDescriptor,
   occurrences: Map<string, number>,
+  reportOf: (document: string) => Report | undefined = () => undefined,
 ): Diagnostic {
   const index = lineIndexOf(report);
   const start = index.position(d.range.start);
@@ -231,7 +245,8 @@ function toDiagnostic(
     sectionPath,
     evidence: d.evidence,
     related: (d.related ?? []).map((r) => {
-      const p = index.position(r.range.start);
+      const other = r.document ? reportOf(r.document) : undefined;
+      const p = (other ? lineIndexOf(other) : index).position(r.range.start);
       return { range: r.range, line: p.line, column: p.column, message: r.message, ...(r.document ? { document: r.document } : {}) };
     }),
     ...(d.suggestion ? { suggestion: d.suggestion } : {}),
