@@ -1,4 +1,4 @@
-import { summarize, type CheckedDocument } from './stylish.js';
+import { summarize, type CheckedDocument } from './document.js';
 
 /** The JSON report: `{ documents: [{ path, kind, level, year, diagnostics, claims, links }], links, summary }`. */
 export function formatJson(

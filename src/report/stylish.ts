@@ -1,36 +1,10 @@
-import type { Claim } from '../claims/schema.js';
-import type { CheckedKind } from '../engine/check.js';
-import type { Diagnostic } from '../engine/diagnostic.js';
 import type { Locale } from '../engine/messages.js';
 import { codeFrame } from './code-frame.js';
+import { summarize, type CheckedDocument } from './document.js';
 
-/** One checked document, as formatters see it. */
-export interface CheckedDocument {
-  path: string;
-  text: string;
-  diagnostics: Diagnostic[];
-  claims: Claim[];
-  /** The profile and level the document was checked as. */
-  kind?: CheckedKind;
-  year?: number | null;
-}
+export type { CheckedDocument } from './document.js';
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
-
-/** Counts over documents for the summary line. */
-export function summarize(docs: readonly CheckedDocument[]): { files: number; errors: number; warnings: number; infos: number; holds: number; fails: number; unverifiable: number } {
-  const all = docs.flatMap((d) => d.diagnostics);
-  const claims = docs.flatMap((d) => d.claims);
-  return {
-    files: docs.length,
-    errors: all.filter((d) => d.severity === 'error').length,
-    warnings: all.filter((d) => d.severity === 'warning').length,
-    infos: all.filter((d) => d.severity === 'info').length,
-    holds: claims.filter((c) => c.verdict === 'holds').length,
-    fails: claims.filter((c) => c.verdict === 'fails').length,
-    unverifiable: claims.filter((c) => c.verdict === 'unverifiable').length,
-  };
-}
 
 /** The readable report: per file, each finding with position, severity, message, rule and the offending text. */
 export function formatStylish(docs: readonly CheckedDocument[], options: { color: boolean; locale: Locale }): string {

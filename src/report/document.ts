@@ -1,0 +1,58 @@
+import type { Claim } from '../claims/schema.js';
+import type { CheckedKind } from '../engine/check.js';
+import type { Diagnostic } from '../engine/diagnostic.js';
+import type { PageMetadata, SourceFormat } from '../io/source.js';
+
+/**
+ * One checked file, as the formatters see it. Every position in `diagnostics` (and in the
+ * ranges inside `claims`) is already a position in the file the user gave, so `text` is the
+ * file's own text (for a .docx, the extracted text with one line per paragraph).
+ */
+export interface CheckedDocument {
+  path: string;
+  /** The text positions refer to; code frames are cut from it. */
+  text: string;
+  diagnostics: Diagnostic[];
+  claims: Claim[];
+  /** The profile and level the document was checked as. */
+  kind?: CheckedKind;
+  year?: number | null;
+  format?: SourceFormat;
+  encoding?: string | null;
+  page?: PageMetadata | null;
+  /** Findings accepted by a baseline: not reported, but counted (and kept as suppressed in SARIF). */
+  baselined?: Diagnostic[];
+}
+
+/** Counts over documents for summary lines. */
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Findings a baseline accepted. */
+  baselined: number;
+  /** Claims verified, failed and unverifiable. */
+  holds: number;
+  fails: number;
+  unverifiable: number;
+}
+
+/** Counts findings by severity and claims by verdict. */
+export function summarize(docs: readonly CheckedDocument[]): Summary {
+  const s: Summary = { files: docs.length, errors: 0, warnings: 0, infos: 0, baselined: 0, holds: 0, fails: 0, unverifiable: 0 };
+  for (const doc of docs) {
+    for (const d of doc.diagnostics) {
+      if (d.severity === 'error') s.errors++;
+      else if (d.severity === 'warning') s.warnings++;
+      else s.infos++;
+    }
+    s.baselined += doc.baselined?.length ?? 0;
+    for (const c of doc.claims) {
+      if (c.verdict === 'holds') s.holds++;
+      else if (c.verdict === 'fails') s.fails++;
+      else s.unverifiable++;
+    }
+  }
+  return s;
+}
