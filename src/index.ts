@@ -27,3 +27,11 @@ export { checkReports, type CheckReportsOptions, type CheckReportsResult, type R
 export { defineCrossRule, type CrossComparison, type CrossContext, type CrossDoc, type CrossRule } from './cross/rule.js';
 export { extractFacts, type MetricFact } from './cross/facts.js';
 export { linkReports, type Link, type Unplaced } from './cross/link.js';
+export { textSource, mappedSource, locateRange, OffsetMap, PageMetadataSchema, SourceFormatSchema, type LoadedSource, type LocatedRange, type PageMetadata, type SourceFormat, type SourceLocation } from './io/source.js';
+export { mapClaim, mapDiagnostic } from './io/map-findings.js';
+export { summarize, type CheckedDocument, type Summary } from './report/document.js';
+export { formatStylish, summaryLine } from './report/stylish.js';
+export { formatJson, toJsonOutput } from './report/json.js';
+export { CheckOutputSchema, ComparisonSchema, DocumentOutputSchema, LinkSchema, OUTPUT_VERSION, SummarySchema, UnplacedSchema, type CheckOutput } from './report/schema.js';
+export { codeFrame } from './report/code-frame.js';
+export { formatSarif, toSarifLog, type SarifOptions } from './report/sarif.js';

@@ -1,4 +1,7 @@
-/** jiaohe's Node entry point: file reading and decoding on top of the core. */
+/** jiaohe's Node entry point: reading report files of every format, on top of the core. */
 export * from './index.js';
 export { DecodeError, decodeBytes, type DecodedText } from './io/decode.js';
 export { parseReportFile, readReportText } from './io/read-file.js';
+export { EXTENSIONS, formatOfPath, loadSourceBytes, loadSourceFile, looksLikeHtml } from './io/load.js';
+export { ConfigFileSchema, CONFIG_FILE_NAME, findConfigFile, type ConfigFile } from './cli/config-file.js';
+export { BaselineSchema, type Baseline } from './cli/baseline.js';

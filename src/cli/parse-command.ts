@@ -1,12 +1,7 @@
 import type { Report } from '../model/report.js';
 import type { Section } from '../model/structure.js';
 import { positionOf } from '../report-helpers.js';
-
-/** JSON replacer: decimals as strings, so no figure is ever turned into a float. */
-export function jsonReplacer(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && 'toFixed' in value && 'd' in value && 'e' in value) return String(value);
-  return value;
-}
+import { jsonReplacer } from '../report/json.js';
 
 /** A report as plain JSON-ready data, without the two copies of the text. */
 export function reportToJson(report: Report): unknown {

@@ -30,6 +30,8 @@ export interface CheckReportsOptions extends CheckOptions {
   /** Child id → parent id, overriding the links found from place names. */
   parents?: Record<string, string>;
   crossRules?: readonly CrossRule[];
+  /** Called after each document's own check, with how many are done (for progress displays). */
+  onChecked?: (done: number, total: number) => void;
 }
 
 /**
@@ -43,8 +45,9 @@ export function checkReports(inputs: readonly ReportInput[], config: unknown = {
   const single = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
   const resolved = resolveConfig<CrossRule | Rule>(config, [...crossRules, ...single]);
   const lexicon = options.lexicon ?? builtinLexicon;
-  const docs: CrossDoc[] = inputs.map((input) => {
+  const docs: CrossDoc[] = inputs.map((input, i) => {
     const result = checkReport(input.report ?? input.text ?? '', config, { ...options, parse: { ...options.parse, source: input.id } });
+    options.onChecked?.(i + 1, inputs.length);
     return { id: input.id, report: result.report, facts: extractFacts(result.context, result.claims), result };
   });
   const { links, unplaced } = linkReports(docs, options.parents);

@@ -1,19 +1,45 @@
+import type { CrossComparison } from '../cross/rule.js';
+import type { Link, Unplaced } from '../cross/link.js';
 import { summarize, type CheckedDocument } from './document.js';
+import { OUTPUT_VERSION, type CheckOutput } from './schema.js';
 
-/** The JSON report: `{ documents: [{ path, kind, level, year, diagnostics, claims, links }], links, summary }`. */
-export function formatJson(
+/** JSON replacer: decimals as strings, so no figure is ever turned into a float. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && 'toFixed' in value && 'd' in value && 'e' in value) return String(value);
+  return value;
+}
+
+/** The JSON output as data (see `CheckOutputSchema`). */
+export function toJsonOutput(
   docs: readonly CheckedDocument[],
-  links: ReadonlyArray<{ child: string; parent: string; reason: string }> = [],
-  cross: { unplaced?: readonly unknown[]; comparisons?: readonly unknown[] } = {},
-): string {
+  options: { toolVersion: string; links?: readonly Link[]; unplaced?: readonly Unplaced[]; comparisons?: readonly CrossComparison[] },
+): CheckOutput {
+  const links = [...(options.links ?? [])];
   const documents = docs.map((d) => ({
     path: d.path,
+    format: d.format ?? 'text',
+    encoding: d.encoding ?? null,
+    page: d.page ?? null,
     kind: d.kind?.profile ?? null,
     level: d.kind?.level ?? null,
     year: d.year ?? null,
     diagnostics: d.diagnostics,
     claims: d.claims,
     links: links.filter((l) => l.child === d.path || l.parent === d.path),
+    baselined: d.baselined?.length ?? 0,
   }));
-  return JSON.stringify({ documents, links, unplaced: cross.unplaced ?? [], comparisons: cross.comparisons ?? [], summary: summarize(docs) }, null, 2);
+  return {
+    version: OUTPUT_VERSION,
+    tool: { name: 'jiaohe', version: options.toolVersion },
+    documents,
+    links,
+    unplaced: [...(options.unplaced ?? [])],
+    comparisons: [...(options.comparisons ?? [])],
+    summary: summarize(docs),
+  };
+}
+
+/** The JSON report as text: `{ version, tool, documents, links, unplaced, comparisons, summary }`. */
+export function formatJson(docs: readonly CheckedDocument[], options: Parameters<typeof toJsonOutput>[1]): string {
+  return JSON.stringify(toJsonOutput(docs, options), jsonReplacer, 2);
 }

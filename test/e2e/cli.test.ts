@@ -48,7 +48,7 @@ describe('jiaohe parse (built CLI)', () => {
       [empty, 'the file is empty'],
       [binary, 'the file is binary'],
     ] as const) {
-      const r = run(['parse', file]);
+      const r = run(['parse', file, '--locale', 'en']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(message);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -170,7 +170,7 @@ describe('jiaohe check across documents (built CLI)', () => {
 
   it('exits 2 on a directory with no reports', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
-    const r = run(['check', dir]);
+    const r = run(['check', dir, '--locale', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no reports');
   });

@@ -1,0 +1,158 @@
+/** The command line's options, their validation and the help text. */
+import { parseArgs } from 'node:util';
+import type { Locale } from '../engine/messages.js';
+import { CliError } from './messages.js';
+
+/** The help text, with examples. */
+export const HELP = `jiaohe — checks Chinese government reports (法治政府建设年度报告) before they go out
+
+Usage:
+  jiaohe check FILE|DIR|- ...   check figures, sums, rates, required sections, numbering, dates,
+                                and streets against their district; print located findings
+  jiaohe rules                  list the rules with their descriptions and default severities
+  jiaohe parse FILE...          show a report's structure, metadata and figures
+  jiaohe --version | --help
+
+Inputs: .txt/.md (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030), .html/.htm
+(a saved government page), .docx. A directory is searched for them; - reads standard input.
+
+Options for check:
+  --format stylish|json|sarif   output format (default stylish)
+  -o, --output FILE             write the output to FILE (atomically; never over an input)
+  -c, --config FILE             configuration (default: jiaohe.config.json found upward from the inputs)
+  --no-config                   do not look for jiaohe.config.json
+  --rule ID=SEVERITY            set a rule to off|info|warning|error (repeatable)
+  --locale zh|en                language of messages (default zh)
+  --max-warnings N              exit 1 when there are more than N warnings
+  --quiet                       report errors only
+  --baseline FILE               report only findings not accepted in FILE
+  --write-baseline              accept today's findings: write them to the --baseline FILE
+  --profile FILE                a document profile of your own (repeatable)
+  --kind ID                     check against this profile instead of detecting it
+  --level LEVEL                 the reporting body's level (district, street, town, …)
+  --parent FILE                 the district report the street reports belong to
+  --stdin-filename NAME         the name (and format, by extension) for standard input
+
+Examples:
+  jiaohe check seeds/*.txt
+  jiaohe check 报告.docx 区政府网页.html
+  jiaohe check reports/ --format sarif -o findings.sarif
+  jiaohe check report.txt --format json > findings.json
+  jiaohe check report.txt --rule report-date=off --max-warnings 0
+  jiaohe check reports/ --baseline jiaohe-baseline.json --write-baseline
+  jiaohe check reports/ --baseline jiaohe-baseline.json
+  jiaohe check street.txt --parent district.txt --locale en
+  cat report.txt | jiaohe check - --stdin-filename report.txt
+  jiaohe rules --locale en
+
+Exit codes: 0 no errors and warnings within --max-warnings; 1 errors, or more warnings than
+--max-warnings; 2 a usage, configuration or input problem (one line on stderr says what and where).`;
+
+/** The formats each command prints. */
+const FORMATS = { check: ['stylish', 'json', 'sarif'], parse: ['text', 'json'], rules: ['text', 'json'] } as const;
+
+/** A command the CLI runs. */
+export type Command = keyof typeof FORMATS;
+
+/** Parsed and validated options. */
+export interface CliOptions {
+  command: Command | 'help' | 'version';
+  inputs: string[];
+  format: string;
+  output?: string;
+  config?: string;
+  noConfig: boolean;
+  rules: Array<{ id: string; severity: 'off' | 'info' | 'warning' | 'error' }>;
+  locale: Locale;
+  maxWarnings: number | null;
+  quiet: boolean;
+  baseline?: string;
+  writeBaseline: boolean;
+  profiles: string[];
+  kind?: string;
+  level?: string;
+  parent?: string;
+  stdinFilename?: string;
+}
+
+const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+
+function choice(flag: string, value: string, choices: readonly string[]): string {
+  if (!choices.includes(value)) throw new CliError('badChoice', { flag, value, choices: choices.join('|') });
+  return value;
+}
+
+/** Parses argv; a bad option is a `CliError`. The locale is read first so errors use it. */
+export function parseCli(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        locale: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'boolean' },
+        profile: { type: 'string', multiple: true },
+        kind: { type: 'string' },
+        parent: { type: 'string' },
+        level: { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // Node's messages run over several lines and sentences; the first sentence says what is wrong.
+    const first = (error as Error).message.split('\n')[0]!;
+    const sentence = first.indexOf('. ');
+    throw new CliError('usage', { detail: sentence > 0 ? first.slice(0, sentence) : first.replace(/\.$/, '') });
+  }
+  const { values: v, positionals } = parsed;
+  const locale = choice('--locale', v.locale ?? 'zh', ['zh', 'en']) as Locale;
+  const base = {
+    inputs: positionals.slice(1),
+    noConfig: Boolean(v['no-config']),
+    locale,
+    quiet: Boolean(v.quiet),
+    writeBaseline: Boolean(v['write-baseline']),
+    profiles: v.profile ?? [],
+    rules: [] as CliOptions['rules'],
+    maxWarnings: null as number | null,
+    ...(v.output !== undefined ? { output: v.output } : {}),
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    ...(v.baseline !== undefined ? { baseline: v.baseline } : {}),
+    ...(v.kind !== undefined ? { kind: v.kind } : {}),
+    ...(v.level !== undefined ? { level: v.level } : {}),
+    ...(v.parent !== undefined ? { parent: v.parent } : {}),
+    ...(v['stdin-filename'] !== undefined ? { stdinFilename: v['stdin-filename'] } : {}),
+  };
+  if (v.help) return { ...base, command: 'help', format: '' };
+  if (v.version) return { ...base, command: 'version', format: '' };
+  const command = positionals[0];
+  if (command === undefined) return { ...base, command: 'help', format: '' };
+  if (command !== 'check' && command !== 'parse' && command !== 'rules') throw new CliError('unknownCommand', { command });
+  const format = choice('--format', v.format ?? FORMATS[command][0], FORMATS[command]);
+  for (const r of v.rule ?? []) {
+    const eq = r.indexOf('=');
+    const id = r.slice(0, eq).trim();
+    const severity = r.slice(eq + 1).trim();
+    if (eq <= 0 || !(SEVERITIES as readonly string[]).includes(severity)) throw new CliError('badRuleFlag', { value: r });
+    base.rules.push({ id, severity: severity as CliOptions['rules'][number]['severity'] });
+  }
+  if (v['max-warnings'] !== undefined) {
+    const n = v['max-warnings'];
+    if (!/^\d{1,9}$/.test(n)) throw new CliError('badMaxWarnings', { value: n });
+    base.maxWarnings = Number(n);
+  }
+  if (base.writeBaseline && !base.baseline) throw new CliError('writeBaselineNeedsFile');
+  if (command !== 'rules' && base.inputs.length === 0) throw new CliError('needFiles', { command });
+  return { ...base, command, format };
+}

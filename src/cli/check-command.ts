@@ -1,0 +1,193 @@
+/** `jiaohe check`: read the inputs, check them together, report, and pick the exit code. */
+import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
+import { checkReports } from '../cross/check.js';
+import { ConfigError, type Config } from '../engine/config.js';
+import { mapClaim, mapDiagnostic } from '../io/map-findings.js';
+import type { LoadedSource } from '../io/source.js';
+import { parseProfile, ProfileError } from '../profiles/schema.js';
+import type { CheckedDocument } from '../report/document.js';
+import { summarize } from '../report/document.js';
+import { formatJson } from '../report/json.js';
+import { formatStylish } from '../report/stylish.js';
+import type { CliOptions } from './args.js';
+import { applyBaseline, buildBaseline, readBaseline } from './baseline.js';
+import { discoverConfig, readJsonFile } from './config-file.js';
+import { expandInputs, readInputs } from './inputs.js';
+import { CliError, cliMessage } from './messages.js';
+import { assertNotInput, writeAtomic } from './output.js';
+import { Progress } from './progress.js';
+
+/** Where the command writes, so tests can run it in-process. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout and stderr are terminals (colour, progress). */
+  stdoutTty: boolean;
+  stderrTty: boolean;
+  env: Record<string, string | undefined>;
+  cwd: string;
+  version: string;
+}
+
+/** Every rule id the configuration may name, with a close match for typos. */
+function ruleIds(): string[] {
+  return [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES].map((r) => r.meta.id);
+}
+
+function closest(id: string, ids: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of ids) {
+    // Edit distance, bounded by the short ids; cheap for a handful of rules.
+    const a = id;
+    const b = candidate;
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+    const score = prev[b.length]!;
+    if (score < bestScore) {
+      bestScore = score;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+}
+
+/** A `CliError` for an unknown rule id, suggesting the nearest known one. */
+export function unknownRule(id: string, locale: CliOptions['locale']): CliError {
+  const near = closest(id, ruleIds());
+  return new CliError('unknownRule', { id, hint: near ? cliMessage(locale, 'didYouMean', { id: near }) : '' });
+}
+
+/** The run's configuration: the config file, then the flags over it. */
+function buildConfig(options: CliOptions, inputs: readonly string[], cwd: string): { config: Config; profilePaths: string[] } {
+  const loaded = options.noConfig && !options.config ? null : discoverConfig(inputs, options.config, cwd);
+  const { $schema: _schema, profiles = [], ...fromFile } = loaded?.config ?? {};
+  const rules: NonNullable<Config['rules']> = { ...(fromFile.rules ?? {}) };
+  const known = new Set(ruleIds());
+  for (const id of Object.keys(rules)) if (!known.has(id)) throw new CliError('badConfig', { path: loaded!.path, why: unknownRule(id, options.locale).text(options.locale) });
+  for (const { id, severity } of options.rules) {
+    if (!known.has(id)) throw unknownRule(id, options.locale);
+    const current = rules[id];
+    // A flag changes the severity and keeps the options the config file gave.
+    rules[id] = Array.isArray(current) ? [severity, current[1]] : severity;
+  }
+  const config: Config = {
+    ...fromFile,
+    locale: options.locale,
+    ...(options.kind ? { profile: options.kind } : {}),
+    ...(options.level ? { level: options.level as Config['level'] } : {}),
+    rules,
+  };
+  return { config, profilePaths: [...profiles, ...options.profiles] };
+}
+
+/** Runs `jiaohe check` and returns its exit code. */
+export async function runCheck(options: CliOptions, io: CliIo): Promise<number> {
+  const locale = options.locale;
+  const inputs = await expandInputs(options.inputs);
+  if (options.parent && !inputs.includes(options.parent)) inputs.push(options.parent);
+  const { config, profilePaths } = buildConfig(options, inputs, io.cwd);
+  const profiles = profilePaths.map((file) => {
+    try {
+      return parseProfile(readJsonFile(file), file);
+    } catch (error) {
+      if (error instanceof ProfileError) throw new CliError('badConfig', { path: file, why: error.message });
+      throw error;
+    }
+  });
+  const baseline = options.baseline && !options.writeBaseline ? readBaseline(options.baseline) : null;
+  if (options.output) assertNotInput(options.output, [...inputs, ...(options.baseline ? [options.baseline] : [])]);
+  if (options.baseline && options.writeBaseline) assertNotInput(options.baseline, inputs);
+
+  const progress = new Progress(io, inputs.length, locale);
+  const outcomes = await readInputs(inputs, { limit: 8, onRead: (n) => progress.update(n / 2), ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}) });
+  let inputFailed = false;
+  const sources: LoadedSource[] = [];
+  for (const o of outcomes) {
+    if ('error' in o) {
+      progress.clear();
+      io.stderr(`jiaohe: ${o.error.text(locale)}\n`);
+      inputFailed = true;
+    } else sources.push(o.source);
+  }
+
+  const byPath = new Map(sources.map((s) => [s.path, s]));
+  const parents: Record<string, string> = {};
+  if (options.parent) for (const s of sources) if (s.path !== options.parent) parents[s.path] = options.parent;
+  let all;
+  try {
+    all = checkReports(
+      sources.map((s) => ({ id: s.path, text: s.text })),
+      config,
+      { profiles, parents, onChecked: (done) => progress.update(inputs.length / 2 + done / 2) },
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError('badConfig', { path: options.config ?? 'jiaohe.config.json', why: error.message });
+    throw error;
+  }
+  progress.clear();
+
+  const docs: CheckedDocument[] = all.documents.map(({ id, result }) => {
+    const source = byPath.get(id)!;
+    const diagnostics = result.diagnostics.map((d) => mapDiagnostic(d, source, byPath));
+    return {
+      path: id,
+      text: source.sourceText,
+      diagnostics,
+      claims: result.claims.map((c) => mapClaim(c, source)),
+      kind: result.kind,
+      year: result.report.metadata.reportingYear?.year ?? null,
+      format: source.format,
+      encoding: source.encoding,
+      page: source.page,
+    };
+  });
+
+  if (options.baseline && options.writeBaseline) {
+    const written = buildBaseline(options.baseline, docs);
+    writeAtomic(options.baseline, `${JSON.stringify(written, null, 2)}\n`);
+    const count = written.findings.reduce((n, f) => n + f.count, 0);
+    io.stderr(`jiaohe: ${cliMessage(locale, 'wroteBaseline', { count, path: options.baseline })}\n`);
+    for (const d of docs) {
+      d.baselined = d.diagnostics;
+      d.diagnostics = [];
+    }
+  } else if (baseline && options.baseline) {
+    const split = applyBaseline(baseline, options.baseline, docs);
+    docs.forEach((d, i) => {
+      d.diagnostics = split[i]!.fresh;
+      d.baselined = split[i]!.accepted;
+    });
+  }
+
+  // --quiet drops warnings and infos before anything counts them, as ESLint's --quiet does.
+  if (options.quiet) for (const d of docs) d.diagnostics = d.diagnostics.filter((x) => x.severity === 'error');
+
+  if (sources.length > 1) for (const u of all.unplaced) io.stderr(`jiaohe: ${cliMessage(locale, 'unplaced', { path: u.id, why: u.reason })}\n`);
+
+  const text = await render(options, docs, all, io);
+  if (options.output) writeAtomic(options.output, text);
+  else io.stdout(text);
+
+  const s = summarize(docs);
+  const tooManyWarnings = options.maxWarnings !== null && s.warnings > options.maxWarnings;
+  if (tooManyWarnings) io.stderr(`jiaohe: ${cliMessage(locale, 'tooManyWarnings', { count: s.warnings, max: options.maxWarnings! })}\n`);
+  if (inputFailed) return 2;
+  return s.errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+async function render(options: CliOptions, docs: CheckedDocument[], all: ReturnType<typeof checkReports>, io: CliIo): Promise<string> {
+  if (options.format === 'json') {
+    return `${formatJson(docs, { toolVersion: io.version, links: all.links, unplaced: all.unplaced, comparisons: all.comparisons })}\n`;
+  }
+  if (options.format === 'sarif') {
+    const { formatSarif } = await import('../report/sarif.js');
+    return `${formatSarif(docs, { rules: [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES], locale: options.locale, toolVersion: io.version, cwd: io.cwd })}\n`;
+  }
+  const color = !options.output && io.stdoutTty && !io.env.NO_COLOR;
+  return `${formatStylish(docs, { color, locale: options.locale })}\n`;
+}

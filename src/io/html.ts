@@ -1,0 +1,666 @@
+/**
+ * Reads a saved web page as a report: the text a reader sees on the page (navigation, scripts,
+ * hidden parts and page furniture dropped; blocks on their own lines; table cells joined by a
+ * space), an `OffsetMap` from every unit of that text back into the HTML, and the page's
+ * metadata (its info table and meta tags). One linear pass, no recursion. Browser-safe.
+ *
+ * Tags come from htmlparser2's `Tokenizer` (the streaming layer under its `Parser`), which
+ * reports exact source offsets for every tag, text run and entity. The element stack is kept
+ * here rather than by `Parser`, whose array stack (`unshift`/`shift`/`indexOf`) makes deeply
+ * nested pages quadratic: 100,000 nested `<div>`s take seconds there, milliseconds here.
+ */
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { METADATA_LABELS } from '../parse/chrome.js';
+import { mappedSource, OffsetMap, type LoadedSource, type PageMetadata } from './source.js';
+
+/** Elements never shown, or page furniture rather than the report: dropped with their content. */
+const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
+  'iframe',
+  'frame',
+  'frameset',
+  'noframes',
+  'noembed',
+  'svg',
+  'canvas',
+  'object',
+  'embed',
+  'applet',
+  'map',
+  'audio',
+  'video',
+  'dialog',
+]);
+
+/** `header` and `footer` are page furniture only outside these (inside, they belong to the content). */
+const SECTIONING = new Set(['article', 'main', 'section']);
+
+/** ARIA roles of page furniture. */
+const DROP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar']);
+
+/**
+ * Class and id tokens of page furniture. Deliberately short: words such as `content`, `main`,
+ * `article`, `text`, `print`, `head`, `top`, `links`, `list` or `box` also name containers of
+ * the report itself, so they are not here.
+ */
+const DROP_TOKENS = new Set([
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'menubar',
+  'breadcrumb',
+  'breadcrumbs',
+  'crumb',
+  'crumbs',
+  'footer',
+  'share',
+  'bdsharebuttonbox',
+  'toolbar',
+  'sidebar',
+  'topbar',
+  'skip',
+  'friendlink',
+  'friendlinks',
+  'yqlj',
+]);
+
+/** Elements with no content and no end tag. */
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** Block elements: text before and after them is on different lines (`p` leaves an empty line). */
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'listing',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'plaintext',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+  'xmp',
+]);
+
+/** Elements whose white space is kept as written. */
+const PRE = new Set(['pre', 'listing', 'xmp', 'plaintext']);
+
+/** Elements that may stand in `<head>`; anything else there starts the body. */
+const HEAD_CONTENT = new Set(['meta', 'link', 'title', 'style', 'script', 'noscript', 'base', 'basefont', 'bgsound', 'template']);
+
+// Which open elements a start tag closes (the HTML rules htmlparser2's Parser applies).
+const P_ONLY = new Set(['p']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+const FORM_TAGS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const DD_DT = new Set(['dd', 'dt']);
+const RT_RP = new Set(['rt', 'rp']);
+const TABLE_SECTIONS = new Set(['thead', 'tbody']);
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['a', new Set(['a'])],
+  ['li', new Set(['li'])],
+  ['p', P_ONLY],
+  ['h1', HEADINGS],
+  ['h2', HEADINGS],
+  ['h3', HEADINGS],
+  ['h4', HEADINGS],
+  ['h5', HEADINGS],
+  ['h6', HEADINGS],
+  ['select', FORM_TAGS],
+  ['input', FORM_TAGS],
+  ['output', FORM_TAGS],
+  ['button', FORM_TAGS],
+  ['datalist', FORM_TAGS],
+  ['textarea', FORM_TAGS],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DD_DT],
+  ['dt', DD_DT],
+  ['rt', RT_RP],
+  ['rp', RT_RP],
+  ['tbody', TABLE_SECTIONS],
+  ['tfoot', TABLE_SECTIONS],
+  ...['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
+    (t) => [t, P_ONLY] as [string, Set<string>],
+  ),
+]);
+
+/** Page-metadata fields by the label that gives them; later labels are fallbacks. */
+const FIELD_LABELS: ReadonlyArray<[string, keyof PageMetadata]> = [
+  ['名称', 'title'],
+  ['标题', 'title'],
+  ['发布机构', 'publisher'],
+  ['成文日期', 'dateWritten'],
+  ['发布日期', 'datePublished'],
+  ['发布时间', 'datePublished'],
+  ['索引号', 'indexNumber'],
+  ['文号', 'documentNumber'],
+  ['发文字号', 'documentNumber'],
+];
+
+/** `<meta name=…>` names that give page metadata (compared in lower case). */
+const META_FIELDS = new Map<string, keyof PageMetadata>([
+  ['articletitle', 'title'],
+  ['pubdate', 'datePublished'],
+  ['contentsource', 'publisher'],
+]);
+
+interface Frame {
+  name: string;
+  /** This element starts a dropped subtree. */
+  drop: boolean;
+  /** Line breaks it asks for at its edges when shown (0 for inline elements). */
+  breaks: number;
+}
+
+const isAsciiSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/** Whether an inline style hides the element (`display:none`, `visibility:hidden`). */
+function hiddenByStyle(style: string): boolean {
+  for (const decl of style.split(';')) {
+    const colon = decl.indexOf(':');
+    if (colon < 0) continue;
+    const prop = decl.slice(0, colon).trim().toLowerCase();
+    const value = decl.slice(colon + 1).trim().toLowerCase();
+    if (prop === 'display' && value.startsWith('none')) return true;
+    if (prop === 'visibility' && (value.startsWith('hidden') || value.startsWith('collapse'))) return true;
+  }
+  return false;
+}
+
+/** Whether a class or id names page furniture (a token from `DROP_TOKENS`). */
+function furnitureName(value: string): boolean {
+  const lower = value.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+    if (alnum) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (DROP_TOKENS.has(lower.slice(start, i))) return true;
+      start = -1;
+    }
+  }
+  return false;
+}
+
+/** Why an element's content is not part of the report: `hidden` (not shown), `furniture`, or null. */
+function dropReason(name: string, attrs: ReadonlyMap<string, string>, sectioning: boolean): 'hidden' | 'furniture' | null {
+  if (attrs.has('hidden')) return 'hidden';
+  const style = attrs.get('style');
+  if (style !== undefined && hiddenByStyle(style)) return 'hidden';
+  if (DROP_TAGS.has(name)) {
+    if ((name === 'header' || name === 'footer') && sectioning) return null;
+    if (name === 'dialog' && attrs.has('open')) return null;
+    return 'furniture';
+  }
+  if (attrs.get('aria-hidden')?.trim().toLowerCase() === 'true') return 'furniture';
+  const role = attrs.get('role');
+  if (role !== undefined) {
+    for (const r of role.toLowerCase().split(/[\t\n\f\r ]+/)) if (DROP_ROLES.has(r)) return 'furniture';
+  }
+  const cls = attrs.get('class');
+  if (cls !== undefined && furnitureName(cls)) return 'furniture';
+  const id = attrs.get('id');
+  if (id !== undefined && furnitureName(id)) return 'furniture';
+  return null;
+}
+
+/** The label of `METADATA_LABELS` at `pos` followed by a colon, and where its value starts. */
+function labelAt(s: string, pos: number, end: number): { label: string; valueStart: number } | null {
+  for (const label of METADATA_LABELS) {
+    if (!s.startsWith(label, pos)) continue;
+    let p = pos + label.length;
+    while (p < end && isBlank(s.charCodeAt(p))) p++;
+    const c = s.charCodeAt(p);
+    if (p < end && (c === 0x3a || c === 0xff1a)) return { label, valueStart: p + 1 };
+  }
+  return null;
+}
+
+/** `label: value` pairs on the lines of extracted text; the first non-empty value of each label. */
+function readFields(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let p = lineStart;
+    while (p < lineEnd) {
+      const at = p === lineStart || isBlank(text.charCodeAt(p - 1)) ? labelAt(text, p, lineEnd) : null;
+      if (!at) {
+        p++;
+        continue;
+      }
+      // The value runs to the next label that follows a blank, or the end of the line.
+      let q = at.valueStart;
+      while (q < lineEnd && !(isBlank(text.charCodeAt(q - 1)) && labelAt(text, q, lineEnd))) q++;
+      let a = at.valueStart;
+      let b = q;
+      while (a < b && isBlank(text.charCodeAt(a))) a++;
+      while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
+      if (b > a && !found.has(at.label)) found.set(at.label, text.slice(a, b));
+      p = q;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return found;
+}
+
+/** Collapses white space runs to one space and trims. */
+function squash(s: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isAsciiSpace(c)) space = out.length > 0;
+    else {
+      if (space) out += ' ';
+      space = false;
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/** Extracts the text a reader sees on an HTML page, its map back into the HTML, and the page's metadata (or null). */
+export function extractHtml(html: string): { text: string; map: OffsetMap; page: PageMetadata | null } {
+  const map = new OffsetMap();
+  const parts: string[] = [];
+
+  // Output state. `started`: some visible text was written; `trailingNL`: line breaks at its end.
+  let started = false;
+  let trailingNL = 0;
+  // Pending separators, written only before the next visible text.
+  let pendingNL = 0;
+  const causeStart = [0, 0];
+  const causeEnd = [0, 0];
+  let spaceStart = -1;
+  let spaceEnd = -1;
+
+  // Element state.
+  const stack: Frame[] = [];
+  const open = new Map<string, number>();
+  let dropping = 0;
+  let preDepth = 0;
+  let foreignDepth = 0;
+  let sectioning = 0;
+  let skipFirstLF = false;
+
+  // Page metadata.
+  const meta = new Map<keyof PageMetadata, string>();
+  let titleText: string | null = null;
+  let inTitle = false;
+
+  const count = (name: string): number => open.get(name) ?? 0;
+
+  const writeNewline = (s: number, e: number): void => {
+    if (!started || trailingNL >= 2) return;
+    parts.push('\n');
+    map.push(1, s, e);
+    trailingNL++;
+  };
+
+  /** Writes pending line breaks or the pending space before visible text. */
+  const flush = (): void => {
+    if (pendingNL > 0) {
+      for (let k = trailingNL; k < pendingNL; k++) writeNewline(causeStart[k]!, causeEnd[k]!);
+      pendingNL = 0;
+    } else if (spaceStart >= 0 && started && trailingNL === 0) {
+      parts.push(' ');
+      map.push(1, spaceStart, spaceEnd);
+    }
+    spaceStart = -1;
+  };
+
+  const write = (s: string, srcStart: number, srcEnd: number): void => {
+    flush();
+    parts.push(s);
+    map.push(s.length, srcStart, srcEnd);
+    started = true;
+    trailingNL = 0;
+  };
+
+  /** A block edge: at least `n` line breaks before the next text. */
+  const requireBreaks = (n: number, s: number, e: number): void => {
+    if (dropping > 0) return;
+    spaceStart = -1;
+    for (let k = pendingNL; k < n; k++) {
+      causeStart[k] = s;
+      causeEnd[k] = e;
+    }
+    if (n > pendingNL) pendingNL = n;
+  };
+
+  /** A `<br>`: one more line break (at most one empty line). */
+  const lineBreak = (s: number, e: number): void => {
+    if (dropping > 0) return;
+    spaceStart = -1;
+    if (pendingNL < 2) {
+      causeStart[pendingNL] = s;
+      causeEnd[pendingNL] = e;
+      pendingNL++;
+    }
+  };
+
+  /** Collapsible white space at [s, e): one space, unless at a line's start or end. */
+  const space = (s: number, e: number): void => {
+    if (pendingNL > 0 || !started || trailingNL > 0) return;
+    if (spaceStart < 0) {
+      spaceStart = s;
+      spaceEnd = e;
+    } else if (spaceEnd === s) spaceEnd = e;
+  };
+
+  /** Visible text `data` found at [s, e) of the HTML; one to one when `e - s` is its length. */
+  const text = (data: string, s: number, e: number): void => {
+    if (inTitle) titleText = (titleText ?? '') + data;
+    if (data.length === 0) return;
+    if (stack.length > 0 && stack[stack.length - 1]!.name === 'head') {
+      // Text in <head> starts the body, as in a browser.
+      let visible = false;
+      for (let i = 0; i < data.length && !visible; i++) visible = !isAsciiSpace(data.charCodeAt(i));
+      if (!visible) return;
+      closeThrough('head', s);
+    }
+    if (dropping > 0) return;
+    if (e - s !== data.length) {
+      // An entity (or other folded source): every unit maps to the whole span.
+      if (data.length === 1 && isAsciiSpace(data.charCodeAt(0)) && preDepth === 0) space(s, e);
+      else if (preDepth > 0 && (data === '\n' || data === '\r')) {
+        flush();
+        writeNewline(s, e);
+      } else write(data, s, e);
+      skipFirstLF = false;
+      return;
+    }
+    let i = 0;
+    const n = data.length;
+    if (preDepth > 0) {
+      if (skipFirstLF) {
+        if (data.charCodeAt(0) === 0x0a) i = 1;
+        else if (data.charCodeAt(0) === 0x0d) i = data.charCodeAt(1) === 0x0a ? 2 : 1;
+      }
+      skipFirstLF = false;
+      while (i < n) {
+        const c = data.charCodeAt(i);
+        if (c === 0x0a || c === 0x0d) {
+          const len = c === 0x0d && data.charCodeAt(i + 1) === 0x0a ? 2 : 1;
+          flush();
+          writeNewline(s + i, s + i + len);
+          i += len;
+        } else {
+          let j = i + 1;
+          let blank = isAsciiSpace(c);
+          for (; j < n && data.charCodeAt(j) !== 0x0a && data.charCodeAt(j) !== 0x0d; j++) blank &&= isAsciiSpace(data.charCodeAt(j));
+          if (started || !blank) write(data.slice(i, j), s + i, s + j); // no blank line first
+          i = j;
+        }
+      }
+      return;
+    }
+    skipFirstLF = false;
+    while (i < n) {
+      let j = i + 1;
+      if (isAsciiSpace(data.charCodeAt(i))) {
+        while (j < n && isAsciiSpace(data.charCodeAt(j))) j++;
+        space(s + i, s + j);
+      } else {
+        while (j < n && !isAsciiSpace(data.charCodeAt(j))) j++;
+        write(data.slice(i, j), s + i, s + j);
+      }
+      i = j;
+    }
+  };
+
+  /** Pops the top element; its end tag (or whatever closed it) is at [s, e). */
+  const pop = (s: number, e: number): void => {
+    const f = stack.pop()!;
+    open.set(f.name, count(f.name) - 1);
+    if (f.drop) dropping--;
+    if (PRE.has(f.name)) preDepth--;
+    if (f.name === 'svg' || f.name === 'math') foreignDepth--;
+    if (SECTIONING.has(f.name)) sectioning--;
+    if (f.name === 'title' && inTitle) inTitle = false;
+    if (f.breaks > 0) requireBreaks(f.breaks, s, e);
+  };
+
+  /** Closes open elements down to and including the innermost `name` (which must be open). */
+  const closeThrough = (name: string, at: number, end = at): void => {
+    if (count(name) === 0) return;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!.name;
+      pop(at, end);
+      if (top === name) return;
+    }
+  };
+
+  const openTag = (name: string, attrs: Map<string, string>, s: number, e: number, selfClosing: boolean): void => {
+    skipFirstLF = false;
+    if (name === 'form' && count('form') > 0) return; // a nested <form> is ignored
+    if (count('head') > 0) {
+      if (name === 'body' || (stack[stack.length - 1]!.name === 'head' && !HEAD_CONTENT.has(name))) closeThrough('head', s);
+    }
+    const implied = IMPLIES_CLOSE.get(name);
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!.name)) pop(s, e);
+
+    if (name === 'meta' && foreignDepth === 0) {
+      const field = META_FIELDS.get((attrs.get('name') ?? '').trim().toLowerCase());
+      const content = squash(attrs.get('content') ?? '');
+      if (field && content && !meta.has(field)) meta.set(field, content);
+    }
+
+    const reason = dropping === 0 ? dropReason(name, attrs, sectioning > 0) : null;
+    const breaks = reason === 'hidden' ? 0 : name === 'p' ? 2 : BLOCK.has(name) ? 1 : 0;
+    if (name === 'br') lineBreak(s, e);
+    else if (breaks > 0) requireBreaks(breaks, s, e);
+    else if ((name === 'td' || name === 'th') && reason === null) space(s, e);
+    if (VOID.has(name)) return;
+
+    stack.push({ name, drop: reason !== null, breaks });
+    open.set(name, count(name) + 1);
+    if (reason !== null) dropping++;
+    if (PRE.has(name)) {
+      preDepth++;
+      skipFirstLF = true;
+    }
+    if (name === 'svg' || name === 'math') foreignDepth++;
+    if (SECTIONING.has(name)) sectioning++;
+    if (name === 'title' && titleText === null && foreignDepth === 0) {
+      inTitle = true;
+      titleText = '';
+    }
+    if (selfClosing && foreignDepth > 0) pop(s, e);
+  };
+
+  const closeTag = (name: string, s: number, e: number): void => {
+    skipFirstLF = false;
+    if (VOID.has(name)) {
+      if (name === 'br') lineBreak(s, e); // </br> is a <br>
+      return;
+    }
+    if (count(name) > 0) {
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!.name;
+        pop(s, e);
+        if (top === name) return;
+      }
+    } else if (name === 'p') requireBreaks(2, s, e); // </p> alone is an empty paragraph
+  };
+
+  // Tokenizer callbacks.
+  let tagName = '';
+  let tagStart = 0;
+  let attrs = new Map<string, string>();
+  let attrName = '';
+  let attrValue = '';
+  const finishOpen = (endIndex: number, selfClosing: boolean): void => {
+    const name = tagName;
+    tagName = '';
+    if (name) openTag(name, attrs, tagStart, endIndex + 1, selfClosing);
+  };
+  const callbacks: TokenizerCallbacks = {
+    onattribdata(start, endIndex) {
+      attrValue += html.slice(start, endIndex);
+    },
+    onattribentity(codepoint) {
+      attrValue += String.fromCodePoint(codepoint);
+    },
+    onattribend() {
+      if (!attrs.has(attrName)) attrs.set(attrName, attrValue);
+      attrValue = '';
+    },
+    onattribname(start, endIndex) {
+      attrName = html.slice(start, endIndex).toLowerCase();
+      attrValue = '';
+    },
+    oncdata(start, endIndex, endOffset) {
+      // CDATA is text only inside <svg> or <math> (elsewhere it is a comment).
+      if (foreignDepth > 0) text(html.slice(start, endIndex - endOffset), start, endIndex - endOffset);
+    },
+    onclosetag(start, endIndex) {
+      let name = html.slice(start, endIndex).toLowerCase();
+      if (name === 'image') name = 'img';
+      const gt = html.indexOf('>', endIndex);
+      closeTag(name, start - 2, gt < 0 ? html.length : gt + 1);
+    },
+    oncomment() {},
+    ondeclaration() {},
+    onend() {},
+    onopentagend(endIndex) {
+      finishOpen(endIndex, false);
+    },
+    onopentagname(start, endIndex) {
+      tagName = html.slice(start, endIndex).toLowerCase();
+      if (tagName === 'image') tagName = 'img';
+      tagStart = start - 1;
+      attrs = new Map();
+    },
+    onprocessinginstruction() {},
+    onselfclosingtag(endIndex) {
+      finishOpen(endIndex, true);
+    },
+    ontext(start, endIndex) {
+      text(html.slice(start, endIndex), start, endIndex);
+    },
+    ontextentity(codepoint, endIndex) {
+      const start = html.lastIndexOf('&', endIndex - 1);
+      text(String.fromCodePoint(codepoint), start < 0 ? endIndex : start, endIndex);
+    },
+    isInForeignContext() {
+      return foreignDepth > 0;
+    },
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
+  while (stack.length > 0) pop(html.length, html.length);
+
+  // No trailing blank lines (or trailing spaces kept from <pre>).
+  let out = parts.join('');
+  let end = out.length;
+  while (end > 0 && isAsciiSpace(out.charCodeAt(end - 1))) end--;
+  if (end < out.length) {
+    out = out.slice(0, end);
+    map.truncate(end);
+  }
+
+  // Metadata: the page's visible labels first, then its meta tags, then <title>.
+  const page: PageMetadata = {};
+  const fields = readFields(out);
+  for (const [label, key] of FIELD_LABELS) {
+    const value = fields.get(label);
+    if (value !== undefined && page[key] === undefined) page[key] = value;
+  }
+  for (const [key, value] of meta) if (page[key] === undefined) page[key] = value;
+  if (page.title === undefined && titleText !== null) {
+    const t = squash(titleText);
+    if (t) page.title = t;
+  }
+  return { text: out, map, page: Object.keys(page).length > 0 ? page : null };
+}
+
+/** Loads a saved HTML page as a report source whose positions map back into the HTML. */
+export function loadHtml(path: string, html: string, encoding: string | null): LoadedSource {
+  const { text, map, page } = extractHtml(html);
+  return mappedSource({ path, format: 'html', encoding, text, sourceText: html, page }, map);
+}

@@ -1,0 +1,60 @@
+/**
+ * Reads report files of every supported format from disk (never writing to them). The HTML and
+ * .docx readers are imported only when such a file is read, so plain-text runs start fast.
+ */
+import { readFile } from 'node:fs/promises';
+import { decodeBytes, DecodeError } from './decode.js';
+import { textSource, type LoadedSource, type SourceFormat } from './source.js';
+
+/** File extensions jiaohe reads, by format. */
+export const EXTENSIONS: Readonly<Record<SourceFormat, readonly string[]>> = {
+  text: ['.txt', '.md', '.text'],
+  html: ['.html', '.htm', '.shtml', '.xhtml'],
+  docx: ['.docx'],
+};
+
+/** The format a file name says, or null when its extension is not one jiaohe reads. */
+export function formatOfPath(path: string): SourceFormat | null {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0 || dot < Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))) return null;
+  const ext = path.slice(dot).toLowerCase();
+  for (const [format, list] of Object.entries(EXTENSIONS) as Array<[SourceFormat, readonly string[]]>) {
+    if (list.includes(ext)) return format;
+  }
+  return null;
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Whether decoded text is a web page rather than a report typed as text. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 256).trimStart().slice(0, 9).toLowerCase();
+  return head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body');
+}
+
+/**
+ * Turns a file's bytes into a source. `format` comes from the file name; without one (standard
+ * input, an unknown extension) a zip is read as .docx and markup as HTML.
+ */
+export async function loadSourceBytes(path: string, bytes: Uint8Array, format?: SourceFormat): Promise<LoadedSource> {
+  if (format === 'docx' || (format === undefined && isZip(bytes))) {
+    if (bytes.length === 0) throw new DecodeError('the file is empty', 'empty');
+    const { loadDocx } = await import('./docx.js');
+    return loadDocx(path, bytes);
+  }
+  const { text, encoding } = decodeBytes(bytes);
+  if (format === 'html' || (format === undefined && looksLikeHtml(text))) {
+    const { loadHtml } = await import('./html.js');
+    return loadHtml(path, text, encoding);
+  }
+  return textSource(path, text, encoding);
+}
+
+/** Reads and decodes one report file; its format comes from its extension, else from its bytes. */
+export async function loadSourceFile(path: string): Promise<LoadedSource> {
+  const buffer = await readFile(path);
+  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return loadSourceBytes(path, bytes, formatOfPath(path) ?? undefined);
+}

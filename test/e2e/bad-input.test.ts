@@ -1,0 +1,140 @@
+/**
+ * Bad input gets a clear one-line message and exit code 2, never a crash or a hang; the other
+ * files of a batch are still checked; nothing the tool reads is modified.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph } from 'docx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedText } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+let dir: string;
+let report: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jiaohe-bad-'));
+  report = join(dir, 'street.txt');
+  writeFileSync(report, seedText('street'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+  const docx = await Packer.toBuffer(new Document({ sections: [{ children: seedText('street').split('\n').map((t) => new Paragraph({ text: t })) }] }));
+  writeFileSync(join(dir, 'truncated.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
+  writeFileSync(join(dir, 'renamed.docx'), 'this is plain text, not a Word file');
+  mkdirSync(join(dir, 'no-reports'));
+  writeFileSync(join(dir, 'no-reports', 'notes.pdf'), '%PDF-1.4');
+  writeFileSync(join(dir, 'no-reports', 'README.md'), '# about these reports');
+  writeFileSync(join(dir, 'bad.json'), '{ "rules": { "report-date": "off", } ');
+  writeFileSync(join(dir, 'wrong-key.json'), JSON.stringify({ rulez: {} }));
+  writeFileSync(join(dir, 'bad-severity.json'), JSON.stringify({ rules: { 'report-date': 'fatal' } }));
+  writeFileSync(join(dir, 'eslint-suppressions.json'), JSON.stringify({ 'src/a.js': { 'no-undef': { count: 1 } } }));
+  writeFileSync(
+    join(dir, 'other.sarif'),
+    JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'eslint' } }, results: [] }] }),
+  );
+});
+
+/** Runs the CLI in the temporary folder and checks the one-line message and exit code 2. */
+function expectInputError(args: string[], message: string | RegExp): string {
+  const r = runCli(['--locale', 'en', ...args], { cwd: dir });
+  expect(r.code, r.stderr).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^jiaohe: /);
+  if (typeof message === 'string') expect(lines[0]).toContain(message);
+  else expect(lines[0]).toMatch(message);
+  return lines[0]!;
+}
+
+describe('bad input: message and exit code 2', () => {
+  it('a missing file', () => {
+    expectInputError(['check', 'missing.txt'], 'missing.txt: no such file');
+  });
+
+  it('a directory with no reports (README.md and other files are not reports)', () => {
+    expectInputError(['check', 'no-reports'], 'no-reports: no reports (.txt, .md, .html, .docx) in this directory');
+  });
+
+  it('an empty file', () => {
+    expectInputError(['check', 'empty.txt'], 'empty.txt: the file is empty');
+  });
+
+  it('a binary file', () => {
+    expectInputError(['check', 'image.txt'], 'image.txt: the file is binary, not text');
+  });
+
+  it('a truncated .docx', () => {
+    expectInputError(['check', 'truncated.docx'], /truncated\.docx: the \.docx file is truncated or damaged/);
+  });
+
+  it('a text file named .docx', () => {
+    expectInputError(['check', 'renamed.docx'], /renamed\.docx: not a \.docx file/);
+  });
+
+  it('invalid JSON config, naming the file and what is wrong', () => {
+    expectInputError(['check', 'street.txt', '--config', 'bad.json'], /bad\.json: not valid JSON/);
+  });
+
+  it('a config with an unknown key or a bad severity, naming the key', () => {
+    expectInputError(['check', 'street.txt', '--config', 'wrong-key.json'], /wrong-key\.json: invalid configuration: rulez/);
+    expectInputError(['check', 'street.txt', '--config', 'bad-severity.json'], /bad-severity\.json: invalid configuration: rules\.report-date/);
+  });
+
+  it('an unknown rule id, with the nearest known one', () => {
+    expectInputError(['check', 'street.txt', '--rule', 'report-dates=off'], "unknown rule 'report-dates', did you mean 'report-date'");
+    expectInputError(['check', 'street.txt', '--rule', 'no-such-thing=warning'], "unknown rule 'no-such-thing' (jiaohe rules lists them all)");
+    expectInputError(['check', 'street.txt', '--rule', 'report-date=fatal'], '--rule takes rule=off|info|warning|error');
+  });
+
+  it('a baseline file from another tool', () => {
+    expectInputError(['check', 'street.txt', '--baseline', 'eslint-suppressions.json'], /eslint-suppressions\.json: not a jiaohe baseline file/);
+    expectInputError(['check', 'street.txt', '--baseline', 'other.sarif'], /other\.sarif: not a jiaohe baseline file/);
+  });
+
+  it('bad usage: unknown command, flag, format, locale, --max-warnings', () => {
+    expectInputError(['lint', 'street.txt'], "unknown command 'lint'");
+    expectInputError(['check', 'street.txt', '--colour'], /Unknown option '--colour'/);
+    expectInputError(['check', 'street.txt', '--format', 'xml'], "--format must be stylish|json|sarif, not 'xml'");
+    expectInputError(['check', 'street.txt', '--max-warnings=-1'], "--max-warnings needs a whole number ≥ 0, not '-1'");
+    expectInputError(['check', 'street.txt', '--max-warnings', 'many'], "--max-warnings needs a whole number ≥ 0, not 'many'");
+    expectInputError(['check', 'street.txt', '--max-warnings'], "Option '--max-warnings <value>' argument missing");
+    expectInputError(['check'], 'check needs at least one FILE');
+    expectInputError(['check', 'street.txt', '--write-baseline'], '--write-baseline needs --baseline FILE');
+  });
+
+  it('says it in Chinese by default', () => {
+    const r = runCli(['check', 'missing.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('jiaohe: missing.txt: 文件不存在');
+  });
+
+  it('checks the other files of a batch, reports each unreadable one, and exits 2', () => {
+    const r = runCli(['--locale', 'en', 'check', 'street.txt', 'missing.txt', 'empty.txt', 'truncated.docx', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'jiaohe: missing.txt: no such file',
+      'jiaohe: empty.txt: the file is empty',
+      expect.stringMatching(/^jiaohe: truncated\.docx: the \.docx file is truncated or damaged/),
+    ]);
+    const out = JSON.parse(r.stdout) as { documents: Array<{ path: string; diagnostics: unknown[] }> };
+    expect(out.documents.map((d) => d.path)).toEqual(['street.txt']);
+    expect(out.documents[0]!.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('never writes over an input with --output, and leaves the input as it was', () => {
+    const before = readFileSync(report);
+    const mtime = statSync(report).mtimeMs;
+    expectInputError(['check', 'street.txt', '--output', 'street.txt'], 'street.txt: the output file is one of the files being checked');
+    expectInputError(['check', 'street.txt', '--output', `./sub/../street.txt`], 'the output file is one of the files being checked');
+    expect(readFileSync(report).equals(before)).toBe(true);
+    expect(statSync(report).mtimeMs).toBe(mtime);
+  });
+
+  it('does not hang on a huge single-line input', () => {
+    writeFileSync(join(dir, 'huge.txt'), `一、情况\n${'受理1件,办结1件,办结率100%。'.repeat(60_000)}`);
+    const r = runCli(['check', 'huge.txt', '--quiet'], { cwd: dir });
+    expect([0, 1]).toContain(r.code);
+    expect(r.ms).toBeLessThan(20_000);
+  });
+});

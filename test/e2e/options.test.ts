@@ -1,0 +1,209 @@
+/** The check command's options, run through the built CLI (and in-process where a TTY matters). */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_CROSS_RULES, BUILTIN_RULES, CheckOutputSchema } from '../../src/index.js';
+import { main, type CliIo } from '../../src/cli/main.js';
+import { seedText } from '../helpers.js';
+import { runCli } from './run-cli.js';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'jiaohe-opts-'));
+  writeFileSync(join(dir, 'street.txt'), seedText('street'));
+  writeFileSync(join(dir, 'district.txt'), seedText('district'));
+});
+
+const json = (stdout: string) => CheckOutputSchema.parse(JSON.parse(stdout));
+
+/** Runs `main` in-process with a pretend terminal. */
+async function inProcess(argv: string[], tty: boolean, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdoutTty: tty, stderrTty: tty, env, cwd: dir, version: '0.0.0-test' };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('jiaohe check options', () => {
+  it('exits 1 on the street seed (an error), with its findings', () => {
+    const r = runCli(['check', 'street.txt', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const out = json(r.stdout);
+    expect(out.version).toBe(1);
+    expect(out.tool.name).toBe('jiaohe');
+    expect(out.tool.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(out.summary.errors).toBe(1);
+    expect(out.summary.warnings).toBe(3);
+  });
+
+  it('--rule id=off removes a rule; a lower severity lowers it', () => {
+    const off = json(runCli(['check', 'street.txt', '--format', 'json', '--rule', 'zero-claim-contradiction=off'], { cwd: dir }).stdout);
+    expect(off.summary.errors).toBe(0);
+    expect(off.documents[0]!.diagnostics.map((d) => d.ruleId)).not.toContain('zero-claim-contradiction');
+    const r = runCli(['check', 'street.txt', '--rule', 'zero-claim-contradiction=off'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const lowered = json(runCli(['check', 'street.txt', '--format', 'json', '--rule', 'zero-claim-contradiction=warning'], { cwd: dir }).stdout);
+    expect(lowered.documents[0]!.diagnostics.find((d) => d.ruleId === 'zero-claim-contradiction')!.severity).toBe('warning');
+    expect(lowered.summary).toMatchObject({ errors: 0, warnings: 4 });
+  });
+
+  it('--max-warnings N: exit 1 only above N warnings', () => {
+    const base = ['check', 'street.txt', '--rule', 'zero-claim-contradiction=off'];
+    expect(runCli([...base, '--max-warnings', '3'], { cwd: dir }).code).toBe(0);
+    const over = runCli([...base, '--max-warnings', '2', '--locale', 'en'], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain('3 warnings, more than --max-warnings 2');
+  });
+
+  it('--quiet reports errors only', () => {
+    const out = json(runCli(['check', 'street.txt', '--format', 'json', '--quiet'], { cwd: dir }).stdout);
+    expect(out.documents[0]!.diagnostics.map((d) => d.severity)).toEqual(['error']);
+    // Warnings dropped by --quiet do not count against --max-warnings (as in ESLint).
+    expect(runCli(['check', 'street.txt', '--rule', 'zero-claim-contradiction=off', '--quiet', '--max-warnings', '0'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('finds jiaohe.config.json upward from the inputs, and flags override it', () => {
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'reports', '2020'), { recursive: true });
+    writeFileSync(join(project, 'reports', '2020', 'street.txt'), seedText('street'));
+    writeFileSync(join(project, 'jiaohe.config.json'), JSON.stringify({ locale: 'en', rules: { 'zero-claim-contradiction': 'off', 'report-date': 'off' } }));
+    const r = runCli(['check', 'reports/2020/street.txt', '--format', 'json'], { cwd: project });
+    expect(r.code).toBe(0);
+    const ids = json(r.stdout).documents[0]!.diagnostics.map((d) => d.ruleId);
+    expect(ids).not.toContain('zero-claim-contradiction');
+    expect(ids).not.toContain('report-date');
+    // The flag wins over the file.
+    const again = json(runCli(['check', 'reports/2020/street.txt', '--format', 'json', '--rule', 'report-date=warning'], { cwd: project }).stdout);
+    expect(again.documents[0]!.diagnostics.map((d) => d.ruleId)).toContain('report-date');
+    // --no-config ignores it; --config names another file.
+    expect(runCli(['check', 'reports/2020/street.txt', '--no-config'], { cwd: project }).code).toBe(1);
+    writeFileSync(join(dir, 'lenient.json'), JSON.stringify({ rules: { 'zero-claim-contradiction': 'info' } }));
+    const lenient = json(runCli(['check', 'street.txt', '--format', 'json', '--config', 'lenient.json'], { cwd: dir }).stdout);
+    expect(lenient.summary).toMatchObject({ errors: 0, infos: 1 });
+  });
+
+  it('refuses inputs under two different config files', () => {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    mkdirSync(a);
+    mkdirSync(b);
+    writeFileSync(join(a, 'jiaohe.config.json'), '{}');
+    writeFileSync(join(b, 'jiaohe.config.json'), '{}');
+    writeFileSync(join(a, 'r.txt'), seedText('street'));
+    writeFileSync(join(b, 'r.txt'), seedText('street'));
+    const r = runCli(['check', 'a/r.txt', 'b/r.txt', '--locale', 'en'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('different jiaohe.config.json files');
+  });
+
+  it('--output writes the file atomically and prints nothing', () => {
+    const r = runCli(['check', 'street.txt', '--format', 'json', '--output', 'out/../result.json'], { cwd: dir });
+    // out/ does not exist: the write fails cleanly with exit 2 and no temporary file left behind.
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const ok = runCli(['check', 'street.txt', '--format', 'json', '--output', 'result.json'], { cwd: dir });
+    expect(ok.code).toBe(1);
+    expect(ok.stdout).toBe('');
+    expect(json(readFileSync(join(dir, 'result.json'), 'utf8')).summary.errors).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--baseline with --write-baseline accepts today; later runs report only new findings', () => {
+    const work = join(dir, 'baseline');
+    mkdirSync(work);
+    writeFileSync(join(work, 'street.txt'), seedText('street'));
+    const write = runCli(['check', 'street.txt', '--baseline', 'jiaohe-baseline.json', '--write-baseline', '--locale', 'en'], { cwd: work });
+    expect(write.code).toBe(0);
+    expect(write.stderr).toContain('wrote 4 finding(s) to the baseline jiaohe-baseline.json');
+    const saved = JSON.parse(readFileSync(join(work, 'jiaohe-baseline.json'), 'utf8')) as { tool: string; findings: Array<{ path: string; ruleId: string }> };
+    expect(saved.tool).toBe('jiaohe');
+    expect(saved.findings.map((f) => f.path)).toEqual(['street.txt', 'street.txt', 'street.txt', 'street.txt']);
+    // Unchanged report: nothing new, exit 0, and the summary says how many were accepted.
+    const same = runCli(['check', 'street.txt', '--baseline', 'jiaohe-baseline.json', '--locale', 'en'], { cwd: work });
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('0 problem(s) (0 errors, 0 warnings, 0 infos, 4 accepted by the baseline)');
+    // An edit elsewhere keeps the old findings accepted; a new wrong rate is reported.
+    const edited = seedText('street').replace('一、本年度主要举措和成效', '一、本年度主要举措和成效\n全年受理投诉20件,办结19件,办结率为100%。');
+    writeFileSync(join(work, 'street.txt'), edited);
+    const next = json(runCli(['check', 'street.txt', '--baseline', 'jiaohe-baseline.json', '--format', 'json'], { cwd: work }).stdout);
+    expect(next.documents[0]!.baselined).toBe(4);
+    expect(next.documents[0]!.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['rate-matches-counts', 3]]);
+  });
+
+  it('reads standard input with -, named by --stdin-filename', () => {
+    const r = runCli(['check', '-', '--stdin-filename', 'from-pipe.txt', '--format', 'json'], { cwd: dir, input: seedText('street') });
+    expect(r.code).toBe(1);
+    const out = json(r.stdout);
+    expect(out.documents[0]!.path).toBe('from-pipe.txt');
+    expect(out.summary.errors).toBe(1);
+    const html = runCli(['check', '-', '--format', 'json'], { cwd: dir, input: `<!doctype html><html><body><p>${seedText('street').split('\n').join('</p><p>')}</p></body></html>` });
+    const page = json(html.stdout).documents[0]!;
+    expect(page.path).toBe('<stdin>');
+    expect(page.format).toBe('html');
+    expect(page.diagnostics.map((d) => d.ruleId)).toContain('zero-claim-contradiction');
+  });
+
+  it('checks a directory as a batch: every supported file, streets linked to their district', () => {
+    const batch = join(dir, 'batch');
+    mkdirSync(join(batch, 'streets'), { recursive: true });
+    writeFileSync(join(batch, 'district.txt'), seedText('district'));
+    writeFileSync(join(batch, 'streets', 'shimen.txt'), seedText('street'));
+    writeFileSync(join(batch, 'README.md'), '# 2020 reports');
+    writeFileSync(join(batch, '~$shimen.docx'), 'Word lock file');
+    const out = json(runCli(['check', 'batch', '--format', 'json'], { cwd: dir }).stdout);
+    expect(out.documents.map((d) => d.path.replace(/\\/g, '/'))).toEqual(['batch/district.txt', 'batch/streets/shimen.txt']);
+    expect(out.links).toHaveLength(1);
+  });
+
+  it('lists the rules with descriptions and default severities', () => {
+    const r = runCli(['rules', '--locale', 'en']);
+    expect(r.code).toBe(0);
+    for (const rule of [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES]) {
+      const line = r.stdout.split('\n').find((l) => l.startsWith(`${rule.meta.id} `));
+      expect(line, rule.meta.id).toBeDefined();
+      expect(line).toContain(rule.meta.defaultSeverity);
+      expect(line).toContain(rule.meta.docs.description.en);
+    }
+    const zh = runCli(['rules']);
+    expect(zh.stdout).toContain('默认级别');
+    expect(zh.stdout).toContain(BUILTIN_RULES[0]!.meta.docs.description.zh);
+    const listed = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string }>;
+    expect(listed).toHaveLength(BUILTIN_RULES.length + BUILTIN_CROSS_RULES.length);
+  });
+
+  it('prints help with examples, and the help on stderr with exit 2 when run bare', () => {
+    const help = runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--baseline FILE');
+    const bare = runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('Usage:');
+  });
+
+  it('colours stylish output only on a terminal and never with NO_COLOR', async () => {
+    const tty = await inProcess(['check', join(dir, 'street.txt')], true);
+    expect(tty.stdout).toContain('\u001b[31m');
+    const noColor = await inProcess(['check', join(dir, 'street.txt')], true, { NO_COLOR: '1' });
+    expect(noColor.stdout).not.toContain('\u001b[');
+    const pipe = await inProcess(['check', join(dir, 'street.txt')], false);
+    expect(pipe.stdout).not.toContain('\u001b[');
+    expect(pipe.stdout).toBe(noColor.stdout);
+  });
+
+  it('shows progress on a terminal for more than a few files, and clears it', async () => {
+    const many = join(dir, 'many');
+    mkdirSync(many);
+    for (let i = 0; i < 6; i++) writeFileSync(join(many, `r${i}.txt`), seedText('street'));
+    const tty = await inProcess(['check', join(dir, 'many'), '--format', 'json'], true);
+    // The last count, then the line wiped before anything else is written.
+    expect(tty.stderr).toContain('\r检查中 6/6\u001b[K\r\u001b[K');
+    const pipe = await inProcess(['check', join(dir, 'many'), '--format', 'json'], false);
+    expect(pipe.stderr).not.toContain('检查中');
+    const few = await inProcess(['check', join(dir, 'street.txt'), '--format', 'json'], true);
+    expect(few.stderr).toBe('');
+  });
+});

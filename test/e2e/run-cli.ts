@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { projectPath } from '../helpers.js';
+
+/** The built CLI, as `npx jiaohe` runs it. */
+export const CLI = projectPath('dist/cli.js');
+
+/** What a run of the CLI printed and returned, and how long it took. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the built CLI in a child process, without colour unless `env` asks for it. */
+export function runCli(args: readonly string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): CliRun {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? projectPath(''),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    ...(options.input !== undefined ? { input: options.input } : {}),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - t };
+}
