@@ -100,7 +100,7 @@ describe('a user-supplied profile', () => {
     expect(cli.stderr).toContain('invalid profile at id');
     const notJson = join(dir, 'x.json');
     writeFileSync(notJson, '{ id: ');
-    const cli2 = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', notJson], { encoding: 'utf8' });
+    const cli2 = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', notJson, '--locale', 'en'], { encoding: 'utf8' });
     expect(cli2.status).toBe(2);
     expect(cli2.stderr).toContain('not valid JSON');
   });
