@@ -57,7 +57,7 @@ export const crossChildWithinParent = defineCrossRule({
         const evidence = {
           figures: [
             { role: 'child', text: f.text, value: f.value, interval: { lo: f.interval.lo.toString(), hi: f.interval.hi.toString() }, range: f.range },
-            { role: 'parent', text: bound.text, value: bound.value, interval: { lo: bound.interval.lo.toString(), hi: bound.interval.hi.toString() }, range: bound.range },
+            { role: 'parent', text: bound.text, value: bound.value, interval: { lo: bound.interval.lo.toString(), hi: bound.interval.hi.toString() }, range: bound.range, document: parent.id },
           ],
           expression: `${f.value} ≤ ${bound.value}`,
           note: `${parent.id}`,

@@ -44,7 +44,7 @@ export const crossChildrenSumWithinParent = defineCrossRule({
         const sum = parts.reduce((acc, p) => acc.plus(p.fact.interval.lo), new Decimal(0));
         const holds = sum.lte(g.interval.hi);
         const evidence = {
-          figures: parts.map((p) => ({ role: `part (${p.child.id})`, text: p.fact.text, value: p.fact.value, interval: { lo: p.fact.interval.lo.toString(), hi: p.fact.interval.hi.toString() }, range: p.fact.range })),
+          figures: parts.map((p) => ({ role: `part (${p.child.id})`, text: p.fact.text, value: p.fact.value, interval: { lo: p.fact.interval.lo.toString(), hi: p.fact.interval.hi.toString() }, range: p.fact.range, document: p.child.id })),
           expression: `${parts.map((p) => p.fact.value).join('+')} = ${sum} ≤ ${g.value}`,
         };
         ctx.compare({ document: parent.id, others: parts.map((p) => p.child.id), what: `${metric.zh}: Σ ≤ ${g.text}`, verdict: holds ? 'holds' : 'fails', evidence, range: g.range });

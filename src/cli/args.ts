@@ -110,10 +110,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
       },
     });
   } catch (error) {
-    // Node's messages run over several lines and sentences; the first sentence says what is wrong.
-    const first = (error as Error).message.split('\n')[0]!;
-    const sentence = first.indexOf('. ');
-    throw new CliError('usage', { detail: sentence > 0 ? first.slice(0, sentence) : first.replace(/\.$/, '') });
+    // Node's messages are English and run over several sentences; say the same in our words.
+    const e = error as { code?: string; message: string };
+    const option = /'(--?[A-Za-z][\w-]*)/.exec(e.message)?.[1] ?? '';
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError('unknownOption', { option });
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new CliError(e.message.includes('ambiguous') ? 'ambiguousValue' : 'missingValue', { option });
+    throw new CliError('usage', { detail: e.message.split('\n')[0]! });
   }
   const { values: v, positionals } = parsed;
   const locale = choice('--locale', v.locale ?? 'zh', ['zh', 'en']) as Locale;
@@ -154,5 +156,6 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   if (base.writeBaseline && !base.baseline) throw new CliError('writeBaselineNeedsFile');
   if (command !== 'rules' && base.inputs.length === 0) throw new CliError('needFiles', { command });
+  if (command === 'rules' && base.inputs.length > 0) throw new CliError('rulesTakesNoFiles');
   return { ...base, command, format };
 }

@@ -1,8 +1,8 @@
 /** `jiaohe check`: read the inputs, check them together, report, and pick the exit code. */
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
-import { checkReports } from '../cross/check.js';
+import { checkReports, type CheckReportsResult } from '../cross/check.js';
 import { ConfigError, type Config } from '../engine/config.js';
-import { mapClaim, mapDiagnostic } from '../io/map-findings.js';
+import { mapClaim, mapComparison, mapDiagnostic } from '../io/map-findings.js';
 import type { LoadedSource } from '../io/source.js';
 import { parseProfile, ProfileError } from '../profiles/schema.js';
 import type { CheckedDocument } from '../report/document.js';
@@ -29,41 +29,33 @@ export interface CliIo {
   version: string;
 }
 
-/** Every rule id the configuration may name, with a close match for typos. */
+/** Every rule id the configuration may name. */
 function ruleIds(): string[] {
   return [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES].map((r) => r.meta.id);
 }
 
-function closest(id: string, ids: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const candidate of ids) {
-    // Edit distance, bounded by the short ids; cheap for a handful of rules.
-    const a = id;
-    const b = candidate;
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const cur = [i];
-      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-    const score = prev[b.length]!;
-    if (score < bestScore) {
-      bestScore = score;
-      best = candidate;
-    }
+/** Edit distance between two short ids. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
   }
-  return best !== undefined && bestScore <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+  return prev[b.length]!;
 }
 
 /** A `CliError` for an unknown rule id, suggesting the nearest known one. */
 export function unknownRule(id: string, locale: CliOptions['locale']): CliError {
-  const near = closest(id, ruleIds());
+  const ranked = ruleIds()
+    .map((known) => ({ known, d: distance(id, known) }))
+    .sort((a, b) => a.d - b.d);
+  const near = ranked[0] && ranked[0].d <= Math.max(2, Math.floor(id.length / 3)) ? ranked[0].known : undefined;
   return new CliError('unknownRule', { id, hint: near ? cliMessage(locale, 'didYouMean', { id: near }) : '' });
 }
 
 /** The run's configuration: the config file, then the flags over it. */
-function buildConfig(options: CliOptions, inputs: readonly string[], cwd: string): { config: Config; profilePaths: string[] } {
+function buildConfig(options: CliOptions, inputs: readonly string[], cwd: string): { config: Config; profilePaths: string[]; configPath: string | null } {
   const loaded = options.noConfig && !options.config ? null : discoverConfig(inputs, options.config, cwd);
   const { $schema: _schema, profiles = [], ...fromFile } = loaded?.config ?? {};
   const rules: NonNullable<Config['rules']> = { ...(fromFile.rules ?? {}) };
@@ -82,15 +74,22 @@ function buildConfig(options: CliOptions, inputs: readonly string[], cwd: string
     ...(options.level ? { level: options.level as Config['level'] } : {}),
     rules,
   };
-  return { config, profilePaths: [...profiles, ...options.profiles] };
+  return { config, profilePaths: [...profiles, ...options.profiles], configPath: loaded?.path ?? null };
+}
+
+/** A configuration error, blamed on the flag or the file it came from. */
+function configProblem(error: ConfigError, options: CliOptions, configPath: string | null): CliError {
+  if (error.key === 'level' && options.level) return new CliError('badFlagValue', { flag: '--level', why: error.message });
+  if (error.key === 'profile' && options.kind) return new CliError('badFlagValue', { flag: '--kind', why: error.message });
+  return new CliError('badConfig', { path: configPath ?? '--rule', why: error.message });
 }
 
 /** Runs `jiaohe check` and returns its exit code. */
 export async function runCheck(options: CliOptions, io: CliIo): Promise<number> {
   const locale = options.locale;
-  const inputs = await expandInputs(options.inputs);
-  if (options.parent && !inputs.includes(options.parent)) inputs.push(options.parent);
-  const { config, profilePaths } = buildConfig(options, inputs, io.cwd);
+  const expanded = await expandInputs(options.parent ? [...options.inputs, options.parent] : options.inputs);
+  const inputs = expanded.files;
+  const { config, profilePaths, configPath } = buildConfig(options, inputs, io.cwd);
   const profiles = profilePaths.map((file) => {
     try {
       return parseProfile(readJsonFile(file), file);
@@ -100,25 +99,26 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
     }
   });
   const baseline = options.baseline && !options.writeBaseline ? readBaseline(options.baseline) : null;
-  if (options.output) assertNotInput(options.output, [...inputs, ...(options.baseline ? [options.baseline] : [])]);
-  if (options.baseline && options.writeBaseline) assertNotInput(options.baseline, inputs);
+  // Nothing the run reads is ever written over: reports, configuration, profiles, the baseline read.
+  const read = [...inputs, ...profilePaths, ...(configPath ? [configPath] : []), ...(baseline && options.baseline ? [options.baseline] : [])];
+  if (options.output) assertNotInput(options.output, read);
+  if (options.baseline && options.writeBaseline) assertNotInput(options.baseline, read);
 
   const progress = new Progress(io, inputs.length, locale);
   const outcomes = await readInputs(inputs, { limit: 8, onRead: (n) => progress.update(n / 2), ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}) });
-  let inputFailed = false;
+  const failures = [...expanded.errors];
   const sources: LoadedSource[] = [];
   for (const o of outcomes) {
-    if ('error' in o) {
-      progress.clear();
-      io.stderr(`jiaohe: ${o.error.text(locale)}\n`);
-      inputFailed = true;
-    } else sources.push(o.source);
+    if ('error' in o) failures.push(o.error);
+    else sources.push(o.source);
   }
+  if (failures.length) progress.clear();
+  for (const f of failures) io.stderr(`jiaohe: ${f.text(locale)}\n`);
 
   const byPath = new Map(sources.map((s) => [s.path, s]));
   const parents: Record<string, string> = {};
   if (options.parent) for (const s of sources) if (s.path !== options.parent) parents[s.path] = options.parent;
-  let all;
+  let all: CheckReportsResult;
   try {
     all = checkReports(
       sources.map((s) => ({ id: s.path, text: s.text })),
@@ -126,18 +126,17 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
       { profiles, parents, onChecked: (done) => progress.update(inputs.length / 2 + done / 2) },
     );
   } catch (error) {
-    if (error instanceof ConfigError) throw new CliError('badConfig', { path: options.config ?? 'jiaohe.config.json', why: error.message });
+    if (error instanceof ConfigError) throw configProblem(error, options, configPath);
     throw error;
   }
   progress.clear();
 
   const docs: CheckedDocument[] = all.documents.map(({ id, result }) => {
     const source = byPath.get(id)!;
-    const diagnostics = result.diagnostics.map((d) => mapDiagnostic(d, source, byPath));
     return {
       path: id,
       text: source.sourceText,
-      diagnostics,
+      diagnostics: result.diagnostics.map((d) => mapDiagnostic(d, source, byPath)),
       claims: result.claims.map((c) => mapClaim(c, source)),
       kind: result.kind,
       year: result.report.metadata.reportingYear?.year ?? null,
@@ -146,12 +145,11 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
       page: source.page,
     };
   });
+  const comparisons = all.comparisons.map((c) => mapComparison(c, byPath));
 
+  let written: ReturnType<typeof buildBaseline> | null = null;
   if (options.baseline && options.writeBaseline) {
-    const written = buildBaseline(options.baseline, docs);
-    writeAtomic(options.baseline, `${JSON.stringify(written, null, 2)}\n`);
-    const count = written.findings.reduce((n, f) => n + f.count, 0);
-    io.stderr(`jiaohe: ${cliMessage(locale, 'wroteBaseline', { count, path: options.baseline })}\n`);
+    written = buildBaseline(options.baseline, docs);
     for (const d of docs) {
       d.baselined = d.diagnostics;
       d.diagnostics = [];
@@ -163,30 +161,43 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
       d.baselined = split[i]!.accepted;
     });
   }
-
   // --quiet drops warnings and infos before anything counts them, as ESLint's --quiet does.
   if (options.quiet) for (const d of docs) d.diagnostics = d.diagnostics.filter((x) => x.severity === 'error');
 
-  if (sources.length > 1) for (const u of all.unplaced) io.stderr(`jiaohe: ${cliMessage(locale, 'unplaced', { path: u.id, why: u.reason })}\n`);
+  // Only reports someone may expect to be linked are named: not the parents themselves.
+  const isParent = new Set(all.links.map((l) => l.parent));
+  if (sources.length > 1) {
+    for (const u of all.unplaced) if (!isParent.has(u.id) && u.id !== options.parent) io.stderr(`jiaohe: ${cliMessage(locale, 'unplaced', { path: u.id, why: u.reason })}\n`);
+  }
 
-  const text = await render(options, docs, all, io);
-  if (options.output) writeAtomic(options.output, text);
-  else io.stdout(text);
+  // A run where nothing could be read prints no report that looks like a clean one.
+  if (docs.length > 0 || failures.length === 0) {
+    const text = await render(options, docs, { ...all, comparisons }, failures, io);
+    if (options.output) writeAtomic(options.output, text);
+    else io.stdout(text);
+  }
+  // The baseline is written last, so a failed output leaves the old baseline as it was.
+  if (written && options.baseline) {
+    writeAtomic(options.baseline, `${JSON.stringify(written, null, 2)}\n`);
+    const count = written.findings.reduce((n, f) => n + f.count, 0);
+    io.stderr(`jiaohe: ${cliMessage(locale, 'wroteBaseline', { count, path: options.baseline })}\n`);
+  }
 
   const s = summarize(docs);
   const tooManyWarnings = options.maxWarnings !== null && s.warnings > options.maxWarnings;
   if (tooManyWarnings) io.stderr(`jiaohe: ${cliMessage(locale, 'tooManyWarnings', { count: s.warnings, max: options.maxWarnings! })}\n`);
-  if (inputFailed) return 2;
+  if (failures.length) return 2;
   return s.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-async function render(options: CliOptions, docs: CheckedDocument[], all: ReturnType<typeof checkReports>, io: CliIo): Promise<string> {
+async function render(options: CliOptions, docs: CheckedDocument[], all: CheckReportsResult, failures: readonly CliError[], io: CliIo): Promise<string> {
   if (options.format === 'json') {
     return `${formatJson(docs, { toolVersion: io.version, links: all.links, unplaced: all.unplaced, comparisons: all.comparisons })}\n`;
   }
   if (options.format === 'sarif') {
     const { formatSarif } = await import('../report/sarif.js');
-    return `${formatSarif(docs, { rules: [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES], locale: options.locale, toolVersion: io.version, cwd: io.cwd })}\n`;
+    const notifications = failures.map((f) => ({ message: f.text(options.locale), ...(typeof f.data.path === 'string' ? { path: f.data.path } : {}) }));
+    return `${formatSarif(docs, { rules: [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES], locale: options.locale, toolVersion: io.version, cwd: io.cwd, notifications })}\n`;
   }
   const color = !options.output && io.stdoutTty && !io.env.NO_COLOR;
   return `${formatStylish(docs, { color, locale: options.locale })}\n`;

@@ -78,16 +78,13 @@ export function findConfigFile(dir: string): string | null {
  */
 export function discoverConfig(inputs: readonly string[], given: string | undefined, cwd: string): LoadedConfig | null {
   if (given) return loadConfigFile(given);
-  const found = new Map<string, string>();
+  // An input with no config file above it takes the others' (a --parent kept elsewhere, stdin).
+  const found = new Set<string>();
   for (const input of inputs.length ? inputs : ['-']) {
-    const dir = input === '-' ? cwd : dirname(resolve(cwd, input));
-    const file = findConfigFile(dir);
-    found.set(file ?? '', input);
+    const file = findConfigFile(input === '-' ? cwd : dirname(resolve(cwd, input)));
+    if (file) found.add(file);
   }
-  const files = [...found.keys()];
-  if (files.length > 1) {
-    const named = files.filter(Boolean);
-    throw new CliError('configConflict', { a: named[0] ?? '(none)', b: named[1] ?? '(none)' });
-  }
+  const files = [...found];
+  if (files.length > 1) throw new CliError('configConflict', { a: files[0]!, b: files[1]! });
   return files[0] ? loadConfigFile(files[0]) : null;
 }

@@ -1,8 +1,9 @@
 /** Finding the files to check and reading them, many at a time, one failure not stopping the rest. */
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DecodeError } from '../io/decode.js';
-import { formatOfPath, loadSourceBytes, loadSourceFile } from '../io/load.js';
+import { formatOfPath, loadSourceBytes, loadSourceFile, MAX_INPUT_BYTES } from '../io/load.js';
 import type { LoadedSource } from '../io/source.js';
 import { CliError } from './messages.js';
 
@@ -14,25 +15,51 @@ function skipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || name.toLowerCase() === 'readme.md' || name === 'node_modules';
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** Collects the supported files under `dir`; a folder that cannot be listed is an error, not the end of the run. */
+async function walk(dir: string, out: string[], errors: CliError[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    errors.push(new CliError('cannotReadDir', { path: dir, why: errnoWords(error) }));
+    return;
+  }
   for (const e of entries) {
     if (skipped(e.name)) continue;
     const path = join(dir, e.name);
-    if (e.isDirectory()) await walk(path, out);
-    else if (e.isFile() && formatOfPath(e.name)) out.push(path);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      // A linked report is read like any other; a link to a folder is not followed (no cycles).
+      try {
+        isFile = (await stat(path)).isFile();
+      } catch {
+        isFile = false;
+      }
+      isDir = false;
+    }
+    if (isDir) await walk(path, out, errors);
+    else if (isFile && formatOfPath(e.name)) out.push(path);
   }
+}
+
+/** The files to read, and the folders that could not be searched. */
+export interface ExpandedInputs {
+  files: string[];
+  errors: CliError[];
 }
 
 /**
  * The files to read: each file given as it is, and the supported files inside each directory
  * (sorted, so output order does not depend on the file system). `-` stands for standard input.
+ * A file named twice (or through a link) is read once, under the first name given.
  */
-export async function expandInputs(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
+export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
+  const files: string[] = [];
+  const errors: CliError[] = [];
   for (const p of paths) {
     if (p === '-') {
-      out.push('-');
+      files.push('-');
       continue;
     }
     let isDir = false;
@@ -42,34 +69,78 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
       // A missing file is reported when it is read, with the others still checked.
     }
     if (!isDir) {
-      out.push(p);
+      files.push(p);
       continue;
     }
     const found: string[] = [];
-    await walk(p, found);
-    if (found.length === 0) throw new CliError('noReports', { path: p });
-    out.push(...found.sort());
+    const before = errors.length;
+    await walk(p, found, errors);
+    if (found.length === 0 && errors.length === before) throw new CliError('noReports', { path: p });
+    files.push(...found.sort());
   }
-  return [...new Set(out)];
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = f === '-' ? '-' : realPath(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, errors };
+}
+
+/** The real path of a file (through links), or its absolute path when it cannot be resolved. */
+export function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** What an operating-system error code means, in words. */
+export function errnoWords(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'is a directory',
+    ENOTDIR: 'not a directory',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EBUSY: 'the file is in use',
+    EMFILE: 'too many open files',
+    ENOTFILE: 'not a regular file',
+  };
+  return (code && words[code]) ?? code ?? (error as Error).message ?? String(error);
 }
 
 /** Why a file could not be read, as a command-line error naming it. */
 export function inputError(path: string, error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (error instanceof DecodeError) return new CliError(error.code === 'empty' ? 'empty' : error.code === 'binary' ? 'binary' : 'undecodable', { path });
+  if (error instanceof DecodeError) {
+    const id = ({ empty: 'empty', binary: 'binary', undecodable: 'undecodable', 'no-text': 'noText', 'too-large': 'tooLarge' } as const)[error.code];
+    return new CliError(id, { path });
+  }
   const e = error as { name?: string; code?: string; message?: string };
   if (e.name === 'DocxError') {
-    const id = e.code === 'damaged' ? 'damagedDocx' : e.code === 'too-large' ? 'tooLarge' : 'notDocx';
-    return new CliError(id, { path, why: e.message ?? '' });
+    if (e.code === 'damaged') return new CliError('damagedDocx', { path });
+    if (e.code === 'too-large') return new CliError('tooLarge', { path });
+    return new CliError((e.message ?? '').includes('zip') && !(e.message ?? '').includes('document.xml') ? 'notZip' : 'noDocumentXml', { path });
   }
   if (e.code === 'ENOENT') return new CliError('noSuchFile', { path });
   if (e.code === 'EISDIR') return new CliError('isDirectory', { path });
-  return new CliError('cannotRead', { path, why: e.code ?? e.message ?? String(error) });
+  return new CliError('cannotRead', { path, why: errnoWords(error) });
 }
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw new DecodeError('the input is too large', 'too-large');
+    chunks.push(chunk as Buffer);
+  }
   const all = Buffer.concat(chunks);
   return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);
 }

@@ -1,4 +1,5 @@
 /** The command line: parses options, runs the command, turns problems into exit code 2. */
+import { mapRanges } from '../io/map-findings.js';
 import { parseReport } from '../parse/parse-report.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
 import { runCheck, type CliIo } from './check-command.js';
@@ -11,18 +12,21 @@ export type { CliIo } from './check-command.js';
 
 /** `jiaohe parse`: the outline or the model of each file. */
 async function runParse(options: CliOptions, io: CliIo): Promise<number> {
-  const outcomes = await readInputs(await expandInputs(options.inputs), options.stdinFilename ? { stdinName: options.stdinFilename } : {});
+  const expanded = await expandInputs(options.inputs);
+  const outcomes = await readInputs(expanded.files, options.stdinFilename ? { stdinName: options.stdinFilename } : {});
   const documents: unknown[] = [];
-  let failed = false;
+  let failed = expanded.errors.length > 0;
+  for (const e of expanded.errors) io.stderr(`jiaohe: ${e.text(options.locale)}\n`);
   for (const o of outcomes) {
     if ('error' in o) {
       io.stderr(`jiaohe: ${o.error.text(options.locale)}\n`);
       failed = true;
       continue;
     }
+    // Positions are the file's: an HTML page's lines, a .docx's paragraphs.
     const report = parseReport(o.source.text, { source: o.path });
-    if (options.format === 'json') documents.push({ path: o.path, format: o.source.format, encoding: o.source.encoding, page: o.source.page, report: reportToJson(report) });
-    else io.stdout(`${formatOutline(report, o.path)}\n\n`);
+    if (options.format === 'json') documents.push({ path: o.path, format: o.source.format, encoding: o.source.encoding, page: o.source.page, report: mapRanges(reportToJson(report), o.source) });
+    else io.stdout(`${formatOutline(report, o.path, (offset) => o.source.locate(offset, 'start'))}\n\n`);
   }
   if (options.format === 'json') io.stdout(`${JSON.stringify({ documents }, null, 2)}\n`);
   return failed ? 2 : 0;

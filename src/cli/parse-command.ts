@@ -10,7 +10,7 @@ export function reportToJson(report: Report): unknown {
 }
 
 /** The human-readable summary `jiaohe parse` prints for one report. */
-export function formatOutline(report: Report, path: string): string {
+export function formatOutline(report: Report, path: string, locate: (offset: number) => { line: number; column: number } = (o) => positionOf(report, o)): string {
   const m = report.metadata;
   const lines: string[] = [path];
   const date = m.dateWritten ? `${m.dateWritten.text} (${m.dateWritten.source})` : '—';
@@ -22,7 +22,7 @@ export function formatOutline(report: Report, path: string): string {
   lines.push('  outline:');
   const walk = (list: Section[]): void => {
     for (const s of list) {
-      const pos = positionOf(report, s.range.start);
+      const pos = locate(s.range.start);
       lines.push(`  ${'  '.repeat(s.depth)}${s.marker.text}${s.heading}  [${pos.line}:${pos.column}]`);
       walk(s.children);
     }

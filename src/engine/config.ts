@@ -77,6 +77,15 @@ export function resolveConfig<R extends { meta: RuleMeta } = Rule>(config: unkno
     const level = setting === undefined ? rule.meta.defaultSeverity : Array.isArray(setting) ? setting[0] : setting;
     if (level === 'off') continue;
     const rawOptions = Array.isArray(setting) ? setting[1] : {};
+    // An option the rule does not have is a typo, not something to ignore.
+    const shape = (rule.meta.options as { shape?: Record<string, unknown> }).shape;
+    if (shape && rawOptions && typeof rawOptions === 'object') {
+      const unknown = Object.keys(rawOptions).find((k) => !(k in shape));
+      if (unknown !== undefined) {
+        const key = `rules.${rule.meta.id}[1].${unknown}`;
+        throw new ConfigError(`invalid option at ${key}: rule ${rule.meta.id} has no option '${unknown}'`, key);
+      }
+    }
     const options = rule.meta.options.safeParse(rawOptions);
     if (!options.success) {
       const issue = options.error.issues[0]!;

@@ -17,6 +17,8 @@ export const FigureRefSchema = z.object({
   /** The values it stands for at its shown precision and qualifier. */
   interval: z.object({ lo: z.string(), hi: z.string() }),
   range: RangeSchema,
+  /** Path or id of the document the figure is in, when it is not the finding's own (cross-document evidence). */
+  document: z.string().optional(),
 });
 /** A figure a finding or claim relied on. */
 export type FigureRef = z.infer<typeof FigureRefSchema>;

@@ -1,8 +1,9 @@
 /**
  * Reads a saved web page as a report: the text a reader sees on the page (navigation, scripts,
  * hidden parts and page furniture dropped; blocks on their own lines; table cells joined by a
- * space), an `OffsetMap` from every unit of that text back into the HTML, and the page's
- * metadata (its info table and meta tags). One linear pass, no recursion. Browser-safe.
+ * space; a source line break between two Chinese characters removed, as browsers do), an
+ * `OffsetMap` from every unit of that text back into the HTML, and the page's metadata (its
+ * info table and meta tags). One linear pass, no recursion. Browser-safe.
  *
  * Tags come from htmlparser2's `Tokenizer` (the streaming layer under its `Parser`), which
  * reports exact source offsets for every tag, text run and entity. The element stack is kept
@@ -13,7 +14,10 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { METADATA_LABELS } from '../parse/chrome.js';
 import { mappedSource, OffsetMap, type LoadedSource, type PageMetadata } from './source.js';
 
-/** Elements never shown, or page furniture rather than the report: dropped with their content. */
+/**
+ * Elements never shown, or page furniture rather than the report: dropped with their content.
+ * Not `form`: ASP.NET pages wrap the whole body in one (its controls are dropped instead).
+ */
 const DROP_TAGS = new Set([
   'script',
   'style',
@@ -25,7 +29,6 @@ const DROP_TAGS = new Set([
   'header',
   'footer',
   'aside',
-  'form',
   'button',
   'select',
   'option',
@@ -56,8 +59,11 @@ const DROP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'me
 
 /**
  * Class and id tokens of page furniture. Deliberately short: words such as `content`, `main`,
- * `article`, `text`, `print`, `head`, `top`, `links`, `list` or `box` also name containers of
- * the report itself, so they are not here.
+ * `article`, `text`, `head`, `top`, `links`, `list` or `box` also name containers of the report
+ * itself, so they are not here. A class name or id that also has a token of `CONTENT_TOKENS`
+ * (`print-content`, `share_article`) is not furniture, nor is a CSS framework's utility class
+ * (`position-relative`, `font-weight-bold`, `d-print-block`): dropping the report by mistake
+ * loses it silently, keeping furniture by mistake at worst adds a finding.
  */
 const DROP_TOKENS = new Set([
   'nav',
@@ -79,7 +85,29 @@ const DROP_TOKENS = new Set([
   'friendlink',
   'friendlinks',
   'yqlj',
+  'wzdh', // 网站导航
+  'xgxx', // 相关信息
+  'xglj', // 相关链接
+  'related',
+  'relate',
+  'relevant',
+  'position', // 当前位置
+  'location',
+  'dqwz', // 当前位置
+  'print',
+  'dayin', // 打印
+  'close',
+  'fontsize',
+  'zihao', // 字号
+  'font',
 ]);
+
+/** Tokens that name the report's container: a class name or id with one is never furniture. */
+const CONTENT_TOKENS = new Set(['content', 'article', 'zoom', 'editor', 'zhengwen']);
+
+/** CSS framework utility classes (Bootstrap, Tailwind) whose words look like furniture tokens. */
+const UTILITY_CLASS =
+  /^(?:position-(?:static|relative|absolute|fixed|sticky)|font-(?:weight-[a-z]+|italic|monospace|sans|serif|mono|thin|extralight|light|normal|medium|semibold|bold|extrabold|black)|d-print-[a-z-]+|print:.*)$/;
 
 /** Elements with no content and no end tag. */
 const VOID = new Set([
@@ -156,6 +184,16 @@ const BLOCK = new Set([
   'xmp',
 ]);
 
+/**
+ * Elements checked for link density: one that closes having produced the text of two or more
+ * `<a>` elements and nothing else but separators is a list of links (related items, menus,
+ * breadcrumbs), and everything it produced is taken back.
+ */
+const LINK_DENSITY = new Set(['article', 'aside', 'center', 'dd', 'div', 'dl', 'dt', 'li', 'ol', 'p', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul']);
+
+/** Characters that may stand between links in a list of links (besides white space). */
+const LINK_SEPARATORS = new Set('|｜·•・>＞»›→/／\\-－–—_、,，;；:：()（）[]［］【】〔〕{}<>＜＞《》〈〉「」『』'.split(''));
+
 /** Elements whose white space is kept as written. */
 const PRE = new Set(['pre', 'listing', 'xmp', 'plaintext']);
 
@@ -222,16 +260,89 @@ const META_FIELDS = new Map<string, keyof PageMetadata>([
   ['contentsource', 'publisher'],
 ]);
 
+/** The output state where an element checked for link density started, to go back to. */
+interface Snapshot {
+  length: number;
+  started: boolean;
+  trailingNL: number;
+  pendingNL: number;
+  cause0Start: number;
+  cause0End: number;
+  cause1Start: number;
+  cause1End: number;
+  spaceStart: number;
+  spaceEnd: number;
+  spaceBreak: boolean;
+  spaceKept: boolean;
+  prevCode: number;
+}
+
+/** An open element (every field always set, so that frames share one shape). */
 interface Frame {
   name: string;
   /** This element starts a dropped subtree. */
   drop: boolean;
   /** Line breaks it asks for at its edges when shown (0 for inline elements). */
   breaks: number;
+  /** For an `<a>`: the enclosing open `<a>`, and whether this one produced text. */
+  outerLink: Frame | null;
+  linkText: boolean;
+  /** For an element checked for link density: where it started, the enclosing checked element, and what it produced so far. */
+  snapshot: Snapshot | null;
+  outerChecked: Frame | null;
+  links: number;
+  otherText: boolean;
 }
 
 const isAsciiSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/**
+ * East Asian Width F, W or H, Hangul excepted (CJK ideographs and radicals, CJK symbols and
+ * punctuation, kana, bopomofo, Yi, full- and half-width forms): a segment break between two such
+ * characters is removed (CSS Text 3, as Firefox does). Not ASCII, NBSP or ambiguous-width “”…·.
+ */
+function eastAsianWide(c: number): boolean {
+  if (c < 0x2e80) return false;
+  if (c <= 0xa4cf) return c <= 0x303f || (c >= 0x3041 && c <= 0x312f) || (c >= 0x3190 && c <= 0x4dbf) || c >= 0x4e00;
+  if (c <= 0xffff) {
+    return (
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe10 && c <= 0xfe19) ||
+      (c >= 0xfe30 && c <= 0xfe6f) ||
+      (c >= 0xff01 && c <= 0xff9f) || // full-width forms, half-width katakana
+      (c >= 0xffe0 && c <= 0xffee)
+    );
+  }
+  return (c >= 0x1b000 && c <= 0x1b2ff) || (c >= 0x1f200 && c <= 0x1f2ff) || (c >= 0x20000 && c <= 0x3fffd);
+}
+
+/** Whether a white space run holding a segment break between characters `a` and `b` is removed. */
+const segmentBreakRemoved = (a: number, b: number): boolean => a === 0x200b || b === 0x200b || (eastAsianWide(a) && eastAsianWide(b));
+
+/** The code point that ends `s`. */
+function lastCodePoint(s: string): number {
+  const c = s.charCodeAt(s.length - 1);
+  return c >= 0xdc00 && c <= 0xdfff && s.length > 1 ? s.codePointAt(s.length - 2)! : c;
+}
+
+/** Whether `s` has a character other than white space and link separators. */
+function hasOtherText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAsciiSpace(c) && !isBlank(c) && !LINK_SEPARATORS.has(s[i]!)) return true;
+  }
+  return false;
+}
+
+/** Whether `s` has a character other than white space. */
+function hasVisibleText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAsciiSpace(c) && !isBlank(c)) return true;
+  }
+  return false;
+}
 
 /** Whether an inline style hides the element (`display:none`, `visibility:hidden`). */
 function hiddenByStyle(style: string): boolean {
@@ -246,19 +357,29 @@ function hiddenByStyle(style: string): boolean {
   return false;
 }
 
-/** Whether a class or id names page furniture (a token from `DROP_TOKENS`). */
+/**
+ * Whether a class list or id names page furniture: one of its class names has a token from
+ * `DROP_TOKENS` and none from `CONTENT_TOKENS`, and is not a utility class.
+ */
 function furnitureName(value: string): boolean {
-  const lower = value.toLowerCase();
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 0;
-    const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
-    if (alnum) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (DROP_TOKENS.has(lower.slice(start, i))) return true;
-      start = -1;
+  for (const name of value.toLowerCase().split(/[\t\n\f\r ]+/)) {
+    if (name.length === 0 || UTILITY_CLASS.test(name)) continue;
+    let furniture = false;
+    let content = false;
+    let start = -1;
+    for (let i = 0; i <= name.length; i++) {
+      const c = i < name.length ? name.charCodeAt(i) : 0;
+      const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+      if (alnum) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        const token = name.slice(start, i);
+        if (DROP_TOKENS.has(token)) furniture = true;
+        else if (CONTENT_TOKENS.has(token)) content = true;
+        start = -1;
+      }
     }
+    if (furniture && !content) return true;
   }
   return false;
 }
@@ -346,16 +467,22 @@ function squash(s: string): string {
 export function extractHtml(html: string): { text: string; map: OffsetMap; page: PageMetadata | null } {
   const map = new OffsetMap();
   const parts: string[] = [];
+  let length = 0;
 
-  // Output state. `started`: some visible text was written; `trailingNL`: line breaks at its end.
+  // Output state. `started`: some visible text was written; `trailingNL`: line breaks at its end;
+  // `prevCode`: the character that ends it (-1 after something that is not a character, an image).
   let started = false;
   let trailingNL = 0;
-  // Pending separators, written only before the next visible text.
+  let prevCode = -1;
+  // Pending separators, written only before the next visible text. A pending space holds a
+  // segment break (`spaceBreak`) or must stay whatever its neighbours (`spaceKept`, between cells).
   let pendingNL = 0;
   const causeStart = [0, 0];
   const causeEnd = [0, 0];
   let spaceStart = -1;
   let spaceEnd = -1;
+  let spaceBreak = false;
+  let spaceKept = false;
 
   // Element state.
   const stack: Frame[] = [];
@@ -365,6 +492,9 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
   let foreignDepth = 0;
   let sectioning = 0;
   let skipFirstLF = false;
+  // The innermost open `<a>`, and the innermost open element checked for link density.
+  let link: Frame | null = null;
+  let checked: Frame | null = null;
 
   // Page metadata.
   const meta = new Map<keyof PageMetadata, string>();
@@ -373,37 +503,72 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
 
   const count = (name: string): number => open.get(name) ?? 0;
 
+  const append = (s: string, srcStart: number, srcEnd: number): void => {
+    parts.push(s);
+    length += s.length;
+    map.push(s.length, srcStart, srcEnd);
+  };
+
   const writeNewline = (s: number, e: number): void => {
     if (!started || trailingNL >= 2) return;
-    parts.push('\n');
-    map.push(1, s, e);
+    append('\n', s, e);
     trailingNL++;
   };
 
-  /** Writes pending line breaks or the pending space before visible text. */
-  const flush = (): void => {
+  const clearSpace = (): void => {
+    spaceStart = -1;
+    spaceBreak = false;
+    spaceKept = false;
+  };
+
+  /**
+   * Writes pending line breaks or the pending space before visible text starting with `next`
+   * (-1 when not a character). A space whose run held a segment break is not written between
+   * two East Asian wide characters: source lines wrapped inside Chinese text join up.
+   */
+  const flush = (next: number): void => {
     if (pendingNL > 0) {
       for (let k = trailingNL; k < pendingNL; k++) writeNewline(causeStart[k]!, causeEnd[k]!);
       pendingNL = 0;
     } else if (spaceStart >= 0 && started && trailingNL === 0) {
-      parts.push(' ');
-      map.push(1, spaceStart, spaceEnd);
+      if (spaceKept || !spaceBreak || !segmentBreakRemoved(prevCode, next)) append(' ', spaceStart, spaceEnd);
     }
-    spaceStart = -1;
+    clearSpace();
   };
 
   const write = (s: string, srcStart: number, srcEnd: number): void => {
-    flush();
-    parts.push(s);
-    map.push(s.length, srcStart, srcEnd);
+    flush(s.codePointAt(0)!);
+    append(s, srcStart, srcEnd);
     started = true;
     trailingNL = 0;
+    prevCode = lastCodePoint(s);
+    // What the text counts as for link density: link text, or other text of the checked element.
+    if (link !== null) link.linkText ||= hasVisibleText(s);
+    else if (checked !== null && !checked.otherText) checked.otherText = hasOtherText(s);
+  };
+
+  /** Takes back everything written since `snap`, and the pending separators with it. */
+  const restore = (snap: Snapshot): void => {
+    while (length > snap.length) length -= parts.pop()!.length; // snapshots fall between parts
+    map.truncate(snap.length);
+    started = snap.started;
+    trailingNL = snap.trailingNL;
+    pendingNL = snap.pendingNL;
+    causeStart[0] = snap.cause0Start;
+    causeEnd[0] = snap.cause0End;
+    causeStart[1] = snap.cause1Start;
+    causeEnd[1] = snap.cause1End;
+    spaceStart = snap.spaceStart;
+    spaceEnd = snap.spaceEnd;
+    spaceBreak = snap.spaceBreak;
+    spaceKept = snap.spaceKept;
+    prevCode = snap.prevCode;
   };
 
   /** A block edge: at least `n` line breaks before the next text. */
   const requireBreaks = (n: number, s: number, e: number): void => {
     if (dropping > 0) return;
-    spaceStart = -1;
+    clearSpace();
     for (let k = pendingNL; k < n; k++) {
       causeStart[k] = s;
       causeEnd[k] = e;
@@ -414,7 +579,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
   /** A `<br>`: one more line break (at most one empty line). */
   const lineBreak = (s: number, e: number): void => {
     if (dropping > 0) return;
-    spaceStart = -1;
+    clearSpace();
     if (pendingNL < 2) {
       causeStart[pendingNL] = s;
       causeEnd[pendingNL] = e;
@@ -422,13 +587,26 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     }
   };
 
-  /** Collapsible white space at [s, e): one space, unless at a line's start or end. */
-  const space = (s: number, e: number): void => {
+  /**
+   * Collapsible white space at [s, e): one space, unless at a line's start or end. `segmentBreak`:
+   * the run holds a line feed or carriage return; `kept`: a space whatever its neighbours (cells).
+   */
+  const space = (s: number, e: number, segmentBreak: boolean, kept = false): void => {
     if (pendingNL > 0 || !started || trailingNL > 0) return;
     if (spaceStart < 0) {
       spaceStart = s;
       spaceEnd = e;
     } else if (spaceEnd === s) spaceEnd = e;
+    spaceBreak ||= segmentBreak;
+    spaceKept ||= kept;
+  };
+
+  const hasSegmentBreak = (data: string, i: number, j: number): boolean => {
+    for (let k = i; k < j; k++) {
+      const c = data.charCodeAt(k);
+      if (c === 0x0a || c === 0x0d) return true;
+    }
+    return false;
   };
 
   /** Visible text `data` found at [s, e) of the HTML; one to one when `e - s` is its length. */
@@ -445,9 +623,9 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     if (dropping > 0) return;
     if (e - s !== data.length) {
       // An entity (or other folded source): every unit maps to the whole span.
-      if (data.length === 1 && isAsciiSpace(data.charCodeAt(0)) && preDepth === 0) space(s, e);
+      if (data.length === 1 && isAsciiSpace(data.charCodeAt(0)) && preDepth === 0) space(s, e, hasSegmentBreak(data, 0, 1));
       else if (preDepth > 0 && (data === '\n' || data === '\r')) {
-        flush();
+        flush(-1);
         writeNewline(s, e);
       } else write(data, s, e);
       skipFirstLF = false;
@@ -465,7 +643,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
         const c = data.charCodeAt(i);
         if (c === 0x0a || c === 0x0d) {
           const len = c === 0x0d && data.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-          flush();
+          flush(-1);
           writeNewline(s + i, s + i + len);
           i += len;
         } else {
@@ -483,7 +661,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
       let j = i + 1;
       if (isAsciiSpace(data.charCodeAt(i))) {
         while (j < n && isAsciiSpace(data.charCodeAt(j))) j++;
-        space(s + i, s + j);
+        space(s + i, s + j, hasSegmentBreak(data, i, j));
       } else {
         while (j < n && !isAsciiSpace(data.charCodeAt(j))) j++;
         write(data.slice(i, j), s + i, s + j);
@@ -501,6 +679,19 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     if (f.name === 'svg' || f.name === 'math') foreignDepth--;
     if (SECTIONING.has(f.name)) sectioning--;
     if (f.name === 'title' && inTitle) inTitle = false;
+    if (f.name === 'a') {
+      link = f.outerLink;
+      if (f.linkText && checked !== null) checked.links++;
+    }
+    if (f.snapshot !== null) {
+      // A list of links: take back all it produced. Its counts go to the enclosing element.
+      checked = f.outerChecked;
+      if (f.links >= 2 && !f.otherText) restore(f.snapshot);
+      if (checked !== null) {
+        checked.links += f.links;
+        checked.otherText ||= f.otherText;
+      }
+    }
     if (f.breaks > 0) requireBreaks(f.breaks, s, e);
   };
 
@@ -533,10 +724,45 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     const breaks = reason === 'hidden' ? 0 : name === 'p' ? 2 : BLOCK.has(name) ? 1 : 0;
     if (name === 'br') lineBreak(s, e);
     else if (breaks > 0) requireBreaks(breaks, s, e);
-    else if ((name === 'td' || name === 'th') && reason === null) space(s, e);
+    else if ((name === 'td' || name === 'th') && reason === null) space(s, e, false, true);
+    else if (name === 'img' && reason === null && dropping === 0) {
+      // An image is a neighbour that is not a wide character: white space next to it stays a space.
+      if (spaceStart >= 0) spaceKept = true;
+      prevCode = -1;
+    }
     if (VOID.has(name)) return;
 
-    stack.push({ name, drop: reason !== null, breaks });
+    const check = reason === null && dropping === 0 && LINK_DENSITY.has(name);
+    const frame: Frame = {
+      name,
+      drop: reason !== null,
+      breaks,
+      outerLink: link,
+      linkText: false,
+      snapshot: check
+        ? {
+            length,
+            started,
+            trailingNL,
+            pendingNL,
+            cause0Start: causeStart[0]!,
+            cause0End: causeEnd[0]!,
+            cause1Start: causeStart[1]!,
+            cause1End: causeEnd[1]!,
+            spaceStart,
+            spaceEnd,
+            spaceBreak,
+            spaceKept,
+            prevCode,
+          }
+        : null,
+      outerChecked: checked,
+      links: 0,
+      otherText: false,
+    };
+    if (name === 'a') link = frame;
+    if (check) checked = frame;
+    stack.push(frame);
     open.set(name, count(name) + 1);
     if (reason !== null) dropping++;
     if (PRE.has(name)) {
@@ -620,6 +846,8 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
       finishOpen(endIndex, true);
     },
     ontext(start, endIndex) {
+      // A tag cut off by the end after `/` (`<b/`) comes as text from -1: dropped, as in a browser.
+      if (start < 0) return;
       text(html.slice(start, endIndex), start, endIndex);
     },
     ontextentity(codepoint, endIndex) {
@@ -637,7 +865,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
 
   // No trailing blank lines (or trailing spaces kept from <pre>).
   let out = parts.join('');
-  let end = out.length;
+  let end = length;
   while (end > 0 && isAsciiSpace(out.charCodeAt(end - 1))) end--;
   if (end < out.length) {
     out = out.slice(0, end);

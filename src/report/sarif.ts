@@ -18,6 +18,8 @@ export interface SarifOptions {
    * touches no Node global), relative paths stay relative to an unstated `SRCROOT`.
    */
   cwd?: string;
+  /** Inputs that could not be read: the run did not succeed, and each is a notification. */
+  notifications?: ReadonlyArray<{ message: string; path?: string }>;
 }
 
 /** The SARIF 2.1.0 report as pretty-printed JSON text (deterministic: no timestamps). */
@@ -115,7 +117,7 @@ export function toSarifLog(docs: readonly CheckedDocument[], options: SarifOptio
         rules,
       },
     },
-    invocations: [{ executionSuccessful: true }],
+    invocations: [invocation(options.notifications ?? [], cwd)],
     language,
     ...(cwd === undefined ? {} : { originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } } }),
     artifacts,
@@ -143,6 +145,19 @@ interface Target {
   location: Sarif.ArtifactLocation;
   doc: CheckedDocument | undefined;
   lines: LineIndex | undefined;
+}
+
+/** The invocation: unsuccessful when an input could not be read, with one notification per input. */
+function invocation(notifications: ReadonlyArray<{ message: string; path?: string }>, cwd: string | undefined): Sarif.Invocation {
+  if (notifications.length === 0) return { executionSuccessful: true };
+  return {
+    executionSuccessful: false,
+    toolExecutionNotifications: notifications.map((n) => ({
+      level: 'error',
+      message: { text: n.message },
+      ...(n.path && !n.path.startsWith('<') ? { locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.path, cwd) } }] } : {}),
+    })),
+  };
 }
 
 function levelOf(severity: Severity): Sarif.Result.level {

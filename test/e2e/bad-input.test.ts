@@ -92,21 +92,48 @@ describe('bad input: message and exit code 2', () => {
     expectInputError(['check', 'street.txt', '--baseline', 'other.sarif'], /other\.sarif: not a jiaohe baseline file/);
   });
 
+  it('a file with no report text: white space only, or a page of scripts', () => {
+    writeFileSync(join(dir, 'blank.txt'), '  \n\u3000\n\t\n');
+    writeFileSync(join(dir, 'scripts.html'), '<!doctype html><html><head><script>var a = "一、情况 1904件";</script></head><body><nav><a href="/">首页</a></nav></body></html>');
+    expectInputError(['check', 'blank.txt'], 'blank.txt: the file has no report text');
+    expectInputError(['check', 'scripts.html'], 'scripts.html: the file has no report text');
+  });
+
+  it('a device or other non-regular file, and a file over 8 MB', () => {
+    expectInputError(['check', '/dev/zero'], '/dev/zero: cannot read (not a regular file)');
+    writeFileSync(join(dir, 'big.txt'), Buffer.alloc(8 * 1024 * 1024 + 1, 0x41));
+    expectInputError(['check', 'big.txt'], 'big.txt: the file is too large (over 8 MB) to be a report');
+  });
+
+  it('flags that name a bad value are blamed on the flag, not on a config file', () => {
+    expectInputError(['check', 'street.txt', '--level', 'galaxy'], /^jiaohe: --level: /);
+    expectInputError(['check', 'street.txt', '--kind', 'nope'], /^jiaohe: --kind: .*nope/);
+  });
+
+  it('an option a rule does not have, in the config file', () => {
+    writeFileSync(join(dir, 'typo-option.json'), JSON.stringify({ rules: { 'sum-matches-total': ['warning', { reportShrot: true }] } }));
+    expectInputError(['check', 'street.txt', '--config', 'typo-option.json'], "rule sum-matches-total has no option 'reportShrot'");
+  });
+
   it('bad usage: unknown command, flag, format, locale, --max-warnings', () => {
+    expectInputError(['rules', 'street.txt'], 'the rules command takes no files');
     expectInputError(['lint', 'street.txt'], "unknown command 'lint'");
-    expectInputError(['check', 'street.txt', '--colour'], /Unknown option '--colour'/);
+    expectInputError(['check', 'street.txt', '--colour'], "unknown option '--colour' (try --help)");
     expectInputError(['check', 'street.txt', '--format', 'xml'], "--format must be stylish|json|sarif, not 'xml'");
     expectInputError(['check', 'street.txt', '--max-warnings=-1'], "--max-warnings needs a whole number ≥ 0, not '-1'");
     expectInputError(['check', 'street.txt', '--max-warnings', 'many'], "--max-warnings needs a whole number ≥ 0, not 'many'");
-    expectInputError(['check', 'street.txt', '--max-warnings'], "Option '--max-warnings <value>' argument missing");
+    expectInputError(['check', 'street.txt', '--max-warnings'], "option '--max-warnings' needs a value");
+    expectInputError(['check', 'street.txt', '--max-warnings', '-1'], "the value of '--max-warnings' starts with -: write --max-warnings=VALUE");
     expectInputError(['check'], 'check needs at least one FILE');
     expectInputError(['check', 'street.txt', '--write-baseline'], '--write-baseline needs --baseline FILE');
   });
 
-  it('says it in Chinese by default', () => {
+  it("says it in Chinese by default, Node's own option errors included", () => {
     const r = runCli(['check', 'missing.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('jiaohe: missing.txt: 文件不存在');
+    expect(runCli(['check', 'street.txt', '--bogus'], { cwd: dir }).stderr.trim()).toBe("jiaohe: 未知选项 '--bogus'(参见 --help)");
+    expect(runCli(['check', 'truncated.docx'], { cwd: dir }).stderr.trim()).toBe('jiaohe: truncated.docx: .docx 文件不完整或已损坏');
   });
 
   it('checks the other files of a batch, reports each unreadable one, and exits 2', () => {
@@ -120,6 +147,19 @@ describe('bad input: message and exit code 2', () => {
     const out = JSON.parse(r.stdout) as { documents: Array<{ path: string; diagnostics: unknown[] }> };
     expect(out.documents.map((d) => d.path)).toEqual(['street.txt']);
     expect(out.documents[0]!.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it('never writes over a configuration, profile or baseline the run reads', () => {
+    writeFileSync(join(dir, 'ok.json'), '{}');
+    expectInputError(['check', 'street.txt', '--config', 'ok.json', '--output', 'ok.json'], 'ok.json: the output file is one of the files being checked');
+    expect(readFileSync(join(dir, 'ok.json'), 'utf8')).toBe('{}');
+    const project = join(dir, 'proj');
+    mkdirSync(project);
+    writeFileSync(join(project, 'jiaohe.config.json'), '{}');
+    writeFileSync(join(project, 'r.txt'), seedText('street'));
+    const r = runCli(['check', 'r.txt', '--output', 'jiaohe.config.json', '--locale', 'en'], { cwd: project });
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(project, 'jiaohe.config.json'), 'utf8')).toBe('{}');
   });
 
   it('never writes over an input with --output, and leaves the input as it was', () => {

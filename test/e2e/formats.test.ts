@@ -158,6 +158,18 @@ describe('the same findings from every input format (built CLI)', () => {
     // The street links to the page as to the text.
     expect(out.links).toHaveLength(1);
     expect(out.links[0]!.parent).toContain('.html');
+    // Every figure of every comparison points into the file it was read from (the page or the text).
+    const fileText = (path: string) => (path.endsWith('.html') ? html : seedText('street'));
+    expect(out.comparisons.length).toBeGreaterThan(2);
+    for (const c of out.comparisons) {
+      for (const f of c.evidence.figures) {
+        const text = fileText(f.document ?? c.document);
+        // A zero claim's figure is named with its label (我街行政复议数量为0) and sits on the 0.
+        const slice = text.slice(f.range.start, f.range.end);
+        expect(slice.length).toBeGreaterThan(0);
+        expect(f.text.endsWith(slice)).toBe(true);
+      }
+    }
   });
 
   it('reads the seeds as .docx files: the same findings at paragraph:character = line:column', () => {

@@ -158,6 +158,46 @@ describe('jiaohe check options', () => {
     expect(out.links).toHaveLength(1);
   });
 
+  it('reads a file named twice (or through a link) once', () => {
+    const out = json(runCli(['check', 'street.txt', './street.txt', '--format', 'json'], { cwd: dir }).stdout);
+    expect(out.documents.map((d) => d.path)).toEqual(['street.txt']);
+    expect(out.summary.errors).toBe(1);
+  });
+
+  it('takes the config of the inputs for a --parent or input that has none above it', () => {
+    const project = join(dir, 'proj-parent');
+    mkdirSync(project);
+    writeFileSync(join(project, 'jiaohe.config.json'), JSON.stringify({ rules: { 'zero-claim-contradiction': 'off' } }));
+    writeFileSync(join(project, 'street.txt'), seedText('street'));
+    const r = runCli(['check', 'street.txt', '--parent', join(dir, 'district.txt'), '--format', 'json'], { cwd: project });
+    const out = json(r.stdout);
+    expect(out.links).toHaveLength(1);
+    expect(out.documents.flatMap((d) => d.diagnostics.map((x) => x.ruleId))).not.toContain('zero-claim-contradiction');
+    // The district itself is not "unplaced" noise.
+    expect(r.stderr).toBe('');
+  });
+
+  it('reads UTF-16 without a BOM, and a Word file whatever its name', async () => {
+    writeFileSync(join(dir, 'nobom.txt'), Buffer.from(seedText('street'), 'utf16le'));
+    const a = json(runCli(['check', 'nobom.txt', '--format', 'json'], { cwd: dir }).stdout);
+    expect(a.documents[0]!.encoding).toBe('utf-16le');
+    expect(a.summary.errors).toBe(1);
+    const { Document, Packer, Paragraph } = await import('docx');
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: seedText('street').split('\n').map((t) => new Paragraph({ text: t })) }] }));
+    writeFileSync(join(dir, 'saved-from-word.txt'), bytes);
+    const b = json(runCli(['check', 'saved-from-word.txt', '--format', 'json'], { cwd: dir }).stdout);
+    expect(b.documents[0]!.format).toBe('docx');
+    expect(b.summary.errors).toBe(1);
+  });
+
+  it('parse shows an HTML page\'s headings at their lines in the HTML file', () => {
+    const lines = ['<!doctype html>', '<html><body>', '<nav><a href="/">首页</a><a href="/x">信息公开</a></nav>', '<div id="zoom">', '<p>2020年,我街坚持依法行政。</p>', '<p>一、本年度主要举措和成效</p>', '<p>(一)加强统筹。</p>', '</div></body></html>'];
+    writeFileSync(join(dir, 'outline.html'), lines.join('\n'));
+    const r = runCli(['parse', 'outline.html'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('一、本年度主要举措和成效  [6:4]');
+  });
+
   it('lists the rules with descriptions and default severities', () => {
     const r = runCli(['rules', '--locale', 'en']);
     expect(r.code).toBe(0);

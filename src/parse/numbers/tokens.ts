@@ -31,10 +31,13 @@ export function readArabic(original: string, s: string, pos: number, end: number
   let p = pos;
   let intDigits = '';
   while (p < end && isAsciiDigit(s.charCodeAt(p))) intDigits += s[p++];
-  // Thousands separators: only an ASCII comma in the caller's text, in groups of three.
-  if (intDigits.length <= 3) {
+  // Thousands separators in the caller's text: an ASCII comma, or a space, no-break space or
+  // thin space (1 904件, 1&nbsp;904件), in groups of exactly three, the same separator each time.
+  // A full-width comma is never one: 12,345 in Chinese prose is two figures.
+  const sep = original[p];
+  if (intDigits.length <= 3 && (sep === ',' || sep === ' ' || sep === '\u00a0' || sep === '\u2009' || sep === '\u202f')) {
     while (
-      original[p] === ',' &&
+      original[p] === sep &&
       p + 3 < end &&
       isAsciiDigit(s.charCodeAt(p + 1)) &&
       isAsciiDigit(s.charCodeAt(p + 2)) &&
