@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MetricFact } from '../../src/cross/facts.js';
+import { parentPlace, samePlace } from '../../src/cross/link.js';
 import { defineCrossRule, type CrossDoc } from '../../src/cross/rule.js';
 
 /** Nouns that make a quoted name a district-wide platform or system: “令行禁止、有呼必应”综合指挥调度平台. */
@@ -65,6 +66,11 @@ export const crossSharedFactsAgree = defineCrossRule({
   },
   checkCross(ctx) {
     for (const { child, parent } of ctx.links) {
+      // A street of another year or another district may rightly name another version or count;
+      // cross-year-matches and cross-parent-matches report the mismatch itself.
+      const [cy, py] = [child.report.metadata.reportingYear?.year, parent.report.metadata.reportingYear?.year];
+      if (cy !== undefined && py !== undefined && cy !== py) continue;
+      if (!samePlace(child.report, parent.report) && parentPlace(child.report)) continue;
       const theirs = platforms(parent);
       for (const mine of platforms(child)) {
         const same = theirs.filter((t) => t.name === mine.name);

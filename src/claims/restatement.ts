@@ -2,6 +2,7 @@ import { figureInterval, meets, showInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, written, type FigureContext, type ReportContext } from './context.js';
 import { rateIn } from './lexicon.js';
+import { quotesWiderBody } from './scope.js';
 import type { ClaimOf } from './schema.js';
 
 /** Words that narrow a figure to part of its metric. */
@@ -29,6 +30,8 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
     // Another body (区教育局办理…36件) is not a restatement; another year (2019年…482件) is
     // only compared with the same year.
     if (/局|法院|检察院|厅/.test(before)) continue;
+    // A wider body's count quoted in a street's report (全区共收到…555件) is not the street's.
+    if (quotesWiderBody(ctx, f)) continue;
     const named = report.dates.find((d) => d.year !== null && d.range.start >= seg.start && d.range.end <= q.range.start);
     const year = named && named.year !== report.metadata.reportingYear?.year ? String(named.year) : 'reporting';
     let key: string;

@@ -3,6 +3,7 @@ import { ClaimList, evidence } from './builder.js';
 import { figureRef, isHeadGap, type ReportContext } from './context.js';
 import { lineage, metricIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
+import { aboutOtherYear, quotesWiderBody } from './scope.js';
 
 /** Zero claims outside the lexicon searched by their words (each search reads every figure). */
 const MAX_WORD_SEARCHES = 50;
@@ -26,7 +27,16 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   // Counts above zero by metric, built once so many zero claims stay linear.
   // Counts of cases and people, not of events about them: 旁听行政诉讼庭审2次 or 排查隐患356处 are
   // no 行政诉讼 or 事故.
-  const positive = ctx.figures.filter((f) => f.quantity.unitFamily === 'count' && !EVENT_UNITS.has(f.quantity.unit ?? '') && figureInterval(f.quantity).lo.gt(0));
+  // A wider body's count (全区…555件 in a street's report) or another year's (2019年…7件)
+  // contradicts nothing the report says of its own year.
+  const positive = ctx.figures.filter(
+    (f) =>
+      f.quantity.unitFamily === 'count' &&
+      !EVENT_UNITS.has(f.quantity.unit ?? '') &&
+      figureInterval(f.quantity).lo.gt(0) &&
+      !quotesWiderBody(ctx, f) &&
+      !aboutOtherYear(ctx, f),
+  );
   // A count contradicts a zero of its own metric or of any metric it is part of: 8件败诉 are
   // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
   const byMetric = new Map<string, typeof positive>();
@@ -78,7 +88,13 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
       for (const subj of subjects) {
         const subjectText = report.text.slice(subj.start, subj.end);
         const hit = metricIn(lexicon, s.slice(subj.start, subj.end));
-        const words = s.slice(subj.start, subj.end).replace(/^(我[街区镇县市]|辖区|辖内|全[区街镇县市])/, '').replace(/(数量|数)$/, '');
+        // The subject's own words: without who (我街, 全区) or when (全年, 本年度), which a
+        // figure's label for the same thing need not repeat.
+        const words = s
+          .slice(subj.start, subj.end)
+          .replace(/^(全年|本年度|年度内|今年|本年)/, '')
+          .replace(/^(我[街区镇县市]|辖区|辖内|全[区街镇县市])/, '')
+          .replace(/(数量|数)$/, '');
         // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
         const pool = hit ? (byMetric.get(hit.metric.id) ?? []) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? positive : [];
         const contradictions: typeof pool = [];

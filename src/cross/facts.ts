@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { figureInterval } from '../arithmetic/interval.js';
+import { WIDER_WORDS } from '../claims/scope.js';
 import type { ReportContext } from '../claims/context.js';
 import type { Claim } from '../claims/schema.js';
 import type { Interval } from '../model/quantity.js';
@@ -39,6 +40,9 @@ function tierBefore(label: string, term: string): string {
   const at = label.lastIndexOf(term);
   if (at <= 0) return '';
   const c = label[at - 1]!;
+  // 我街行政复议数量 / 本镇…: the report speaking of itself, not a level qualifier (区人大代表建议).
+  const self = label[at - 2];
+  if (self === '我' || self === '本' || self === '全') return c === '街' || c === '镇' || c === '乡' ? '' : '省市区县'.includes(c) ? c : '';
   return '省市区县镇乡街'.includes(c) && label.slice(at - 2, at) !== '各级' ? c : '';
 }
 
@@ -59,8 +63,6 @@ const PERIOD_WORDS = ['期间', '季度', '上半年', '下半年', '月份'];
 const PART_WORDS = ['通过', '其中', '部分', '专项'];
 /** A department, court or team named in the label: 区教育局, 区法院, 卫生健康委, 执法大队 (not 格局, 布局). */
 const BODY = /(局|法院|检察院|厅|大队|中队|委(?!员))(?![面势部限])/;
-/** Words that make a lower body's figure a quote of a wider one: 全区共收到…555件. */
-const WIDER_WORDS = ['全区', '全县', '全市', '全省', '全国'];
 /** Labels of a change or another period, not this year's count: 同比减少6件, 较去年增多, 上年…, 1-6月. */
 const CHANGE_WORDS = ['同比', '比上年', '较上年', '比去年', '较去年', '减少', '增加', '增长', '增多', '下降', '新增', '净增', '上年', '去年', '截至6月', '上半年'];
 
