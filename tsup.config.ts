@@ -20,12 +20,13 @@ const zodEnglishOnly: Plugin = {
 };
 
 // The library: the browser-safe core, the HTML and .docx readers (browser-safe too, but kept out
-// of the core so it stays small), and the Node helpers that read files.
+// of the core so it stays small), the Node helpers that read files, and the rule-authoring kit
+// (`jiaohe/testing`, which imports vitest and fast-check, peer dependencies left external).
 // The CLI: split into chunks, so `--version` loads almost nothing and the HTML, .docx and SARIF
 // code is loaded only when a run needs it.
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', html: 'src/io/html.ts', docx: 'src/io/docx.ts', node: 'src/node.ts' },
+    entry: { index: 'src/index.ts', html: 'src/io/html.ts', docx: 'src/io/docx.ts', node: 'src/node.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -8,7 +8,9 @@ if (!/^\d+$/.test(runs ?? '')) {
   console.error('usage: npm run test:props -- --runs N');
   process.exit(2);
 }
-const r = spawnSync('npx', ['vitest', 'run', 'test/property', '--exclude', 'test/property/linear.test.ts'], {
+// Each run costs milliseconds; give every property time in proportion to its runs.
+const timeout = String(60_000 + Number(runs) * 20);
+const r = spawnSync('npx', ['vitest', 'run', 'test/property', 'test/examples', '--exclude', 'test/property/linear.test.ts', '--testTimeout', timeout], {
   stdio: 'inherit',
   env: { ...process.env, JIAOHE_PROP_RUNS: runs },
 });

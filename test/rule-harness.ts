@@ -1,17 +1,15 @@
-import { checkReport, type Diagnostic } from '../src/index.js';
+import type { Diagnostic, Rule } from '../src/index.js';
 import { BUILTIN_RULES } from '../rules/index.js';
+import { runRule as runOne } from '../src/testing/index.js';
 
 /**
- * Runs one built-in rule alone on a text (every other rule off) and returns its findings.
+ * Runs one built-in rule alone on a text (no other rule runs) and returns its findings.
  * `options` are the rule's options; `locale` defaults to zh.
  */
 export function runRule(ruleId: string, text: string, options?: Record<string, unknown>, locale: 'zh' | 'en' = 'zh'): Diagnostic[] {
-  const rules: Record<string, unknown> = {};
-  for (const r of BUILTIN_RULES) rules[r.meta.id] = 'off';
   const rule = BUILTIN_RULES.find((r) => r.meta.id === ruleId);
   if (!rule) throw new Error(`no rule ${ruleId}`);
-  rules[ruleId] = options ? [rule.meta.defaultSeverity, options] : rule.meta.defaultSeverity;
-  return checkReport(text, { locale, rules }).diagnostics;
+  return runOne(rule as Rule, text, { locale, ...(options ? { options } : {}) });
 }
 
 /** The flagged text of each finding. */

@@ -9,7 +9,7 @@ export const HELP = `jiaohe — checks Chinese government reports (法治政府�
 Usage:
   jiaohe check FILE|DIR|- ...   check figures, sums, rates, required sections, numbering, dates,
                                 and streets against their district; print located findings
-  jiaohe rules                  list the rules with their descriptions and default severities
+  jiaohe rules [--plugin FILE]  list the rules with their descriptions and default severities
   jiaohe parse FILE...          show a report's structure, metadata and figures
   jiaohe --version | --help
 
@@ -27,6 +27,7 @@ Options for check:
   --quiet                       report errors only
   --baseline FILE               report only findings not accepted in FILE
   --write-baseline              accept today's findings: write them to the --baseline FILE
+  --plugin FILE                 load rules from a JavaScript file of your own (repeatable)
   --profile FILE                a document profile of your own (repeatable)
   --kind ID                     check against this profile instead of detecting it
   --level LEVEL                 the reporting body's level (district, street, town, …)
@@ -43,6 +44,7 @@ Examples:
   jiaohe check reports/ --baseline jiaohe-baseline.json
   jiaohe check street.txt --parent district.txt --locale en
   cat report.txt | jiaohe check - --stdin-filename report.txt
+  jiaohe check report.txt --plugin ./rules/sessions-match-list.mjs
   jiaohe rules --locale en
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 errors, or more warnings than
@@ -69,6 +71,8 @@ export interface CliOptions {
   baseline?: string;
   writeBaseline: boolean;
   profiles: string[];
+  /** Rule files to load (`--plugin`). */
+  plugins: string[];
   kind?: string;
   level?: string;
   parent?: string;
@@ -101,6 +105,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         baseline: { type: 'string' },
         'write-baseline': { type: 'boolean' },
         profile: { type: 'string', multiple: true },
+        plugin: { type: 'string', multiple: true },
         kind: { type: 'string' },
         parent: { type: 'string' },
         level: { type: 'string' },
@@ -126,6 +131,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     quiet: Boolean(v.quiet),
     writeBaseline: Boolean(v['write-baseline']),
     profiles: v.profile ?? [],
+    plugins: v.plugin ?? [],
     rules: [] as CliOptions['rules'],
     maxWarnings: null as number | null,
     ...(v.output !== undefined ? { output: v.output } : {}),

@@ -15,6 +15,7 @@ import { discoverConfig, readJsonFile } from './config-file.js';
 import { expandInputs, readInputs } from './inputs.js';
 import { CliError, cliMessage } from './messages.js';
 import { assertNotInput, writeAtomic } from './output.js';
+import { loadPlugins, type PluginRules } from './plugins.js';
 import { Progress } from './progress.js';
 
 /** Where the command writes, so tests can run it in-process. */
@@ -29,10 +30,8 @@ export interface CliIo {
   version: string;
 }
 
-/** Every rule id the configuration may name. */
-function ruleIds(): string[] {
-  return [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES].map((r) => r.meta.id);
-}
+/** Every built-in rule id. */
+export const BUILTIN_IDS: ReadonlySet<string> = new Set([...BUILTIN_RULES, ...BUILTIN_CROSS_RULES].map((r) => r.meta.id));
 
 /** Edit distance between two short ids. */
 function distance(a: string, b: string): number {
@@ -46,23 +45,29 @@ function distance(a: string, b: string): number {
 }
 
 /** A `CliError` for an unknown rule id, suggesting the nearest known one. */
-export function unknownRule(id: string, locale: CliOptions['locale']): CliError {
-  const ranked = ruleIds()
+export function unknownRule(id: string, locale: CliOptions['locale'], known: Iterable<string> = BUILTIN_IDS): CliError {
+  const ranked = [...known]
     .map((known) => ({ known, d: distance(id, known) }))
     .sort((a, b) => a.d - b.d);
   const near = ranked[0] && ranked[0].d <= Math.max(2, Math.floor(id.length / 3)) ? ranked[0].known : undefined;
   return new CliError('unknownRule', { id, hint: near ? cliMessage(locale, 'didYouMean', { id: near }) : '' });
 }
 
-/** The run's configuration: the config file, then the flags over it. */
-function buildConfig(options: CliOptions, inputs: readonly string[], cwd: string): { config: Config; profilePaths: string[]; configPath: string | null } {
+/** The run's configuration: the config file, then the flags over it; plugin rules loaded. */
+async function buildConfig(
+  options: CliOptions,
+  inputs: readonly string[],
+  cwd: string,
+): Promise<{ config: Config; profilePaths: string[]; pluginPaths: string[]; configPath: string | null; plugins: PluginRules }> {
   const loaded = options.noConfig && !options.config ? null : discoverConfig(inputs, options.config, cwd);
-  const { $schema: _schema, profiles = [], ...fromFile } = loaded?.config ?? {};
+  const { $schema: _schema, profiles = [], plugins: filePlugins = [], ...fromFile } = loaded?.config ?? {};
+  const pluginPaths = [...filePlugins, ...options.plugins];
+  const plugins = await loadPlugins(pluginPaths, BUILTIN_IDS);
   const rules: NonNullable<Config['rules']> = { ...(fromFile.rules ?? {}) };
-  const known = new Set(ruleIds());
-  for (const id of Object.keys(rules)) if (!known.has(id)) throw new CliError('badConfig', { path: loaded!.path, why: unknownRule(id, options.locale).text(options.locale) });
+  const known = new Set([...BUILTIN_IDS, ...plugins.rules.map((r) => r.meta.id), ...plugins.crossRules.map((r) => r.meta.id)]);
+  for (const id of Object.keys(rules)) if (!known.has(id)) throw new CliError('badConfig', { path: loaded!.path, why: unknownRule(id, options.locale, known).text(options.locale) });
   for (const { id, severity } of options.rules) {
-    if (!known.has(id)) throw unknownRule(id, options.locale);
+    if (!known.has(id)) throw unknownRule(id, options.locale, known);
     const current = rules[id];
     // A flag changes the severity and keeps the options the config file gave.
     rules[id] = Array.isArray(current) ? [severity, current[1]] : severity;
@@ -74,7 +79,7 @@ function buildConfig(options: CliOptions, inputs: readonly string[], cwd: string
     ...(options.level ? { level: options.level as Config['level'] } : {}),
     rules,
   };
-  return { config, profilePaths: [...profiles, ...options.profiles], configPath: loaded?.path ?? null };
+  return { config, profilePaths: [...profiles, ...options.profiles], pluginPaths, configPath: loaded?.path ?? null, plugins };
 }
 
 /** A configuration error, blamed on the flag or the file it came from. */
@@ -89,7 +94,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   const locale = options.locale;
   const expanded = await expandInputs(options.parent ? [...options.inputs, options.parent] : options.inputs);
   const inputs = expanded.files;
-  const { config, profilePaths, configPath } = buildConfig(options, inputs, io.cwd);
+  const { config, profilePaths, pluginPaths, configPath, plugins } = await buildConfig(options, inputs, io.cwd);
   const profiles = profilePaths.map((file) => {
     try {
       return parseProfile(readJsonFile(file), file);
@@ -100,7 +105,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   });
   const baseline = options.baseline && !options.writeBaseline ? readBaseline(options.baseline) : null;
   // Nothing the run reads is ever written over: reports, configuration, profiles, the baseline read.
-  const read = [...inputs, ...profilePaths, ...(configPath ? [configPath] : []), ...(baseline && options.baseline ? [options.baseline] : [])];
+  const read = [...inputs, ...profilePaths, ...pluginPaths, ...(configPath ? [configPath] : []), ...(baseline && options.baseline ? [options.baseline] : [])];
   if (options.output) assertNotInput(options.output, read);
   if (options.baseline && options.writeBaseline) assertNotInput(options.baseline, read);
 
@@ -123,7 +128,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
     all = checkReports(
       sources.map((s) => ({ id: s.path, text: s.text })),
       config,
-      { profiles, parents, onChecked: (done) => progress.update(inputs.length / 2 + done / 2) },
+      { profiles, parents, rules: plugins.rules, crossRules: plugins.crossRules, onChecked: (done) => progress.update(inputs.length / 2 + done / 2) },
     );
   } catch (error) {
     if (error instanceof ConfigError) throw configProblem(error, options, configPath);
@@ -172,7 +177,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
 
   // A run where nothing could be read prints no report that looks like a clean one.
   if (docs.length > 0 || failures.length === 0) {
-    const text = await render(options, docs, { ...all, comparisons }, failures, io);
+    const text = await render(options, docs, { ...all, comparisons }, failures, io, plugins);
     if (options.output) writeAtomic(options.output, text);
     else io.stdout(text);
   }
@@ -190,14 +195,14 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   return s.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
-async function render(options: CliOptions, docs: CheckedDocument[], all: CheckReportsResult, failures: readonly CliError[], io: CliIo): Promise<string> {
+async function render(options: CliOptions, docs: CheckedDocument[], all: CheckReportsResult, failures: readonly CliError[], io: CliIo, plugins: PluginRules): Promise<string> {
   if (options.format === 'json') {
     return `${formatJson(docs, { toolVersion: io.version, links: all.links, unplaced: all.unplaced, comparisons: all.comparisons })}\n`;
   }
   if (options.format === 'sarif') {
     const { formatSarif } = await import('../report/sarif.js');
     const notifications = failures.map((f) => ({ message: f.text(options.locale), ...(typeof f.data.path === 'string' ? { path: f.data.path } : {}) }));
-    return `${formatSarif(docs, { rules: [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES], locale: options.locale, toolVersion: io.version, cwd: io.cwd, notifications })}\n`;
+    return `${formatSarif(docs, { rules: [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES, ...plugins.rules, ...plugins.crossRules], locale: options.locale, toolVersion: io.version, cwd: io.cwd, notifications })}\n`;
   }
   const color = !options.output && io.stdoutTty && !io.env.NO_COLOR;
   return `${formatStylish(docs, { color, locale: options.locale })}\n`;

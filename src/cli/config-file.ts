@@ -14,6 +14,8 @@ export const ConfigFileSchema = ConfigSchema.extend({
   $schema: z.string().optional(),
   /** Document profiles to load, relative to the config file. */
   profiles: z.array(z.string()).optional(),
+  /** Rule files to load, relative to the config file (as `--plugin`). */
+  plugins: z.array(z.string()).optional(),
 }).strict();
 /** A config file's content. */
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
@@ -56,6 +58,7 @@ export function loadConfigFile(path: string): LoadedConfig {
   const base = dirname(resolve(path));
   const config = parsed.data;
   if (config.profiles) config.profiles = config.profiles.map((p) => (isAbsolute(p) ? p : join(base, p)));
+  if (config.plugins) config.plugins = config.plugins.map((p) => (isAbsolute(p) ? p : join(base, p)));
   return { path, config };
 }
 

@@ -2,7 +2,8 @@
 import { mapRanges } from '../io/map-findings.js';
 import { parseReport } from '../parse/parse-report.js';
 import { HELP, parseCli, type CliOptions } from './args.js';
-import { runCheck, type CliIo } from './check-command.js';
+import { BUILTIN_IDS, runCheck, type CliIo } from './check-command.js';
+import { loadPlugins } from './plugins.js';
 import { expandInputs, readInputs } from './inputs.js';
 import { CliError, cliMessage } from './messages.js';
 import { formatOutline, reportToJson } from './parse-command.js';
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout(`${io.version}\n`);
         return 0;
       case 'rules':
-        io.stdout(formatRules(options.locale, options.format));
+        io.stdout(formatRules(options.locale, options.format, await loadPlugins(options.plugins, BUILTIN_IDS)));
         return 0;
       case 'parse':
         return await runParse(options, io);

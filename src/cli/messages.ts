@@ -26,6 +26,7 @@ const MESSAGES = {
   tooLarge: { zh: '{path}: 文件过大(超过 8 MB),不像是一份报告', en: '{path}: the file is too large (over 8 MB) to be a report' },
   noText: { zh: '{path}: 文件中没有报告正文', en: '{path}: the file has no report text' },
   cannotReadDir: { zh: '{path}: 无法读取目录({why})', en: '{path}: cannot read the directory ({why})' },
+  badPlugin: { zh: '{path}: 无法加载插件规则({why})', en: '{path}: cannot load the plugin ({why})' },
   rulesTakesNoFiles: { zh: 'rules 命令不接受文件参数', en: 'the rules command takes no files' },
   badFlagValue: { zh: '{flag}: {why}', en: '{flag}: {why}' },
   unknownOption: { zh: "未知选项 '{option}'(参见 --help)", en: "unknown option '{option}' (try --help)" },

@@ -2,6 +2,7 @@
 import stringWidth from 'string-width';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Locale } from '../engine/messages.js';
+import type { PluginRules } from './plugins.js';
 
 /** One line of the rule list. */
 export interface RuleListing {
@@ -13,10 +14,10 @@ export interface RuleListing {
   url: string;
 }
 
-/** The built-in rules as listed by `jiaohe rules`. */
-export function listRules(locale: Locale): RuleListing[] {
-  const one = BUILTIN_RULES.map((r) => ({ meta: r.meta, scope: 'document' as const }));
-  const cross = BUILTIN_CROSS_RULES.map((r) => ({ meta: r.meta, scope: 'cross-document' as const }));
+/** The rules as listed by `jiaohe rules`: the built-in ones, then those of any plugins. */
+export function listRules(locale: Locale, plugins: PluginRules = { rules: [], crossRules: [] }): RuleListing[] {
+  const one = [...BUILTIN_RULES, ...plugins.rules].map((r) => ({ meta: r.meta, scope: 'document' as const }));
+  const cross = [...BUILTIN_CROSS_RULES, ...plugins.crossRules].map((r) => ({ meta: r.meta, scope: 'cross-document' as const }));
   return [...one, ...cross].map(({ meta, scope }) => ({
     id: meta.id,
     scope,
@@ -28,8 +29,8 @@ export function listRules(locale: Locale): RuleListing[] {
 }
 
 /** The rule list as a table (text) or JSON. */
-export function formatRules(locale: Locale, format: string): string {
-  const rules = listRules(locale);
+export function formatRules(locale: Locale, format: string, plugins?: PluginRules): string {
+  const rules = listRules(locale, plugins);
   if (format === 'json') return `${JSON.stringify(rules, null, 2)}\n`;
   const idWidth = Math.max(...rules.map((r) => r.id.length));
   const head = locale === 'zh' ? ['规则', '默认级别', '说明'] : ['rule', 'default', 'description'];

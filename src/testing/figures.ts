@@ -1,3 +1,4 @@
+/** fast-check arbitraries for figures in every written form: Arabic and Chinese numerals, 万/亿, qualifiers, percentages. */
 import fc from 'fast-check';
 
 const DIGITS = '零一二三四五六七八九';
@@ -164,3 +165,17 @@ export const REPORT_TOKENS = [
 export const reportLikeText = fc
   .array(fc.constantFrom(...REPORT_TOKENS), { maxLength: 400 })
   .map((parts) => parts.join(''));
+
+/** Percentages at 0–2 decimals (`96%`, `96.7%`, `96.67%`), with an optional 达/约 qualifier. */
+export const percentFigure: fc.Arbitrary<WrittenFigure> = fc
+  .record({ hundredths: fc.integer({ min: 0, max: 20000 }), places: fc.integer({ min: 0, max: 2 }), qualifier: fc.constantFrom({ word: '', kind: 'exact' }, { word: '达', kind: 'exact' }, { word: '约', kind: 'approximate' }) })
+  .map(({ hundredths, places, qualifier: { word, kind } }) => {
+    const whole = Math.floor(hundredths / 100);
+    const frac = String(hundredths % 100).padStart(2, '0').slice(0, places);
+    const number = places === 0 ? String(whole) : `${whole}.${frac}`;
+    const value = shift(number, 0);
+    return { written: `${word}${number}%`, value, unit: '%', magnitude: null, qualifierKind: kind, qualifierWords: word ? [word] : [] };
+  });
+
+/** A figure in any written form. */
+export const anyFigure: fc.Arbitrary<WrittenFigure> = fc.oneof(arabicFigure, chineseFigure, percentFigure);

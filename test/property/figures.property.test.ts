@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseChineseNumeral, parseReport, textOf, type Quantity } from '../../src/index.js';
-import { arabicFigure, chineseFigure, toChinese, type WrittenFigure } from './arbitraries.js';
+import { arabicFigure, chineseFigure, percentFigure, toChinese, type WrittenFigure } from '../../src/testing/figures.js';
 
 const RUNS = Number(process.env.JIAOHE_PROP_RUNS ?? 300);
 const params = { numRuns: RUNS, seed: 20201202 };
@@ -58,6 +58,10 @@ describe('a figure written in any supported form parses back', () => {
 
   it('Chinese numerals with units and qualifiers', () => {
     fc.assert(fc.property(chineseFigure, checkRoundTrip), params);
+  });
+
+  it('percentages at 0–2 decimals, with 达 or 约', () => {
+    fc.assert(fc.property(percentFigure, checkRoundTrip), params);
   });
 
   it('full-width digits and percent signs give the same figure at the same place', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineIndex, parseReport, type Report } from '../../src/index.js';
 import { seedText } from '../helpers.js';
-import { reportLikeText } from './arbitraries.js';
+import { reportLikeText } from '../../src/testing/figures.js';
 
 const RUNS = Number(process.env.JIAOHE_PROP_RUNS ?? 300);
 
