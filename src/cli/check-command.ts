@@ -1,4 +1,5 @@
 /** `jiaohe check`: read the inputs, check them together, report, and pick the exit code. */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import { checkReports, type CheckReportsResult } from '../cross/check.js';
 import { ConfigError, type Config } from '../engine/config.js';
@@ -53,6 +54,12 @@ export function unknownRule(id: string, locale: CliOptions['locale'], known: Ite
   return new CliError('unknownRule', { id, hint: near ? cliMessage(locale, 'didYouMean', { id: near }) : '' });
 }
 
+/** Whether `dir` is `ancestor` or inside it. */
+function isWithin(dir: string, ancestor: string): boolean {
+  const rel = relative(ancestor, resolve(dir));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** The run's configuration: the config file, then the flags over it; plugin rules loaded. */
 async function buildConfig(
   options: CliOptions,
@@ -61,6 +68,12 @@ async function buildConfig(
 ): Promise<{ config: Config; profilePaths: string[]; pluginPaths: string[]; configPath: string | null; plugins: PluginRules }> {
   const loaded = options.noConfig && !options.config ? null : discoverConfig(inputs, options.config, cwd);
   const { $schema: _schema, profiles = [], plugins: filePlugins = [], ...fromFile } = loaded?.config ?? {};
+  // A config found beside submitted reports is someone else's: its rules are data, but code it
+  // names is run only when the user vouches for the file (--config) or it is their own (the
+  // working directory or above).
+  if (filePlugins.length > 0 && loaded && !options.config && !isWithin(cwd, dirname(resolve(loaded.path)))) {
+    throw new CliError('untrustedPlugins', { path: loaded.path });
+  }
   const pluginPaths = [...filePlugins, ...options.plugins];
   const plugins = await loadPlugins(pluginPaths, BUILTIN_IDS);
   const rules: NonNullable<Config['rules']> = { ...(fromFile.rules ?? {}) };

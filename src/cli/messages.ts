@@ -27,6 +27,10 @@ const MESSAGES = {
   noText: { zh: '{path}: 文件中没有报告正文', en: '{path}: the file has no report text' },
   cannotReadDir: { zh: '{path}: 无法读取目录({why})', en: '{path}: cannot read the directory ({why})' },
   badPlugin: { zh: '{path}: 无法加载插件规则({why})', en: '{path}: cannot load the plugin ({why})' },
+  untrustedPlugins: {
+    zh: '{path}: 这个配置文件是在被检查的文件旁找到的,其中的 plugins 不会自动运行;确认可信后请用 --config 指定它,或用 --plugin',
+    en: '{path}: this config was found beside the files being checked, and its plugins are not run on their own; if you trust it, pass it with --config, or use --plugin',
+  },
   rulesTakesNoFiles: { zh: 'rules 命令不接受文件参数', en: 'the rules command takes no files' },
   badFlagValue: { zh: '{flag}: {why}', en: '{flag}: {why}' },
   unknownOption: { zh: "未知选项 '{option}'(参见 --help)", en: "unknown option '{option}' (try --help)" },

@@ -3,6 +3,7 @@
  * module exports a rule, a cross-document rule, an array of them, or `{ rules: [...] }`, as its
  * default export or as `rules`.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CrossRule } from '../cross/rule.js';
@@ -20,7 +21,7 @@ const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$/;
 /** Why a value is not a rule, or null when it is one. */
 function notARule(value: unknown): string | null {
   const r = value as Partial<Rule & CrossRule> | null;
-  if (!r || typeof r !== 'object' || !r.meta || typeof r.meta !== 'object') return 'it exports no rule (an object with meta and check)';
+  if (!r || typeof r !== 'object' || !r.meta || typeof r.meta !== 'object') return 'it exports no rule (export default a rule with meta and check, an array of rules, or { rules })';
   const m = r.meta;
   if (typeof m.id !== 'string' || !ID.test(m.id)) return `rule id '${String(m.id)}' is not a lower-case-with-dashes id`;
   if (typeof r.check !== 'function' && typeof r.checkCross !== 'function') return `rule ${m.id} has no check function`;
@@ -46,16 +47,18 @@ function rulesOf(mod: Record<string, unknown>): unknown[] {
 export async function loadPlugins(paths: readonly string[], builtinIds: ReadonlySet<string>): Promise<PluginRules> {
   const out: PluginRules = { rules: [], crossRules: [] };
   const seen = new Set(builtinIds);
-  for (const path of paths) {
+  for (const path of [...new Map(paths.map((p) => [resolve(p), p])).values()]) {
+    if (!existsSync(path)) throw new CliError('badPlugin', { path, why: 'no such file' });
     let mod: Record<string, unknown>;
     try {
       mod = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
     } catch (error) {
-      const e = error as { code?: string; message?: string };
-      const why = e.code === 'ERR_MODULE_NOT_FOUND' && (e.message ?? '').includes(resolve(path)) ? 'no such file' : (e.message ?? String(error)).split('\n')[0]!;
-      throw new CliError('badPlugin', { path, why });
+      // Node's own words: a package the file imports that cannot be found from where it is, a syntax error…
+      throw new CliError('badPlugin', { path, why: ((error as Error).message ?? String(error)).split('\n')[0]! });
     }
-    for (const rule of rulesOf(mod)) {
+    const found = rulesOf(mod);
+    if (found.length === 0) throw new CliError('badPlugin', { path, why: 'it exports no rule (export default a rule, an array of rules, or { rules })' });
+    for (const rule of found) {
       const why = notARule(rule);
       if (why) throw new CliError('badPlugin', { path, why });
       const r = rule as Rule & CrossRule;

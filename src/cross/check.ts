@@ -1,7 +1,7 @@
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Rule } from '../engine/rule.js';
 import { builtinLexicon } from '../claims/lexicon.js';
-import { checkReport, compareDiagnostics, findingSeverity, toDiagnostic, type CheckOptions, type CheckResult } from '../engine/check.js';
+import { checkDescriptor, checkReport, compareDiagnostics, findingSeverity, toDiagnostic, type CheckOptions, type CheckResult } from '../engine/check.js';
 import { resolveConfig } from '../engine/config.js';
 import { formatMessage } from '../engine/messages.js';
 import type { Report } from '../model/report.js';
@@ -87,6 +87,7 @@ export function checkReports(inputs: readonly ReportInput[], config: unknown = {
       report: (d: CrossReportDescriptor) => {
         const doc = byId.get(d.document);
         if (!doc) return;
+        checkDescriptor(d, doc.report.text.length, rule.meta.id);
         const severity = findingSeverity(d.severity, entry.severity);
         doc.result.diagnostics.push(toDiagnostic(doc.report, rule.meta.id, d.messageId, severity, message(d.messageId, d.data), d, occurrencesOf(doc.id), reportOf));
       },

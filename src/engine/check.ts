@@ -182,6 +182,7 @@ function runRule(entry: ResolvedRule, checked: Checked, locale: Locale, out: Dia
     claimsOf: <K extends ClaimKind>(kind: K) => claims.filter((c): c is ClaimOf<K> => c.kind === kind),
     message,
     report: (d: ReportDescriptor) => {
+      checkDescriptor(d, report.text.length, rule.meta.id);
       out.push(toDiagnostic(report, rule.meta.id, d.messageId, findingSeverity(d.severity, severity), message(d.messageId, d.data), d, occurrences));
     },
   };
@@ -201,6 +202,21 @@ function runRule(entry: ResolvedRule, checked: Checked, locale: Locale, out: Dia
         occurrences,
       ),
     );
+  }
+}
+
+/**
+ * Refuses what no finding can be made of: a range outside the text, no evidence. A rule from a
+ * user's file (plain JavaScript, no types) can pass anything; the throw ends that rule's run as
+ * an `internal-error` finding instead of breaking the formatters later.
+ */
+export function checkDescriptor(d: ReportDescriptor, textLength: number, ruleId: string): void {
+  const r = d?.range as { start?: unknown; end?: unknown } | undefined;
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= textLength;
+  if (!r || !ok(r.start) || !ok(r.end) || r.end < r.start) throw new Error(`rule ${ruleId} reported a range that is not within the text: ${JSON.stringify(d?.range)}`);
+  if (!d.evidence || !Array.isArray(d.evidence.figures)) throw new Error(`rule ${ruleId} reported without evidence ({ figures: [...] })`);
+  for (const rel of d.related ?? []) {
+    if (!rel || typeof rel.message !== 'string' || !rel.range) throw new Error(`rule ${ruleId} reported a related location without a range and message`);
   }
 }
 

@@ -8,10 +8,12 @@ export { RuleTester, runRule, assertRuleMeta, type ExpectedFinding, type Invalid
 export { anyFigure, arabicFigure, chineseFigure, percentFigure, reportLikeText, toChinese, type WrittenFigure } from './figures.js';
 export {
   claimArbitrary,
+  headingMarker,
   headingsArbitrary,
   reportArbitrary,
   writtenRate,
   type GeneratedReport,
+  type HeadingLevel,
   type PartId,
   type PlantedClaim,
   type PlantedEnumeration,

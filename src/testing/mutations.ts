@@ -8,7 +8,7 @@
 import Decimal from 'decimal.js';
 import { builtinLexicon, metricIn } from '../claims/lexicon.js';
 import type { Range } from '../model/range.js';
-import type { GeneratedReport, PlantedClaim, PlantedEnumeration, PlantedFigure, PlantedHeading } from './report.js';
+import { headingMarker, type GeneratedReport, type HeadingLevel, type PlantedClaim, type PlantedEnumeration, type PlantedFigure, type PlantedHeading } from './report.js';
 
 /** A report with one thing broken, and the finding that must follow. */
 export interface Mutation {
@@ -121,6 +121,37 @@ export const perturbTotal: MutationOperator = (report, choice) => {
   const total = sum.minus(1 + (p.rest % kMax));
   const r = replaceFigure(report.text, c.total, `${total.toFixed()}${unitOf(c.total)}`);
   return mutation('perturbTotal', r.text, 'sum-matches-total', 'exceeds', r.range);
+};
+
+/**
+ * sum-matches-total `exceeds`, beyond precision: a rounded total in 万元 moved down until its
+ * interval (±half its last shown digit, the 约 dropped) no longer meets the parts' sum interval.
+ * Any smaller move would still be consistent with rounding, and is no error.
+ */
+export const perturbBeyondPrecision: MutationOperator = (report, choice) => {
+  const options = claimsOf(report, 'amounts').flatMap((c) => {
+    const step = new Decimal(10).pow(-c.totalPlaces);
+    const partStep = (f: PlantedFigure): Decimal => new Decimal(10).pow(-(f.value.split('.')[1]?.length ?? 0));
+    // The least the parts can add up to: each part less half its own last digit.
+    const sumLo = c.parts.reduce((a, f) => a.plus(new Decimal(f.value).minus(partStep(f).div(2))), new Decimal(0));
+    // The largest total on the total's grid whose upper end stays below that.
+    let total = sumLo.minus(step.div(2)).div(step).floor().times(step);
+    if (total.plus(step.div(2)).gte(sumLo)) total = total.minus(step);
+    if (total.lte(step)) return [];
+    // No other number in reach may sit nearer the parts than the moved total (the rule would judge that one).
+    const others = numbersBefore(report.text, c.sentence, c.total.range.end, [c.total.range]);
+    const gap = sumLo.minus(total);
+    if (others.some((x) => x.minus(sumLo).abs().lte(gap.plus(step)))) return [];
+    return [{ c, total, step }];
+  });
+  const p = pick(options, choice);
+  if (!p) return null;
+  const { c, step } = p.item;
+  // Further down by 0–2 more steps, as the choice says: still beyond the parts' reach.
+  const total = p.item.total.minus(step.times(p.rest % 3));
+  if (total.lte(0)) return null;
+  const r = replaceFigure(report.text, c.total, `${total.toFixed(c.totalPlaces)}万元`);
+  return mutation('perturbBeyondPrecision', r.text, 'sum-matches-total', 'exceeds', r.range);
 };
 
 /** sum-matches-total `short` (with `reportShort`): a part above zero dropped from a breakdown of three or more. */
@@ -357,20 +388,16 @@ export const restateFigure: MutationOperator = (report, choice) => {
 // ---------------------------------------------------------------------------------------------
 // Structure: headings, enumerations, parts, plan year, signature
 
-/** The marker of heading number `n` at a level: 三、 （三） 3. */
-function headingMarker(level: 1 | 2 | 3, n: number): string {
-  return level === 1 ? `${CHINESE_ORDINALS[n - 1]}、` : level === 2 ? `（${CHINESE_ORDINALS[n - 1]}）` : `${n}.`;
-}
 
 /** Sibling lists of headings: the parts, the subsections of a part, the items of a subsection. */
 function siblingGroups(headings: readonly PlantedHeading[]): PlantedHeading[][] {
   const groups = new Map<string, PlantedHeading[]>();
-  const parents: Partial<Record<1 | 2 | 3, number>> = {};
+  const parents: Partial<Record<HeadingLevel, number>> = {};
   headings.forEach((h, i) => {
     parents[h.level] = i;
     // A new heading ends the lists below its level.
-    for (let l = h.level + 1; l <= 3; l++) delete parents[l as 1 | 2 | 3];
-    const key = h.level === 1 ? 'root' : `${h.level}:${parents[(h.level - 1) as 1 | 2] ?? -1}`;
+    for (let l = h.level + 1; l <= 4; l++) delete parents[l as HeadingLevel];
+    const key = h.level === 1 ? 'root' : `${h.level}:${parents[(h.level - 1) as HeadingLevel] ?? -1}`;
     const list = groups.get(key) ?? [];
     list.push(h);
     groups.set(key, list);
@@ -465,6 +492,7 @@ export const dropDate: MutationOperator = (report) => {
 
 /** Every mutation operator by name. */
 export const MUTATIONS: Record<string, MutationOperator> = {
+  perturbBeyondPrecision,
   perturbTotal,
   dropPart,
   perturbPartition,

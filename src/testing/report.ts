@@ -26,13 +26,26 @@ export type PlantedClaim =
   | { kind: 'growth'; count: PlantedFigure; rate: PlantedFigure; prior: number; places: number; direction: '增长' | '下降'; sentence: Range }
   | { kind: 'points'; from: PlantedFigure; to: PlantedFigure; change: PlantedFigure; sentence: Range }
   | { kind: 'boundedRate'; rate: PlantedFigure; sentence: Range }
-  | { kind: 'zero'; metric: string; zero: PlantedFigure; sentence: Range };
+  | { kind: 'zero'; metric: string; zero: PlantedFigure; sentence: Range }
+  /** Money in 万元 rounded at the shown decimals (and 约 on the total): parts and total meet as intervals. */
+  | { kind: 'amounts'; metric: string; total: PlantedFigure; parts: PlantedFigure[]; totalPlaces: number; approximate: boolean; sentence: Range };
+
+/** Heading levels of GB/T 9704: 一、 （一） 1. （1）. */
+export type HeadingLevel = 1 | 2 | 3 | 4;
+
+/** The marker of heading number `n` at a level: 三、 （三） 3. （3） */
+export function headingMarker(level: HeadingLevel, n: number): string {
+  const zh = CHINESE_NUMERALS[n - 1] ?? String(n);
+  return level === 1 ? `${zh}、` : level === 2 ? `（${zh}）` : level === 3 ? `${n}.` : `（${n}）`;
+}
+
+const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** A numbered heading: its marker (`（二）`), title, level (1 = 一、) and place in its list. */
 export interface PlantedHeading {
   marker: string;
   title: string;
-  level: 1 | 2 | 3;
+  level: HeadingLevel;
   /** 1-based number within its parent. */
   ordinal: number;
   markerRange: Range;
@@ -110,6 +123,8 @@ const GROWTH_SUBJECTS = [
 ];
 const POINTS_RATES = ['行政机关负责人出庭应诉率', '行政复议纠错率', '重大决策合法性审查率', '执法案卷优良率'];
 const BOUNDED_RATES = ['群众满意率', '政务服务好评率', '普法知晓率', '法律服务满意率'];
+const AMOUNT_SUBJECTS = ['法治建设经费', '普法宣传经费', '法律顾问经费', '行政复议专项经费', '执法装备经费'];
+const AMOUNT_PARTS = ['宣传', '培训', '装备', '服务'];
 const ZERO_METRICS = ['行政诉讼败诉案件', '被依法纠错案件', '行政赔偿案件', '重大执法过错案件'];
 const SUBSECTION_TITLES = [
   '完善依法行政制度体系',
@@ -120,6 +135,7 @@ const SUBSECTION_TITLES = [
   '健全矛盾纠纷化解机制',
 ];
 const ITEM_TITLES = ['加强规范性文件管理。', '严格合法性审查。', '规范执法程序。', '畅通群众诉求渠道。', '落实普法责任制。', '做好信访工作。'];
+const STEP_TITLES = ['明确工作责任。', '细化工作措施。', '加强督促检查。', '及时总结提升。'];
 const PROBLEMS = ['部分单位法治意识有待加强', '基层执法力量较为薄弱', '执法人员专业素质有待提高', '法治宣传的针对性不强'];
 const CAUSES = ['学法培训不够系统', '执法经费保障不足', '考核机制不够完善', '队伍结构不尽合理'];
 const PLANS = ['加强法治统筹', '深化“放管服”改革', '严格落实行政执法“三项制度”', '提升基层法治水平', '加强行政复议工作'];
@@ -133,7 +149,8 @@ type ClaimSeed =
   | { kind: 'growth'; prior: number; count: number; places: number }
   | { kind: 'points'; from: number; delta: number }
   | { kind: 'boundedRate'; rate: number }
-  | { kind: 'zero' };
+  | { kind: 'zero' }
+  | { kind: 'amounts'; parts: number[]; totalPlaces: number; partPlaces: number; approximate: boolean };
 
 const claimSeeds: Record<PlantedClaim['kind'], fc.Arbitrary<ClaimSeed>> = {
   breakdown: fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 2, maxLength: 5 }).map((parts) => ({ kind: 'breakdown' as const, parts })),
@@ -150,6 +167,14 @@ const claimSeeds: Record<PlantedClaim['kind'], fc.Arbitrary<ClaimSeed>> = {
     .map((r) => ({ kind: 'points' as const, from: r.from, delta: r.delta })),
   boundedRate: fc.integer({ min: 8000, max: 10000 }).map((rate) => ({ kind: 'boundedRate' as const, rate })),
   zero: fc.constant({ kind: 'zero' as const }),
+  amounts: fc
+    .record({
+      parts: fc.array(fc.integer({ min: 10_000, max: 9_000_000 }), { minLength: 2, maxLength: 4 }),
+      totalPlaces: fc.integer({ min: 0, max: 2 }),
+      partPlaces: fc.integer({ min: 1, max: 2 }),
+      approximate: fc.boolean(),
+    })
+    .map((r) => ({ kind: 'amounts' as const, ...r })),
 };
 
 const ALL_KINDS = Object.keys(claimSeeds) as Array<PlantedClaim['kind']>;
@@ -158,7 +183,7 @@ const ALL_KINDS = Object.keys(claimSeeds) as Array<PlantedClaim['kind']>;
 export function reportArbitrary(options: ReportOptions = {}): fc.Arbitrary<GeneratedReport> {
   const kinds = options.kinds ?? ALL_KINDS;
   const claim = fc.oneof(...kinds.map((k) => claimSeeds[k]));
-  const item = fc.record({ title: fc.nat(ITEM_TITLES.length - 1), claims: fc.array(claim, { minLength: 1, maxLength: 2 }) });
+  const item = fc.record({ title: fc.nat(ITEM_TITLES.length - 1), claims: fc.array(claim, { minLength: 1, maxLength: 2 }), steps: fc.nat(3) });
   const subsection = fc.record({ title: fc.nat(SUBSECTION_TITLES.length - 1), items: fc.array(item, { minLength: 1, maxLength: 2 }) });
   return fc
     .record({
@@ -200,9 +225,9 @@ export function claimArbitrary<K extends PlantedClaim['kind']>(kind: K): fc.Arbi
 }
 
 /** A run of sibling headings at one level (一、二、… / （一）（二）… / 1. 2. …) with their titles. */
-export function headingsArbitrary(level: 1 | 2 | 3): fc.Arbitrary<{ text: string; markers: string[] }> {
+export function headingsArbitrary(level: HeadingLevel): fc.Arbitrary<{ text: string; markers: string[] }> {
   return fc.array(fc.constantFrom(...SUBSECTION_TITLES), { minLength: 1, maxLength: 8 }).map((titles) => {
-    const markers = titles.map((_, i) => (level === 1 ? `${CHINESE_ORDINALS[i]}、` : level === 2 ? `（${CHINESE_ORDINALS[i]}）` : `${i + 1}.`));
+    const markers = titles.map((_, i) => headingMarker(level, i + 1));
     return { text: titles.map((t, i) => `${markers[i]}${t}\n推进各项工作。`).join('\n'), markers };
   });
 }
@@ -217,7 +242,7 @@ interface BuildSeed {
   level: 'district' | 'street';
   place: number;
   street: number;
-  subsections: Array<{ title: number; items: Array<{ title: number; claims: ClaimSeed[] }> }>;
+  subsections: Array<{ title: number; items: Array<{ title: number; claims: ClaimSeed[]; steps: number }> }>;
   problems: number;
   causes: number;
   plans: number;
@@ -265,6 +290,8 @@ class ClaimWriter {
         return used('bounded') >= BOUNDED_RATES.length;
       case 'zero':
         return used('zero') >= ZERO_METRICS.length;
+      case 'amounts':
+        return used('amounts') >= AMOUNT_SUBJECTS.length;
     }
   }
 
@@ -376,6 +403,24 @@ class ClaimWriter {
         claims.push({ kind: 'boundedRate', rate, sentence: sentence() });
         break;
       }
+      case 'amounts': {
+        const metric = next(AMOUNT_SUBJECTS, 'amounts');
+        const wan = (yuan: Decimal.Value, places: number): string => new Decimal(yuan).div(10_000).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
+        const sum = c.parts.reduce((a, b) => a + b, 0);
+        w.add(`全年投入${metric}`);
+        const totalText = wan(sum, c.totalPlaces);
+        const total = figure(`${c.approximate ? '约' : ''}${totalText}`, totalText, '万元');
+        w.add(',其中');
+        const parts = c.parts.map((p, i) => {
+          if (i > 0) w.add('、');
+          w.add(`${AMOUNT_PARTS[i]!}方面`);
+          const t = wan(p, c.partPlaces);
+          return figure(t, t, '万元');
+        });
+        w.add('。');
+        claims.push({ kind: 'amounts', metric, total, parts, totalPlaces: c.totalPlaces, approximate: c.approximate, sentence: sentence() });
+        break;
+      }
       case 'zero': {
         const metric = next(ZERO_METRICS, 'zero');
         w.add(`全年${metric}数量为`);
@@ -400,8 +445,8 @@ function buildReport(seed: BuildSeed): GeneratedReport {
   const headings: PlantedHeading[] = [];
   const enumerations: PlantedEnumeration[] = [];
 
-  const heading = (level: 1 | 2 | 3, ordinal: number, title: string): PlantedHeading => {
-    const marker = level === 1 ? `${CHINESE_ORDINALS[ordinal - 1]}、` : level === 2 ? `（${CHINESE_ORDINALS[ordinal - 1]}）` : `${ordinal}.`;
+  const heading = (level: HeadingLevel, ordinal: number, title: string): PlantedHeading => {
+    const marker = headingMarker(level, ordinal);
     const start = w.text.length;
     const markerRange = w.add(marker);
     w.add(title);
@@ -440,6 +485,11 @@ function buildReport(seed: BuildSeed): GeneratedReport {
     sub.items.forEach((it, j) => {
       heading(3, j + 1, ITEM_TITLES[(firstItem + j) % ITEM_TITLES.length]!);
       for (const c of it.claims) plant(c);
+      // Steps under the item, at the fourth level: （1）…（n）.
+      for (let k = 0; k < it.steps; k++) {
+        heading(4, k + 1, STEP_TITLES[k % STEP_TITLES.length]!);
+        w.add('按要求抓好落实。\n');
+      }
     });
   });
   const measuresEnd = w.text.length;

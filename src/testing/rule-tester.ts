@@ -5,7 +5,7 @@
 import { describe as vitestDescribe, expect, it as vitestIt } from 'vitest';
 import { checkReport } from '../engine/check.js';
 import type { Config } from '../engine/config.js';
-import type { Diagnostic, Severity } from '../engine/diagnostic.js';
+import { DiagnosticSchema, type Diagnostic, type Severity } from '../engine/diagnostic.js';
 import { formatMessage, type Locale } from '../engine/messages.js';
 import type { Rule } from '../engine/rule.js';
 import type { Lexicon } from '../claims/lexicon.js';
@@ -114,6 +114,8 @@ export class RuleTester {
       describe('invalid', () => {
         for (const c of cases.invalid ?? []) {
           register(c, () => {
+            // An invalid case that expects nothing would pass on a rule that finds nothing.
+            expect(c.errors.length, `${rule.meta.id}: an invalid case must list at least one expected finding`).toBeGreaterThan(0);
             for (const e of c.errors) {
               expect(Object.keys(rule.meta.messages), `${rule.meta.id} has no message '${e.messageId}'`).toContain(e.messageId);
             }
@@ -129,7 +131,13 @@ export class RuleTester {
   }
 
   private findings(rule: Rule, c: ValidCase): Diagnostic[] {
-    return runRule(rule, c.text, { ...this.options, ...(c.options ? { options: c.options } : {}), ...(c.config ? { config: c.config } : {}) });
+    const found = runRule(rule, c.text, { ...this.options, ...(c.options ? { options: c.options } : {}), ...(c.config ? { config: c.config } : {}) });
+    // Every finding must be one the formatters and other tools can take.
+    for (const d of found) {
+      const parsed = DiagnosticSchema.safeParse(d);
+      expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), `${rule.meta.id} made a malformed finding`).toEqual([]);
+    }
+    return found;
   }
 }
 

@@ -21,6 +21,7 @@ const ENGINE_KIND: Record<PlantedClaim['kind'], string> = {
   points: 'pointsChange',
   boundedRate: 'rate',
   zero: 'zeroClaim',
+  amounts: 'breakdown',
 };
 
 describe('reportArbitrary', () => {
@@ -73,7 +74,7 @@ describe('reportArbitrary', () => {
 });
 
 describe('claimArbitrary and headingsArbitrary', () => {
-  it.each(['breakdown', 'partition', 'rate', 'countedList', 'growth', 'boundedRate', 'zero'] as const)('a %s sentence is read and holds', (kind) => {
+  it.each(['breakdown', 'partition', 'rate', 'countedList', 'growth', 'points', 'boundedRate', 'zero', 'amounts'] as const)('a %s sentence is read and holds', (kind) => {
     fc.assert(
       fc.property(claimArbitrary(kind), ({ text, claim }) => {
         const { claims, diagnostics } = checkReport(text);
@@ -86,7 +87,7 @@ describe('claimArbitrary and headingsArbitrary', () => {
     );
   });
 
-  it.each([1, 2, 3] as const)('headings at level %i parse as consecutive sections', (level) => {
+  it.each([1, 2, 3, 4] as const)('headings at level %i parse as consecutive sections', (level) => {
     fc.assert(
       fc.property(headingsArbitrary(level), ({ text, markers }) => {
         const sections = flattenSections(parseReport(text));

@@ -103,3 +103,22 @@ describe('RuleTester', () => {
     expect(found.map((d) => [d.ruleId, d.messageId])).toEqual([['rate-matches-counts', 'mismatch']]);
   });
 });
+
+describe('RuleTester guards', () => {
+  it('rejects an invalid case that lists no expected finding', () => {
+    const [, invalid] = collect((t) => t.run(soFar as Rule, { valid: [], invalid: [{ text: '共12件。', errors: [] }] }));
+    expect(invalid!.error).toContain('an invalid case must list at least one expected finding');
+  });
+
+  it('turns a malformed report from a rule (no evidence) into an internal-error finding, so cases fail', () => {
+    const sloppy = defineRule({
+      ...soFar,
+      check(ctx) {
+        ctx.report({ messageId: 'soFar', data: { phrase: 'x' }, range: { start: 0, end: 1 } } as never);
+      },
+    });
+    const found = runRule(sloppy as Rule, '共12件。');
+    expect(found.map((d) => [d.ruleId, d.messageId])).toEqual([['internal-error', 'crashed']]);
+    expect(found[0]!.message).toContain('reported without evidence');
+  });
+});

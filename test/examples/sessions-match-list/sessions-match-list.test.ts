@@ -3,7 +3,7 @@
  * consistent sentence gives nothing; one with its count lowered gives exactly the finding at the
  * count), and the rule loaded into the built CLI with --plugin (run `npx tsup` first).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -262,13 +262,30 @@ describe('sessions-match-list in the built CLI', () => {
       join(withConfig, 'jiaohe.config.json'),
       JSON.stringify({ plugins: [projectPath(PLUGIN)], rules: { 'sessions-match-list': ['error', { reportFewer: true }] } }),
     );
-    const file = join(withConfig, 'report.txt');
-    writeFileSync(file, TEXT);
-    const r = runCli(['check', file, '--format', 'json']);
+    writeFileSync(join(withConfig, 'report.txt'), TEXT);
+    // Run from the project the config belongs to: there it is the user's own.
+    const r = runCli(['check', 'report.txt', '--format', 'json'], { cwd: withConfig });
     expect(r.stderr).toBe('');
     // The error makes the exit code 1; fewerItems is lowered to info.
     expect(r.code).toBe(1);
     expect(findings(r.stdout).map((d) => `${d.line}:${d.column} ${d.severity} ${d.messageId}`)).toEqual(['3:14 error moreItems', '4:15 info fewerItems']);
+  });
+
+  it('does not run plugins named by a config found beside reports from elsewhere, unless given with --config', () => {
+    const submitted = mkdtempSync(join(dir, 'submitted-'));
+    const marker = join(submitted, 'ran.txt');
+    writeFileSync(join(submitted, 'evil.mjs'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\nexport default [];\n`);
+    writeFileSync(join(submitted, 'jiaohe.config.json'), JSON.stringify({ plugins: ['evil.mjs'] }));
+    writeFileSync(join(submitted, 'report.txt'), TEXT);
+    const r = runCli(['check', join(submitted, 'report.txt'), '--locale', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/jiaohe\.config\.json: this config was found beside the files being checked, and its plugins are not run on their own/);
+    expect(existsSync(marker)).toBe(false);
+    // Vouched for with --config, it runs (and a module with no rule is an error).
+    const vouched = runCli(['check', join(submitted, 'report.txt'), '--config', join(submitted, 'jiaohe.config.json'), '--locale', 'en']);
+    expect(vouched.code).toBe(2);
+    expect(vouched.stderr).toContain('it exports no rule');
+    expect(existsSync(marker)).toBe(true);
   });
 
   it('lists the rule with jiaohe rules --plugin', () => {
