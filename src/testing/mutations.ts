@@ -138,10 +138,21 @@ export const perturbBeyondPrecision: MutationOperator = (report, choice) => {
     let total = sumLo.minus(step.div(2)).div(step).floor().times(step);
     if (total.plus(step.div(2)).gte(sumLo)) total = total.minus(step);
     if (total.lte(step)) return [];
-    // No other number in reach may sit nearer the parts than the moved total (the rule would judge that one).
-    const others = numbersBefore(report.text, c.sentence, c.total.range.end, [c.total.range]);
-    const gap = sumLo.minus(total);
-    if (others.some((x) => x.minus(sumLo).abs().lte(gap.plus(step)))) return [];
+    // No other number in reach may be taken for the total instead: none whose own interval (±half
+    // its last shown digit) comes within reach of the parts (the rule would judge against it and
+    // find the parts fit), counting that the total may go two more steps down.
+    const sumHi = c.parts.reduce((a, f) => a.plus(new Decimal(f.value).plus(partStep(f).div(2))), new Decimal(0));
+    const reach = sumLo.minus(total).plus(step.times(3));
+    const from = lineStartAbove(report.text, c.sentence.start, 2);
+    for (const m of report.text.slice(from, c.total.range.end).matchAll(/\d+(?:\.\d+)?/g)) {
+      const at = from + m.index;
+      if (at >= c.total.range.start && at < c.total.range.end) continue;
+      const x = new Decimal(m[0]);
+      // A qualified figure (约1700万元, 1700余万元) stands for far more than its last digit: take it as [0, 2x].
+      const qualified = /[约近超逾]$/.test(report.text.slice(Math.max(0, at - 1), at)) || /^[余多]|^[^，,。;；]{0,3}(以上|左右)/.test(report.text.slice(at + m[0].length, at + m[0].length + 5));
+      const half = qualified ? x : new Decimal(10).pow(-(m[0].split('.')[1]?.length ?? 0)).div(2);
+      if (x.plus(half).gte(sumLo.minus(reach)) && x.minus(half).lte(sumHi.plus(reach))) return [];
+    }
     return [{ c, total, step }];
   });
   const p = pick(options, choice);
