@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigSchema } from '../engine/config.js';
+import { ConfigSchema, issuePath } from '../engine/config.js';
 import { CliError } from './messages.js';
 
 /** The file name looked for upward from the inputs. */
@@ -42,17 +42,13 @@ export function readJsonFile(path: string): unknown {
   }
 }
 
-function issueKey(path: ReadonlyArray<PropertyKey>): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-}
-
 /** Reads and validates a config file; profile paths become absolute. */
 export function loadConfigFile(path: string): LoadedConfig {
   const parsed = ConfigFileSchema.safeParse(readJsonFile(path));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys.join(', ') : '';
-    const at = issueKey(issue.path) || keys || '(root)';
+    const at = issuePath(issue.path) || keys || '(root)';
     throw new CliError('badConfig', { path, why: `${at}: ${issue.message}` });
   }
   const base = dirname(resolve(path));

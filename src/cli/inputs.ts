@@ -1,7 +1,7 @@
 /** Finding the files to check and reading them, many at a time, one failure not stopping the rest. */
 import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DecodeError } from '../io/decode.js';
 import { formatOfPath, loadSourceBytes, loadSourceFile, MAX_INPUT_BYTES } from '../io/load.js';
 import type { LoadedSource } from '../io/source.js';
@@ -88,12 +88,19 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
   return { files: unique, errors };
 }
 
-/** The real path of a file (through links), or its absolute path when it cannot be resolved. */
+/**
+ * The real path of a file (through links); for a file not there yet, its folder's real path and
+ * its name; else its absolute path.
+ */
 export function realPath(path: string): string {
   try {
     return realpathSync(path);
   } catch {
-    return resolve(path);
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
   }
 }
 

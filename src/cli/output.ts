@@ -1,27 +1,15 @@
 /** Writing results: atomically to a file (never over an input), or to standard output. */
 import { randomBytes } from 'node:crypto';
-import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { realPath } from './inputs.js';
 import { CliError } from './messages.js';
-
-/** The real path of a file, or its resolved path when it does not exist yet. */
-function realOrResolved(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    try {
-      return join(realpathSync(dirname(resolve(path))), basename(path));
-    } catch {
-      return resolve(path);
-    }
-  }
-}
 
 /** Refuses an output path that is one of the inputs (through links and relative paths too). */
 export function assertNotInput(output: string, inputs: readonly string[]): void {
-  const target = realOrResolved(output);
+  const target = realPath(output);
   for (const input of inputs) {
-    if (input !== '-' && realOrResolved(input) === target) throw new CliError('outputIsInput', { path: output });
+    if (input !== '-' && realPath(input) === target) throw new CliError('outputIsInput', { path: output });
   }
 }
 

@@ -54,7 +54,8 @@ export interface ResolvedConfig<R extends { meta: RuleMeta } = Rule> {
   level?: Level;
 }
 
-function issuePath(path: ReadonlyArray<PropertyKey>): string {
+/** A zod issue's path as a dotted key with indices: `rules.sum-matches-total[1].reportShort`. */
+export function issuePath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LevelSchema } from '../model/metadata.js';
+import { issuePath } from '../engine/config.js';
 
 const Localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -82,6 +83,6 @@ export function parseProfile(data: unknown, source = 'profile'): Profile {
   const result = ProfileSchema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
+  const field = issuePath(issue.path) || '(root)';
   throw new ProfileError(`${source}: invalid profile at ${field}: ${issue.message}`, field);
 }

@@ -8,7 +8,7 @@
 import Decimal from 'decimal.js';
 import { builtinLexicon, metricIn } from '../claims/lexicon.js';
 import type { Range } from '../model/range.js';
-import { headingMarker, type GeneratedReport, type HeadingLevel, type PlantedClaim, type PlantedEnumeration, type PlantedFigure, type PlantedHeading } from './report.js';
+import { CHINESE_NUMERALS, headingMarker, type GeneratedReport, type HeadingLevel, type PlantedClaim, type PlantedEnumeration, type PlantedFigure, type PlantedHeading } from './report.js';
 
 /** A report with one thing broken, and the finding that must follow. */
 export interface Mutation {
@@ -34,7 +34,6 @@ export type MutationOperator = (report: GeneratedReport, choice: number) => Muta
 
 type ClaimOf<K extends PlantedClaim['kind']> = Extract<PlantedClaim, { kind: K }>;
 
-const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const HUNDRED = new Decimal(100);
 
 /** The text with `range` replaced. */
@@ -449,7 +448,7 @@ export const skipEnumeration: MutationOperator = (report, choice) => {
   if (!e) return null;
   const markers = e.item.markers;
   const k = 1 + (e.rest % (markers.length - 1));
-  const edits = markers.slice(k).map((m, i) => ({ range: m.range, text: `${CHINESE_ORDINALS[k + i + 1]}是` }));
+  const edits = markers.slice(k).map((m, i) => ({ range: m.range, text: `${CHINESE_NUMERALS[k + i + 1]}是` }));
   const range = { start: markers[k]!.range.start, end: markers[k]!.range.start + edits[0]!.text.length };
   return mutation('skipEnumeration', spliceAll(report.text, edits), 'enumeration-sequence', 'gap', range);
 };

@@ -39,7 +39,8 @@ export function headingMarker(level: HeadingLevel, n: number): string {
   return level === 1 ? `${zh}、` : level === 2 ? `（${zh}）` : level === 3 ? `${n}.` : `（${n}）`;
 }
 
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 一 … 十, for heading and enumeration numbers. */
+export const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** A numbered heading: its marker (`（二）`), title, level (1 = 一、) and place in its list. */
 export interface PlantedHeading {
@@ -211,7 +212,6 @@ class Writer {
   }
 }
 
-const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** One planted claim as a sentence of its own: for rule tests smaller than a whole report. */
 export function claimArbitrary<K extends PlantedClaim['kind']>(kind: K): fc.Arbitrary<{ text: string; claim: Extract<PlantedClaim, { kind: K }> }> {
@@ -460,7 +460,7 @@ function buildReport(seed: BuildSeed): GeneratedReport {
     w.add(lead);
     const markers: PlantedEnumeration['markers'] = [];
     phrases.forEach((p, i) => {
-      const text = `${CHINESE_ORDINALS[i]}是`;
+      const text = `${CHINESE_NUMERALS[i]}是`;
       markers.push({ text, range: w.add(text) });
       w.add(p);
       w.add(i < phrases.length - 1 ? ';' : close);
@@ -506,7 +506,7 @@ function buildReport(seed: BuildSeed): GeneratedReport {
   const dutyEnd = w.text.length;
 
   const planHeadingStart = w.text.length;
-  const planMarker = `${CHINESE_ORDINALS[3]}、`;
+  const planMarker = headingMarker(1, 4);
   const planMarkerRange = w.add(planMarker);
   const planYearText = `${Y + 1}年度`;
   const planYearRange = w.add(planYearText);
