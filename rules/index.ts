@@ -5,6 +5,7 @@ import { crossChildrenSumWithinParent } from './cross-children-sum-within-parent
 import { crossParentMatches } from './cross-parent-matches/index.js';
 import { crossSharedFactsAgree } from './cross-shared-facts-agree/index.js';
 import { crossYearMatches } from './cross-year-matches/index.js';
+import { documentKind } from './document-kind/index.js';
 import { enumerationSequence } from './enumeration-sequence/index.js';
 import { headingNumbering } from './heading-numbering/index.js';
 import { planYear } from './plan-year/index.js';
@@ -19,6 +20,8 @@ import { rateMatchesCounts } from './rate-matches-counts/index.js';
 import { rateWithinBounds } from './rate-within-bounds/index.js';
 import { restatementConsistent } from './restatement-consistent/index.js';
 import { sumMatchesTotal } from './sum-matches-total/index.js';
+import { tableShareMatches } from './table-share-matches/index.js';
+import { tableTotalMatches } from './table-total-matches/index.js';
 import { zeroClaimContradiction } from './zero-claim-contradiction/index.js';
 
 export {
@@ -27,6 +30,7 @@ export {
   crossParentMatches,
   crossSharedFactsAgree,
   crossYearMatches,
+  documentKind,
   enumerationSequence,
   headingNumbering,
   planYear,
@@ -41,6 +45,8 @@ export {
   rateWithinBounds,
   restatementConsistent,
   sumMatchesTotal,
+  tableShareMatches,
+  tableTotalMatches,
   zeroClaimContradiction,
 };
 
@@ -59,12 +65,15 @@ export const BUILTIN_RULES: readonly Rule[] = [
   zeroClaimContradiction,
   growthRateFeasible,
   percentVsPoints,
+  documentKind,
   requiredSections,
   headingNumbering,
   enumerationSequence,
   reportDate,
   planYear,
   signatureBlock,
+  tableTotalMatches,
+  tableShareMatches,
 ] as unknown as readonly Rule[];
 
 /** Every built-in cross-document rule, run by `checkReports`. */

@@ -22,7 +22,7 @@ export const partitionMatchesTotal = defineRule({
       if (claim.verdict !== 'fails') continue;
       ctx.report({
         messageId: 'mismatch',
-        data: { sum: claim.evidence.computed ?? '', total: statedText(claim), expression: claim.evidence.expression ?? '' },
+        data: { sum: claim.evidence.computed ?? '', total: claim.figures.find((f) => f.role === 'total')?.text ?? statedText(claim), expression: claim.evidence.expression ?? '' },
         range: claim.range,
         evidence: claim.evidence,
         related: relatedFigures(claim, ctx.locale),

@@ -24,7 +24,9 @@ export const planYear = defineRule({
     for (const item of ctx.profile.profile.items) {
       if (!item.year) continue;
       const found = ctx.items.get(item.id);
-      if (!found?.section) continue;
+      // Only a section the item opens: a 下一步 paragraph inside the problems part does not make
+      // the problems' heading speak of the plan's year.
+      if (!found?.section || found.via !== 'heading') continue;
       const expected = item.year === 'next' ? year + 1 : year;
       const s = found.section;
       // The heading's own year decides; without one, a year that opens the section's first

@@ -105,6 +105,43 @@ ${plan}
     expect(diags[0]!.messageId).toBe('planYear');
   });
 
+  it('does not read a measures sub-heading naming this year\'s 工作要点 as the plan', () => {
+    // Report on 2021 whose part 一 has （二）落实上级2021年依法行政工作要点: a sub-heading of the
+    // measures, not the plan, so its 2021 is this year's work and right. No plan part is found.
+    const text = `某某镇人民政府2021年法治政府建设情况报告
+一、加强法治学习宣传，助推法治政府建设
+（一）以习近平法治思想统领法治建设。镇党委理论学习中心组专题学法6次。
+（二）落实上级2021年依法行政工作要点。制定本镇年度工作要点，分解任务32项。
+二、存在的不足和原因
+基层执法力量仍然薄弱，主要原因是编制和经费保障不足。`;
+    expect(runRule(RULE, text)).toEqual([]);
+  });
+
+  it('does not take a year inside a document title in the plan heading for the plan year', () => {
+    // 《法治政府建设实施纲要(2021-2025年)》 names a document (the parser keeps years inside book
+    // titles out of the dates); the heading itself names no year, and the first paragraph opens
+    // with 2023年, the right one.
+    const text = report(MEASURES, '四、对照《法治政府建设实施纲要(2021-2025年)》的下一步安排');
+    expect(runRule(RULE, text)).toEqual([]);
+    // A year outside the book title still counts.
+    const wrong = report(MEASURES, '四、2022年对照《法治政府建设实施纲要(2021-2025年)》的工作安排');
+    expect(flagged(wrong, runRule(RULE, wrong))).toEqual(['2022年']);
+  });
+
+  it('does not judge the problems heading by the plan year when the plan is only a 下一步 paragraph in it', () => {
+    // No plan part: the plan is the 下一步 paragraph at the end of 二、2022年存在的不足和原因. That
+    // heading's 2022 is the problems' year, not the plan's.
+    const text = `某某区人民政府2022年法治政府建设年度报告
+一、2022年推进法治政府建设的主要举措和成效
+全年审查重大行政决策事项18件。
+二、2022年存在的不足和原因
+基层执法力量仍然薄弱，主要原因是编制和经费保障不足。
+下一步，区政府将持续深化法治政府建设示范创建。
+某某区人民政府
+2023年1月10日`;
+    expect(runRule(RULE, text)).toEqual([]);
+  });
+
   it('finds nothing in the seeds', () => {
     // District (2020): 一、2020年度主要工作成效, 三、2021年工作计划. Street (2020): 一、本年度主要举措和成效
     // (no year, and none in its first paragraph), 三、2021年度法治政府建设的工作安排.

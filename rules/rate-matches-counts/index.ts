@@ -17,6 +17,10 @@ export const rateMatchesCounts = defineRule({
         zh: '{name}{stated}高于按总数计算的结果:{expression};若以应办结数为基数,应写明该数',
         en: '{name} {stated} is above what the total gives: {expression}; if it is computed on the items due, state their number',
       },
+      ambiguous: {
+        zh: '{name}{stated}按文中所称基数计算不符({expression}),仅以{base}为基数时相符;请写明计算基数',
+        en: '{name} {stated} does not match the base the text names ({expression}); it fits only on {base}: state the base',
+      },
       truncated: {
         zh: '{name}{stated}系截断所得:{expression},按四舍五入应为{expected}',
         en: '{name} {stated} was truncated: {expression} rounds to {expected}',
@@ -30,6 +34,19 @@ export const rateMatchesCounts = defineRule({
   },
   check(ctx) {
     for (const claim of ctx.claimsOf('rate')) {
+      if (claim.ambiguous) {
+        const fit = claim.figures.find((f) => f.role === 'base that fits');
+        ctx.report({
+          messageId: 'ambiguous',
+          data: { name: claim.name, stated: statedText(claim), expression: claim.evidence.expression ?? '', base: fit?.text ?? claim.evidence.base ?? '' },
+          range: claim.range,
+          evidence: claim.evidence,
+          related: relatedFigures(claim, ctx.locale),
+          // Not wrong, only unstated: the writer is asked to name the base.
+          severity: 'info',
+        });
+        continue;
+      }
       if (claim.verdict !== 'fails') continue;
       if (claim.truncated && !ctx.options.reportTruncation) continue;
       const expected = claim.suggestion ?? claim.evidence.expected ?? '';

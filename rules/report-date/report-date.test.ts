@@ -152,3 +152,54 @@ describe('report-date', () => {
     expect(runRule(RULE, seedText('district'))).toEqual([]);
   });
 });
+
+describe('report-date: page dates are not the date written', () => {
+  /** A district report on 2022 as a web page gives it: a site header with the day's date, 发布时间, no signature. */
+  const PAGE = `某某区人民政府 2019年12月3日星期二
+无障碍 简体 繁体
+某某区2022年度法治政府建设情况报告
+来源:某某区人民政府办公室 发布时间:2023-03-28 09:18
+某某区2022年度法治政府建设情况报告
+2022年，某某区坚持以习近平法治思想为指导，全面推进依法行政，法治政府建设取得新成效。
+一、2022年推进法治政府建设的主要举措和成效
+全年审查重大行政决策事项18件，办理行政复议案件126件。`;
+
+  it('takes neither the site header\'s date nor 发布时间 for the date written', () => {
+    // 2019年12月3日 is the page's clock (before the year 2022: no beforeYear); 2023-03-28 is the
+    // publication date, after the report deadline of 1 March but before the publication deadline
+    // of 1 April 2023 (no late, no latePublished).
+    expect(runRule(RULE, PAGE)).toEqual([]);
+  });
+
+  it('checks the publication date on its own against the publication deadline', () => {
+    // 发布时间 on 2023-04-06, after 1 April 2023: the finding says it is the publication date.
+    const text = PAGE.replace('发布时间:2023-03-28', '发布时间:2023-04-06');
+    const diags = runRule(RULE, text);
+    expect(flagged(text, diags)).toEqual(['2023-04-06']);
+    expect(diags[0]!.messageId).toBe('latePublished');
+    expect(diags[0]!.message).toBe('发布日期2023-04-06晚于公开期限(2023年4月1日前)');
+  });
+
+  it('takes the date of a real signature at the end', () => {
+    // Signed 2023年3月5日: after 1 March 2023, so late; the header date and 发布时间 play no part.
+    const text = `${PAGE}\n某某区人民政府\n2023年3月5日`;
+    const diags = runRule(RULE, text);
+    expect(flagged(text, diags)).toEqual(['2023年3月5日']);
+    expect(diags[0]!.messageId).toBe('late');
+  });
+
+  it('does not take a page date set on the line after its label (发布时间: / 2026-03-04)', () => {
+    // A flattened page table: labels and values on lines of their own. 2024-03-04 would be late for
+    // the report (after 1 March 2024) if it were read as the date written.
+    const text = `某某镇人民政府关于2023年法治政府建设情况的报告
+发布时间:
+2024-03-04
+作者:
+来源:
+某某镇人民政府
+2023年，某某镇深入学习贯彻习近平法治思想，全面推进依法行政，法治政府建设取得阶段性成效。
+一、2023年法治政府建设主要工作及成效
+全年开展专题学法10次，化解矛盾纠纷86宗。`;
+    expect(runRule(RULE, text)).toEqual([]);
+  });
+});

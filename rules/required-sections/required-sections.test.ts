@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../src/index.js';
 import { flagged, runRule } from '../../test/rule-harness.js';
 import { seedText } from '../../test/helpers.js';
 
@@ -259,5 +260,125 @@ ${headings}`;
     // Street seed: 一、本年度主要举措和成效 / 二、存在的问题和原因 / 三、2021年度…工作安排, and its opening
     // 现将我街2020年度党政主要负责人履行推进法治建设第一责任人职责…汇报如下 covers the duty.
     expect(runRule(RULE, seedText('street'))).toEqual([]);
+  });
+});
+
+describe('required-sections: only the parts of the report stand for an item', () => {
+  /** A district report on 2022 whose measures part has sub-headings; the plan part is appended by each test. */
+  const PARTS = `某某区人民政府2022年法治政府建设年度报告
+2022年，区政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：
+一、2022年推进法治政府建设的主要举措和成效
+（一）强化统筹谋划。
+1.高位推动。区政府常务会议专题研究法治政府建设工作5次。
+2.周密部署，印发全区年度依法行政工作要点和法治建设工作计划。全年分解任务86项。
+（二）规范行政执法。全年公示行政执法信息2360条。
+二、存在的不足和原因
+基层执法力量仍然薄弱，主要原因是编制和经费保障不足。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+区政府主要负责同志带头学法，全年主持召开常务会议专题学法4次。
+`;
+  const SIGNED = '某某区人民政府\n2023年1月10日';
+
+  it('does not take a measures sub-heading that names 工作要点 or 工作计划 for the plan', () => {
+    // 2.周密部署，印发全区年度依法行政工作要点和法治建设工作计划 sits inside part 一: it reports this
+    // year's work. No top-level part is the plan, no paragraph opens with 下一步/下一年度.
+    const text = PARTS + SIGNED;
+    const diags = runRule(RULE, text);
+    expect(diags.map((d) => d.messageId)).toEqual(['missing']);
+    expect(diags[0]!.severity).toBe('error');
+    expect(diags[0]!.message).toContain('缺少“下一年度推进法治政府建设的主要安排”部分,应补在此处');
+    // Expected at the end of the last part found (三), right after 专题学法4次。
+    const end = text.indexOf('专题学法4次。') + '专题学法4次。'.length;
+    expect(diags[0]!.range).toEqual({ start: end, end });
+  });
+
+  it('accepts the plan as a top-level part', () => {
+    const text = `${PARTS}四、2023年工作安排\n2023年，区政府将持续深化法治政府建设示范创建。\n${SIGNED}`;
+    expect(runRule(RULE, text)).toEqual([]);
+  });
+
+  it('gives the street seed without its part 三 (the 2021 plan) a missing-plan error', () => {
+    // Removing 三、2021年度法治政府建设的工作安排 and its body up to the signature leaves the
+    // measures sub-heading 3、周密部署,落实全年法治政府建设工作要点 inside part 一: it must not
+    // stand for the plan. The place is the end of part 二, the last part found (zero length, just
+    // before the signature's first line).
+    const street = seedText('street');
+    const cut = street.slice(0, street.indexOf('三、2021年度法治政府建设的工作安排')) + street.slice(street.indexOf('中共广州市白云区石门街工作委员会'));
+    const sectionsFound = checkReport(cut).diagnostics.filter((d) => d.ruleId === RULE);
+    expect(sectionsFound.map((d) => d.messageId)).toEqual(['missing']);
+    expect(sectionsFound[0]!.severity).toBe('error');
+    expect(sectionsFound[0]!.message).toContain('下一年度推进法治政府建设的主要安排');
+    const end = cut.indexOf('\n中共广州市白云区石门街工作委员会');
+    expect(cut[end - 1]).toBe('。');
+    expect(sectionsFound[0]!.range).toEqual({ start: end, end });
+    // The whole seed has the part, and no finding.
+    expect(runRule(RULE, street)).toEqual([]);
+  });
+
+  it('accepts the first-responsible duty as a sub-heading of the measures that names it plainly', () => {
+    // Many real reports put （一）党政主要负责人履行推进法治建设第一责任人职责 inside the measures: it
+    // is as clearly marked as a paragraph opening with 第一责任人职责, which the profile allows.
+    const text = `某某街道办事处2022年法治政府建设年度报告
+一、2022年推进法治政府建设的主要举措和成效
+（一）党政主要负责人履行推进法治建设第一责任人职责
+街道党工委书记带头学法，全年主持召开专题学法会议6次。
+（二）深化基层依法治理
+全年化解矛盾纠纷213宗。
+二、存在的不足和原因
+社区法治阵地建设滞后，原因是经费投入不足。
+三、2023年工作计划
+2023年，街道将继续推进法治社区创建。
+某某街道办事处
+2023年1月5日`;
+    expect(runRule(RULE, text)).toEqual([]);
+    // A sub-heading that only mentions the leaders' work without the duty's name is not enough.
+    const vague = text.replace('（一）党政主要负责人履行推进法治建设第一责任人职责', '（一）坚持主要负责人履行带头作用');
+    expect(runRule(RULE, vague).map((d) => d.messageId)).toEqual(['missing']);
+  });
+
+  it('accepts a plan sub-heading inside a part that joins the problems and next steps', () => {
+    // 二、存在的问题和下一步打算 is taken by the shortcomings; its （二）下一步工作打算 names the plan
+    // as plainly as a 下一步 paragraph would.
+    const text = `某某镇人民政府2022年法治政府建设年度报告
+一、2022年推进法治政府建设的主要举措和成效
+全年审查重大事项决策12件，化解矛盾纠纷213宗。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+镇党委书记、镇长带头学法，全年主持召开专题学法会议4次。
+三、存在的问题和下一步打算
+（一）存在的问题
+村居法治阵地建设滞后，主要原因是经费投入不足。
+（二）下一步工作打算
+2023年，镇政府将继续深化基层依法治理。
+某某镇人民政府
+2023年1月8日`;
+    expect(runRule(RULE, text)).toEqual([]);
+  });
+
+  it('reads unnumbered part lines whose numbering starts again under each', () => {
+    // 主要工作成效 / 一、二、 / 存在问题和原因 / 一、 / 2023年工作计划 / 一、: the bare lines are the parts,
+    // each followed by its own 一、. 2023年工作计划 names the plan by a heading phrase only.
+    const text = `某某镇人民政府2022年法治政府建设年度报告
+主要工作成效
+一、健全依法决策机制。全年审查重大事项决策12件。
+二、党政主要负责人履行推进法治建设第一责任人职责。镇长带头学法4次。
+存在问题和原因
+一、村居法治阵地建设滞后，主要原因是经费投入不足。
+2023年工作计划
+一、深化基层依法治理。推进法治村居创建。
+某某镇人民政府
+2023年1月8日`;
+    expect(runRule(RULE, text)).toEqual([]);
+    // The same plan line in the middle of a numbered part that carries on (二、 follows it) is a
+    // line inside that part, not a part.
+    const nested = `某某镇人民政府2022年法治政府建设年度报告
+一、2022年主要工作成效
+全年审查重大事项决策12件。
+2022年工作计划
+镇党委书记带头履行推进法治建设第一责任人职责，全年专题学法4次。
+二、存在问题和原因
+村居法治阵地建设滞后，主要原因是经费投入不足。
+某某镇人民政府
+2023年1月8日`;
+    expect(runRule(RULE, nested).map((d) => d.messageId)).toEqual(['missing']);
   });
 });

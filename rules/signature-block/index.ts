@@ -32,17 +32,20 @@ export const signatureBlock = defineRule({
     if (issuers.length === 0) ctx.report({ messageId: 'noIssuer', range: end, evidence: { figures: [], note: 'no issuer line at the end, no 发布机构 in the page metadata' } });
     if (!m.dateWritten) ctx.report({ messageId: 'noDate', range: end, evidence: { figures: [], note: 'no date line at the end, no 成文日期 in the page metadata' } });
     const variant = ctx.profile?.variant;
-    if (variant && variant.issuer.length > 0 && issuers.length > 0 && !issuers.some((i) => variant.issuer.some((w) => i.text.includes(w)))) {
+    // Only names the report is signed with: a page's 发布机构 (澧浦镇, 区政府办) is the site's label
+    // for who posted it, which says nothing about the signature.
+    const signed = m.issuers.filter((i) => i.source === 'signature');
+    if (variant && variant.issuer.length > 0 && signed.length > 0 && !signed.some((i) => variant.issuer.some((w) => i.text.includes(w)))) {
       const zhLevel: Record<string, string> = { street: '街道', town: '镇', district: '区', county: '县', city: '市' };
       ctx.report({
         messageId: 'wrongIssuer',
         data: {
           level: ctx.locale === 'zh' ? (zhLevel[ctx.profile!.level] ?? ctx.profile!.level) : ctx.profile!.level,
-          issuers: issuers.map((i) => i.text).join('、'),
+          issuers: signed.map((i) => i.text).join('、'),
           // Name the words of this level: 街道办事处 for a street, 镇人民政府 for a town.
           expected: (variant.issuer.filter((w) => w.includes(LEVEL_CHAR[ctx.profile!.level] ?? '')).slice(0, 2).join('/')) || variant.issuer[0]!,
         },
-        range: issuers[0]!.range,
+        range: signed[0]!.range,
         evidence: { figures: [], expected: variant.issuer.join(' / ') },
       });
     }

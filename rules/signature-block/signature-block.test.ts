@@ -94,6 +94,19 @@ describe('signature-block', () => {
     expect(runRule(RULE, seedText('district'))).toEqual([]);
   });
 
+  it('does not hold a page\'s 发布机构 to the name a town report must be signed with', () => {
+    // A scraped town report with no signature lines: the page table's 发布机构 is the short name the
+    // site uses (某某镇), and its 成文日期 the date. Both stand in for the signature; the short name
+    // is no wrong issuer.
+    const text = `索引号: 1133/2024-001 发布机构: 某某镇 成文日期: 2024-01-20
+某某镇2023年度法治政府建设工作报告
+2023年，镇政府坚持以习近平法治思想为指导，全面推进依法行政，法治政府建设取得新成效。`;
+    expect(atLevel(text, 'town')).toEqual([]);
+    // Signed at the end by the district alone, the same report is still reported.
+    const signed = `${text}\n某某区人民政府\n2024年1月20日`;
+    expect(flagged(signed, atLevel(signed, 'town'))).toEqual(['某某区人民政府']);
+  });
+
   it('finds nothing in the street seed, signed by its working committee and street office', () => {
     // 中共广州市白云区石门街工作委员会 广州市白云区人民政府石门街道办事处 / 2020年12月2日 2020年12月2日.
     expect(runRule(RULE, seedText('street'))).toEqual([]);

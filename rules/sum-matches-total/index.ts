@@ -14,6 +14,10 @@ export const sumMatchesTotal = defineRule({
     messages: {
       exceeds: { zh: '分项之和{sum}大于总数{total}:{expression}', en: 'The parts add up to {sum}, more than the total {total}: {expression}' },
       partExceeds: { zh: '部分{part}大于整体{whole}', en: 'The part {part} is larger than its whole {whole}' },
+      conflict: {
+        zh: '总数{total}为{qualifier}数量,分项中却列有“{opposite}”一项:分项与总数口径不一',
+        en: 'The total {total} counts {qualifier} items, yet this part is labelled {opposite}: the parts and the total are not counted alike',
+      },
       short: { zh: '分项之和{sum}小于总数{total}:{expression}', en: 'The parts add up to {sum}, less than the total {total}: {expression}' },
     },
     options: z.object({
@@ -40,8 +44,23 @@ export const sumMatchesTotal = defineRule({
       });
     }
     for (const claim of ctx.claimsOf('breakdown')) {
+      if (claim.verdict === 'fails' && claim.conflict && !claim.failure) {
+        const { qualifier, opposite, part } = claim.conflict;
+        ctx.report({
+          messageId: 'conflict',
+          data: { total: statedText(claim), qualifier, opposite },
+          // On the part that does not belong; the total is a related place.
+          range: part,
+          evidence: claim.evidence,
+          related: [{ range: claim.range, message: ctx.locale === 'zh' ? `${qualifier}总数` : `the ${qualifier} total` }],
+          // The sum holds; the labels disagree: worth a look, not a wrong figure.
+          severity: 'warning',
+        });
+        continue;
+      }
       if (claim.verdict !== 'fails' || !claim.failure) continue;
-      if (claim.failure === 'short' && !ctx.options.reportShort) continue;
+      // A list that names its 其他 category (or whose shares make 100%) is complete: short is wrong.
+      if (claim.failure === 'short' && !ctx.options.reportShort && !claim.closed) continue;
       ctx.report({
         messageId: claim.failure,
         data: { sum: claim.evidence.computed ?? '', total: statedText(claim), expression: claim.evidence.expression ?? '' },

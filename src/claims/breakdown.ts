@@ -2,7 +2,9 @@ import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic
 import { ClaimList, evidence } from './builder.js';
 import { figureIndexAt, figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
-import { DONE_WORDS, hasAny, OUTCOME_WORDS } from './status-words.js';
+import { addPartition } from './partition.js';
+import { DONE_WORDS, hasAny, OUTCOME_WORDS, PENDING_WORDS } from './status-words.js';
+import { WORDS } from './words.js';
 import { addSubset } from './subset.js';
 
 /** Labels that make a listed figure a stage of the total (已办结, 按时办结), not a category. */
@@ -46,6 +48,14 @@ export function extractBreakdowns(ctx: ReportContext, out: ClaimList): void {
       const totals = candidateTotals(ctx, sentence.index, found.at, parts);
       // One part, or parts that are stages rather than categories (其中已办结42件,按时办结35件),
       // are each a subset of the total, not a breakdown of it.
+      // 其中已办结6件、在办3件: done and pending split the total between them.
+      const done = parts.filter((p) => hasAny(p.label, DONE_WORDS) && !hasAny(p.label, PENDING_WORDS) && !hasAny(p.label, WORDS.actions.timing));
+      const pending = parts.filter((p) => hasAny(p.label, PENDING_WORDS));
+      if (totals.length > 0 && done.length === 1 && pending.length === 1 && parts.length === 2) {
+        const sum = sumIntervals(parts.map((p) => figureInterval(p.quantity)));
+        addPartition(ctx, out, totals.find((t) => meets(sum, figureInterval(t.quantity))) ?? totals[0]!, parts);
+        continue;
+      }
       if (parts.length === 1 || parts.some((p) => hasAny(p.label, STATUS_WORDS))) {
         for (const p of parts) addPartOfTotal(ctx, out, p, totals);
         continue;
@@ -154,6 +164,7 @@ function judge(
   mode: 'exhaustive' | 'partial',
 ): void {
   const { report } = ctx;
+  out.markParts(parts);
   const sum = sumIntervals(parts.map((p) => figureInterval(p.quantity)));
   const partRefs = parts.map((p) => figureRef(report, p.quantity, 'part'));
   const expression = parts.map((p) => p.quantity.value.toString()).join('+');
@@ -170,6 +181,8 @@ function judge(
       reason: 'no total found',
       mode,
       failure: null,
+      closed: false,
+      conflict: null,
     });
     return;
   }
@@ -198,6 +211,8 @@ function judge(
       reason: mode === 'exhaustive' ? 'the parts add up to the total' : 'the listed parts do not exceed the total',
       mode,
       failure: null,
+      closed: false,
+      conflict: null,
     });
     return;
   }
@@ -216,5 +231,7 @@ function judge(
     reason: failure === 'exceeds' ? 'the parts add up to more than the total' : 'the parts add up to less than the total',
     mode,
     failure,
+    closed: false,
+      conflict: null,
   });
 }

@@ -15,6 +15,16 @@ export class ClaimList {
     return true;
   }
 
+  /** Whether `key` was marked by `claim`. */
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
+  /** Marks figures as parts of a list already judged, so no other extractor lists them again. */
+  markParts(parts: ReadonlyArray<{ quantity: { index: number } }>): void {
+    for (const p of parts) this.keys.add(`part:${p.quantity.index}`);
+  }
+
   /** Adds a claim; `id` is assigned here. */
   add<C extends Claim>(claim: Omit<C, 'id'>): C {
     const full = { ...claim, id: this.claims.length } as C;

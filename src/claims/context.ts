@@ -4,6 +4,7 @@ import type { Report } from '../model/report.js';
 import { figureInterval, intervalStrings } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
 import { findTerms, metricStartingAt, metricWithin, type Lexicon, type Metric } from './lexicon.js';
+import { senseOf, type FigureSense } from './sense.js';
 
 /** Characters that end the label of a figure: clause punctuation. */
 const LABEL_BREAKS = ',、;:。!?()';
@@ -36,6 +37,8 @@ const FILLERS = ['截至目前', '今年以来', '本年度', '今年', '全年'
 
 /** What the words around a figure say about it. */
 export interface FigureContext {
+  /** Position in `ReportContext.figures`. */
+  index: number;
   quantity: Quantity;
   /** Index of the clause group: the sentence cut at `;`. */
   segment: number;
@@ -53,6 +56,8 @@ export interface FigureContext {
   term: string;
   /** The first action word of the label (受理, 办结 …), or ''. */
   action: string;
+  /** What the figure is about: kind, actions, period, body, part, section. */
+  sense: FigureSense;
 }
 
 /** Figure contexts and clause groups of a report, computed once per check. */
@@ -117,7 +122,13 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   let seg = 0;
   let prevEnd = -1;
   let prevSeg = -1;
+  // Figures inside a table are its cells, judged by the table claims, not prose: walk the sorted
+  // table spans alongside the figures.
+  const tables = report.tables ?? [];
+  let ti = 0;
   for (const q of report.quantities) {
+    while (ti < tables.length && tables[ti]!.range.end <= q.range.start) ti++;
+    if (ti < tables.length && tables[ti]!.range.start <= q.range.start) continue;
     while (seg < segments.length - 1 && segments[seg]!.end <= q.range.start) seg++;
     const segment = segments[seg] ?? { start: 0, end: s.length };
     const floor = Math.max(segment.start, prevSeg === seg ? prevEnd : segment.start);
@@ -142,6 +153,7 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
       labelHit ??
       (inLabel ? null : metricWithin(terms, Math.max(segment.start, q.range.start - CLAUSE_LOOKBACK), q.range.start));
     figures.push({
+      index: figures.length,
       quantity: q,
       segment: seg,
       label,
@@ -151,6 +163,13 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
       metric: hit ? hit.metric : null,
       term: hit ? hit.term : '',
       action: firstAction(lexicon, rawLabel),
+      sense: senseOf(
+        q,
+        rawLabel,
+        s.slice(Math.max(segment.start, a - 40), a),
+        report.metadata.level,
+        report.paragraphs[q.paragraph]?.section ?? null,
+      ),
     });
     prevEnd = q.range.end;
     prevSeg = seg;
@@ -160,47 +179,58 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
 
 /** The text with everything inside 《…》 blanked, same length. Linear. */
 export function maskTitles(s: string): string {
+  // Most reports name a few titles: copy the text once and blank only inside them.
+  if (!s.includes('《')) return s;
+  const out = new Uint16Array(s.length);
   let depth = 0;
-  let out = '';
-  let runStart = 0;
+  let runStart = -1;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '《') {
-      if (depth === 0) {
-        out += s.slice(runStart, i + 1);
-        runStart = i + 1;
-      }
+    const c = s.charCodeAt(i);
+    out[i] = c;
+    if (c === 0x300a) {
+      // 《
+      if (depth === 0) runStart = i + 1;
       depth++;
-    } else if (c === '》' && depth > 0) {
+    } else if (c === 0x300b && depth > 0) {
+      // 》
       depth--;
-      if (depth === 0) {
-        out += '□'.repeat(i - runStart);
-        runStart = i;
-      }
-    } else if (c === '\n') {
+      if (depth === 0) out.fill(0x25a1, runStart, i);
+    } else if (c === 0x0a && depth > 0) {
       // A title never spans lines: an unclosed 《 ends with its line.
-      if (depth > 0) {
-        out += '□'.repeat(i - runStart);
-        runStart = i;
-        depth = 0;
-      }
+      out.fill(0x25a1, runStart, i);
+      depth = 0;
     }
   }
-  out += depth > 0 ? '□'.repeat(s.length - runStart) : s.slice(runStart);
-  return out;
+  if (depth > 0) out.fill(0x25a1, runStart, s.length);
+  let text = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < out.length; i += CHUNK) text += String.fromCharCode.apply(null, out.subarray(i, i + CHUNK) as unknown as number[]);
+  return text;
 }
 
+/** Action words by first character, with a flag per character that starts one; built once per lexicon. */
+const actionIndexes = new WeakMap<Lexicon, { starts: Uint8Array; byFirst: Map<number, string[]> }>();
+
+/** The first action word of a label (the longer at a tie), in one pass over the label. */
 function firstAction(lexicon: Lexicon, label: string): string {
-  let best = '';
-  let bestAt = Infinity;
-  for (const a of lexicon.actions) {
-    const at = label.indexOf(a);
-    if (at >= 0 && (at < bestAt || (at === bestAt && a.length > best.length))) {
-      best = a;
-      bestAt = at;
+  let index = actionIndexes.get(lexicon);
+  if (!index) {
+    index = { starts: new Uint8Array(0x10000), byFirst: new Map() };
+    for (const a of lexicon.actions) {
+      const c = a.charCodeAt(0);
+      index.starts[c] = 1;
+      index.byFirst.set(c, [...(index.byFirst.get(c) ?? []), a]);
     }
+    actionIndexes.set(lexicon, index);
   }
-  return best;
+  for (let i = 0; i < label.length; i++) {
+    const c = label.charCodeAt(i);
+    if (index.starts[c] === 0) continue;
+    let best = '';
+    for (const a of index.byFirst.get(c)!) if (a.length > best.length && label.startsWith(a, i)) best = a;
+    if (best) return best;
+  }
+  return '';
 }
 
 /** A figure as evidence. */

@@ -3,14 +3,17 @@ import { extractBreakdowns } from './breakdown.js';
 import { ClaimList } from './builder.js';
 import { buildContext, type ReportContext } from './context.js';
 import { extractCountedLists } from './counted-list.js';
+import { extractFamilyBreakdowns } from './family.js';
 import { extractGrowth } from './growth.js';
 import { builtinLexicon, type Lexicon } from './lexicon.js';
-import { extractPartitions } from './partition.js';
+import { extractPartitions, extractRatePartitions } from './partition.js';
 import { extractPointsChanges } from './points.js';
 import { extractRates } from './rate.js';
 import { extractRestatements } from './restatement.js';
+import { extractRuns } from './runs.js';
 import type { Claim } from './schema.js';
 import { extractSubsets } from './subset.js';
+import { extractTableClaims } from './table.js';
 import { extractZeroClaims } from './zero-claim.js';
 
 /** Claims of a report with the context they were read from. */
@@ -31,12 +34,16 @@ export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon)
   extractBreakdowns(context, list);
   extractPartitions(context, list, partitionUsed);
   extractSubsets(context, list, partitionUsed);
-  extractRates(context, list);
+  const rates = extractRates(context, list);
+  extractFamilyBreakdowns(context, list, rates.families);
+  extractRatePartitions(context, list, rates.judged);
+  extractRuns(context, list);
   extractCountedLists(context, list);
   extractRestatements(context, list);
   extractZeroClaims(context, list);
   extractGrowth(context, list);
   extractPointsChanges(context, list);
+  extractTableClaims(context, list);
   const claims = list.claims
     .slice()
     .sort((a, b) => a.range.start - b.range.start || a.kind.localeCompare(b.kind))

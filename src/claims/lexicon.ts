@@ -95,18 +95,13 @@ export interface TermMatch {
  * pass; figures then look up the terms near them by binary search instead of rescanning.
  */
 export function findTerms(lexicon: Lexicon, text: string): TermMatch[] {
-  const byFirst = new Map<number, Array<{ term: string; metric: Metric }>>();
-  for (const metric of lexicon.metrics) {
-    for (const term of metric.terms) {
-      const key = term.charCodeAt(0);
-      const list = byFirst.get(key) ?? [];
-      list.push({ term, metric });
-      byFirst.set(key, list);
-    }
-  }
+  const { byFirst, starts } = termIndex(lexicon);
   const out: TermMatch[] = [];
   for (let i = 0; i < text.length; i++) {
-    const list = byFirst.get(text.charCodeAt(i));
+    const c = text.charCodeAt(i);
+    // Most characters start no term: a flag read skips them without a map lookup.
+    if (starts[c] === 0) continue;
+    const list = byFirst.get(c);
     if (!list) continue;
     for (const { term, metric } of list) {
       if (text.startsWith(term, i)) out.push({ start: i, end: i + term.length, metric, term });
@@ -114,6 +109,33 @@ export function findTerms(lexicon: Lexicon, text: string): TermMatch[] {
   }
   out.sort((a, b) => a.end - b.end || a.term.length - b.term.length);
   return out;
+}
+
+/** Terms by their first character, and which characters start any term (a flag per UTF-16 unit). */
+interface TermIndex {
+  byFirst: Map<number, Array<{ term: string; metric: Metric }>>;
+  starts: Uint8Array;
+}
+
+/** Term indexes, built once per lexicon (a lexicon is not changed once made). */
+const termIndexes = new WeakMap<Lexicon, TermIndex>();
+
+function termIndex(lexicon: Lexicon): TermIndex {
+  let index = termIndexes.get(lexicon);
+  if (!index) {
+    index = { byFirst: new Map(), starts: new Uint8Array(0x10000) };
+    for (const metric of lexicon.metrics) {
+      for (const term of metric.terms) {
+        const key = term.charCodeAt(0);
+        const list = index.byFirst.get(key) ?? [];
+        list.push({ term, metric });
+        index.byFirst.set(key, list);
+        index.starts[key] = 1;
+      }
+    }
+    termIndexes.set(lexicon, index);
+  }
+  return index;
 }
 
 /**

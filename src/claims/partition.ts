@@ -1,6 +1,7 @@
 import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { amountsBySegment, figureRef, sameUnit, type FigureContext, type ReportContext } from './context.js';
+import type { JudgedRate } from './rate.js';
 import type { ClaimOf } from './schema.js';
 import { DONE_WORDS, hasAny, INTAKE_WORDS, PENDING_WORDS } from './status-words.js';
 
@@ -40,7 +41,6 @@ function pendingOf(figures: FigureContext[], d: number): FigureContext | undefin
  * same unit (本级接待来访群众共120批 … 已结案116批,在办案件4批): done + pending = total.
  */
 export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<number>): void {
-  const { report } = ctx;
   for (const figures of amountsBySegment(ctx)) {
     for (let d = 0; d < figures.length; d++) {
       const done = figures[d]!;
@@ -63,29 +63,62 @@ export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<
         break;
       }
       if (!total) continue;
-      const sum = sumIntervals([figureInterval(done.quantity), figureInterval(pending.quantity)]);
-      const ti = figureInterval(total.quantity);
-      const refs = [
-        figureRef(report, total.quantity, 'total'),
-        figureRef(report, done.quantity, 'done'),
-        figureRef(report, pending.quantity, 'pending'),
-      ];
-      const holds = meets(sum, ti);
-      out.add<ClaimOf<'partition'>>({
-        kind: 'partition',
-        range: total.quantity.range,
-        figures: refs,
-        verdict: holds ? 'holds' : 'fails',
-        evidence: evidence(refs, {
-          expression: `${done.quantity.value}+${pending.quantity.value} = ${showInterval(sum)}`,
-          computed: showInterval(sum),
-          expected: showInterval(ti),
-        }),
-        reason: holds ? 'done and pending add up to the total' : 'done and pending do not add up to the total',
-      });
+      addPartition(ctx, out, total, [done, pending]);
       used.add(done.quantity.index);
       used.add(pending.quantity.index);
       used.add(total.quantity.index);
+    }
+  }
+}
+
+/**
+ * Adds the claim that `parts` (done and pending counts) add up to `total`; false when it was made
+ * before. The claim sits on the total, or on the parts when `onParts` (a total stated sentences
+ * earlier, whose parts are what the reader meets the error at).
+ */
+export function addPartition(ctx: ReportContext, out: ClaimList, total: FigureContext, parts: readonly FigureContext[], onParts = false): boolean {
+  if (!out.claim(`partition:${total.quantity.index}:${parts.map((p) => p.quantity.index).join(',')}`)) return false;
+  const { report } = ctx;
+  const sum = sumIntervals(parts.map((p) => figureInterval(p.quantity)));
+  const ti = figureInterval(total.quantity);
+  const refs = [
+    figureRef(report, total.quantity, 'total'),
+    ...parts.map((p) => figureRef(report, p.quantity, hasAny(p.label, PENDING_WORDS) ? 'pending' : 'done')),
+  ];
+  const holds = meets(sum, ti);
+  out.markParts(parts);
+  out.add<ClaimOf<'partition'>>({
+    kind: 'partition',
+    range: onParts ? { start: parts[0]!.quantity.range.start, end: parts[parts.length - 1]!.quantity.range.end } : total.quantity.range,
+    figures: refs,
+    verdict: holds ? 'holds' : 'fails',
+    evidence: evidence(refs, {
+      expression: `${parts.map((p) => p.quantity.value.toString()).join('+')} = ${showInterval(sum)}`,
+      computed: showInterval(sum),
+      expected: showInterval(ti),
+    }),
+    reason: holds ? 'done and pending add up to the total' : 'done and pending do not add up to the total',
+  });
+  return true;
+}
+
+/**
+ * A completion rate's base is the items either done or still open: 累计办结3884件,协调办理中59件,
+ * 总体办结率98.53% over 有效诉求3942件 means 3884 + 59 must make 3942. For each rate whose
+ * numerator is a done count, the pending count right after that numerator (in its clause group)
+ * and the rate's base form a partition.
+ */
+export function extractRatePartitions(ctx: ReportContext, out: ClaimList, rates: readonly JudgedRate[]): void {
+  for (const r of rates) {
+    const { num, den } = r;
+    if (!num || !den || !hasAny(num.label, DONE_WORDS) || den.quantity.range.end > num.quantity.range.start) continue;
+    for (let k = num.index + 1; k < ctx.figures.length && k <= num.index + 2; k++) {
+      const p = ctx.figures[k]!;
+      if (p.segment !== num.segment) break;
+      if (hasAny(p.label, PENDING_WORDS) && sameUnit(p.quantity, num.quantity)) {
+        addPartition(ctx, out, den, [num, p], true);
+        break;
+      }
     }
   }
 }

@@ -2,14 +2,13 @@ import { figureInterval, meets, showInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, written, type FigureContext, type ReportContext } from './context.js';
 import { rateIn } from './lexicon.js';
+import { namesDepartment, sameAction, WORDS } from './words.js';
 import { quotesWiderBody } from './scope.js';
+import { flattenSections } from '../report-helpers.js';
 import type { ClaimOf } from './schema.js';
 
-/** Words that narrow a figure to part of its metric. */
-const RESTRICTORS = ['期间', '通过', '其中', '部分', '专项', '季度', '上半年', '下半年', '月份', '以来新增'];
-
-/** Actions that name the same outcome: 办结, 结案 and 已结 are one thing. */
-const SAME_ACTION: Record<string, string> = { 结案: '办结', 已结: '办结', 接收: '受理', 收到: '受理' };
+/** Words that narrow a figure to part of its metric, or of the year. */
+const RESTRICTORS = [...WORDS.parts, ...WORDS.periods.partOfYear, '以来新增'];
 
 /**
  * Restatements: the same metric (a lexicon metric with the same action, or the same named rate
@@ -29,7 +28,7 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
     if (RESTRICTORS.some((w) => before.includes(w))) continue;
     // Another body (区教育局办理…36件) is not a restatement; another year (2019年…482件) is
     // only compared with the same year.
-    if (/局|法院|检察院|厅/.test(before)) continue;
+    if (namesDepartment(before)) continue;
     // A wider body's count quoted in a street's report (全区共收到…555件) is not the street's.
     if (quotesWiderBody(ctx, f)) continue;
     const named = report.dates.find((d) => d.year !== null && d.range.start >= seg.start && d.range.end <= q.range.start);
@@ -41,7 +40,7 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
       key = `${f.term}|${year}|rate:${rate.name}`;
     } else {
       if (q.unitFamily === 'percent' || q.unitFamily === 'points') continue;
-      key = `${f.term}|${year}|${SAME_ACTION[f.action] ?? f.action}|${q.unit ?? ''}`;
+      key = `${f.term}|${year}|${sameAction(f.action)}|${q.unit ?? ''}`;
     }
     const earlier = first.get(key);
     if (!earlier) {
@@ -49,6 +48,9 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
       continue;
     }
     if (earlier.quantity.paragraph === q.paragraph) continue;
+    // Figures in two sibling sections (市民热线, 市长信箱 and 区长信箱 under one heading) are about
+    // the different things those headings name, even when both count 镇街.
+    if (siblings(ctx, earlier.sense.section, f.sense.section)) continue;
     const a = figureInterval(earlier.quantity);
     const b = figureInterval(q);
     const holds = meets(a, b);
@@ -63,7 +65,23 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
         expected: `${written(report, earlier.quantity)} → ${showInterval(a)}`,
       }),
       reason: holds ? 'the two statements agree at their shown precision' : 'the two statements of the same figure disagree',
-      metric: q.unit === '%' ? `${f.term}·${key.split('rate:')[1]}` : `${f.term}${f.action ? `·${SAME_ACTION[f.action] ?? f.action}` : ''}`,
+      metric: q.unit === '%' ? `${f.term}·${key.split('rate:')[1]}` : `${f.term}${f.action ? `·${sameAction(f.action)}` : ''}`,
     });
   }
+}
+
+/** Parent section of every section id, per report context (built once). */
+const parents = new WeakMap<ReportContext, Map<number, number | null>>();
+
+/** Whether two different sections share their parent (or are both top-level parts). */
+function siblings(ctx: ReportContext, a: number | null, b: number | null): boolean {
+  if (a === null || b === null || a === b) return false;
+  let map = parents.get(ctx);
+  if (!map) {
+    map = new Map(flattenSections(ctx.report).map((s) => [s.id, s.parent]));
+    parents.set(ctx, map);
+  }
+  const pa = map.get(a);
+  const pb = map.get(b);
+  return pa !== undefined && pa === pb && pa !== null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvidenceSchema, FigureRefSchema } from '../engine/diagnostic.js';
-import { RangeSchema } from '../model/range.js';
+import { RangeSchema, SpannedTextSchema } from '../model/range.js';
 
 /** Whether a claim is borne out by the figures. */
 export const VerdictSchema = z.enum(['holds', 'fails', 'unverifiable']);
@@ -28,6 +28,10 @@ export const BreakdownClaimSchema = z.object({
   mode: z.enum(['exhaustive', 'partial']),
   /** For a failing exhaustive breakdown: the parts exceed the total, or fall short of it. */
   failure: z.enum(['exceeds', 'short']).nullable(),
+  /** The list is known to be complete (it names an 其他 category, or its shares make 100%), so falling short is an error. */
+  closed: z.boolean(),
+  /** A part whose label excludes the total's own qualifier (无效类 among 有效 letters), or null. */
+  conflict: z.object({ qualifier: z.string(), opposite: z.string(), part: RangeSchema }).nullable(),
 });
 
 /** A total split into done and pending (已结案 + 在办 = 总数). */
@@ -49,6 +53,8 @@ export const RateClaimSchema = z.object({
   baseKind: z.enum(['due', 'total']).nullable(),
   /** The stated rate is above the computed one (items not yet due could explain it). */
   overstated: z.boolean(),
+  /** The base the text names fails, but another count in the text fits: the writer must say which. */
+  ambiguous: z.boolean(),
 });
 
 /** A list of named items followed by their count (《A》、《B》等专题培训2次). */
@@ -105,6 +111,48 @@ export const PointsClaimSchema = z.object({
   written: z.enum(['percent', 'points']),
 });
 
+/** A total cell of a table against the sum of its member cells (a row's 总计 column, a 合计 row). */
+export const TableTotalClaimSchema = z.object({
+  kind: z.literal('tableTotal'),
+  ...base,
+  /** Index of the table in `report.tables`. */
+  table: z.number().int().nonnegative(),
+  /** `row`: a total column summing cells of its row; `column`: a total row summing cells above it. */
+  direction: z.enum(['row', 'column']),
+  /** The label of the row the total is in. */
+  label: SpannedTextSchema.nullable(),
+  /** The header cell or row label that names the total (总计, 合计 …). */
+  totalName: SpannedTextSchema.nullable(),
+  /**
+   * Where the total's column was taken to be: `known` from an aligned header or the label order,
+   * `totalLast` / `totalFirst` when the header order was lost and that layout was tried.
+   */
+  layout: z.enum(['known', 'totalLast', 'totalFirst']),
+  /** Member cells left blank or marked not applicable: they make the claim unassessable. */
+  blanks: z.number().int().nonnegative(),
+  /** For a failing total: the members add up to more, or to less. */
+  failure: z.enum(['exceeds', 'short']).nullable(),
+});
+
+/** A share cell (`84.97%`) right after its count cell, against the count over the base it can have. */
+export const TableShareClaimSchema = z.object({
+  kind: z.literal('tableShare'),
+  ...base,
+  /** Index of the table in `report.tables`. */
+  table: z.number().int().nonnegative(),
+  /** The label of the row the share is in. */
+  label: SpannedTextSchema.nullable(),
+  /**
+   * The base that fitted or was judged against: the column's total row, the row's total column,
+   * a table-level total (受理总量), or the sum of the count column; null when no base was found.
+   */
+  baseKind: z.enum(['columnTotal', 'rowTotal', 'tableTotal', 'columnSum']).nullable(),
+  /** The share matches its base only when truncated, not rounded. */
+  truncated: z.boolean(),
+  /** The correctly rounded share, for a failing claim. */
+  suggestion: z.string().nullable(),
+});
+
 /** Every claim jiaohe extracts and judges. */
 export const ClaimSchema = z.discriminatedUnion('kind', [
   BreakdownClaimSchema,
@@ -116,6 +164,8 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
   SubsetClaimSchema,
   GrowthClaimSchema,
   PointsClaimSchema,
+  TableTotalClaimSchema,
+  TableShareClaimSchema,
 ]);
 /** Every claim jiaohe extracts and judges. */
 export type Claim = z.infer<typeof ClaimSchema>;

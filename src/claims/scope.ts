@@ -5,11 +5,13 @@
  */
 import type { FigureContext, ReportContext } from './context.js';
 
+import { WORDS } from './words.js';
+
 /** Words that make a figure a wider body's: 全区共收到…555件. */
-export const WIDER_WORDS = ['全区', '全县', '全市', '全省', '全国'];
+export const WIDER_WORDS = WORDS.bodies.wider;
 
 /** Words wider than a district's own area. */
-const WIDER_THAN_DISTRICT = ['全市', '全省', '全国'];
+const WIDER_THAN_DISTRICT = WORDS.bodies.widerThanDistrict;
 
 /** Whether a figure counts a wider body than the report's own: 全区… in a street's report, 全市… in a district's. */
 export function quotesWiderBody(ctx: ReportContext, f: FigureContext): boolean {
@@ -40,11 +42,40 @@ function firstFigureStart(ctx: ReportContext, segment: number): number {
  * that item, not the figures after it.
  */
 export function aboutOtherYear(ctx: ReportContext, f: FigureContext): boolean {
-  const { report } = ctx;
-  const year = report.metadata.reportingYear?.year;
+  const year = ctx.report.metadata.reportingYear?.year;
   if (year === undefined) return false;
-  const seg = ctx.segments[f.segment]!;
-  const first = firstFigureStart(ctx, f.segment);
-  const q = f.quantity;
-  return report.dates.some((d) => d.year !== null && d.year !== year && d.range.start >= seg.start && d.range.end <= q.range.start && d.range.end <= first);
+  const end = otherYearEnds(ctx, year).get(f.segment);
+  return end !== undefined && end <= Math.min(f.quantity.range.start, firstFigureStart(ctx, f.segment));
+}
+
+/** For each clause group, where its earliest-ending date of another year ends; built once per context. */
+const otherYearCache = new WeakMap<ReportContext, Map<number, number>>();
+
+function otherYearEnds(ctx: ReportContext, year: number): Map<number, number> {
+  let map = otherYearCache.get(ctx);
+  if (map) return map;
+  map = new Map();
+  const segments = ctx.segments;
+  for (const d of ctx.report.dates) {
+    if (d.year === null || d.year === year) continue;
+    // The clause group that holds the date's start (binary search: groups are in order).
+    let lo = 0;
+    let hi = segments.length - 1;
+    let seg = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const g = segments[mid]!;
+      if (d.range.start < g.start) hi = mid - 1;
+      else if (d.range.start >= g.end) lo = mid + 1;
+      else {
+        seg = mid;
+        break;
+      }
+    }
+    if (seg < 0) continue;
+    const prev = map.get(seg);
+    if (prev === undefined || d.range.end < prev) map.set(seg, d.range.end);
+  }
+  otherYearCache.set(ctx, map);
+  return map;
 }

@@ -1,6 +1,6 @@
 import { figureInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
-import { figureRef, isHeadGap, type ReportContext } from './context.js';
+import { figureRef, isHeadGap, type FigureContext, type ReportContext } from './context.js';
 import { lineage, metricIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 import { aboutOtherYear, quotesWiderBody } from './scope.js';
@@ -29,24 +29,30 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   // no 行政诉讼 or 事故.
   // A wider body's count (全区…555件 in a street's report) or another year's (2019年…7件)
   // contradicts nothing the report says of its own year.
-  const positive = ctx.figures.filter(
-    (f) =>
-      f.quantity.unitFamily === 'count' &&
-      !EVENT_UNITS.has(f.quantity.unit ?? '') &&
-      figureInterval(f.quantity).lo.gt(0) &&
-      !quotesWiderBody(ctx, f) &&
-      !aboutOtherYear(ctx, f),
-  );
-  // A count contradicts a zero of its own metric or of any metric it is part of: 8件败诉 are
-  // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
-  const byMetric = new Map<string, typeof positive>();
-  for (const f of positive) {
-    for (const m of f.metric ? lineage(lexicon, f.metric) : []) {
-      const list = byMetric.get(m.id) ?? [];
-      list.push(f);
-      byMetric.set(m.id, list);
+  // Built at the first zero phrase: most reports state none.
+  let positive: FigureContext[] | null = null;
+  const byMetric = new Map<string, FigureContext[]>();
+  const counts = (): FigureContext[] => {
+    if (positive) return positive;
+    positive = ctx.figures.filter(
+      (f) =>
+        f.quantity.unitFamily === 'count' &&
+        !EVENT_UNITS.has(f.quantity.unit ?? '') &&
+        figureInterval(f.quantity).lo.gt(0) &&
+        !quotesWiderBody(ctx, f) &&
+        !aboutOtherYear(ctx, f),
+    );
+    // A count contradicts a zero of its own metric or of any metric it is part of: 8件败诉 are
+    // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
+    for (const f of positive) {
+      for (const m of f.metric ? lineage(lexicon, f.metric) : []) {
+        const list = byMetric.get(m.id) ?? [];
+        list.push(f);
+        byMetric.set(m.id, list);
+      }
     }
-  }
+    return positive;
+  };
   let wordSearches = 0;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
@@ -96,7 +102,8 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
           .replace(/^(我[街区镇县市]|辖区|辖内|全[区街镇县市])/, '')
           .replace(/(数量|数)$/, '');
         // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
-        const pool = hit ? (byMetric.get(hit.metric.id) ?? []) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? positive : [];
+        const all = counts();
+        const pool = hit ? (byMetric.get(hit.metric.id) ?? []) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? all : [];
         const contradictions: typeof pool = [];
         for (const f of pool) {
           const q = f.quantity;

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { figureInterval } from '../arithmetic/interval.js';
 import { WIDER_WORDS } from '../claims/scope.js';
+import { namesDepartment, WORDS } from '../claims/words.js';
 import type { ReportContext } from '../claims/context.js';
 import type { Claim } from '../claims/schema.js';
 import type { Interval } from '../model/quantity.js';
@@ -9,8 +10,8 @@ import type { Range } from '../model/range.js';
 /** What a count of a metric measures: things received, things handled, or either. */
 export type ActionFamily = 'received' | 'handled' | '';
 
-const RECEIVED = ['受理', '接收', '收到', '申请', '上报', '接待', '登记'];
-const HANDLED = ['办理', '承办', '办结', '结案', '审结', '答复', '已结'];
+const RECEIVED = WORDS.actions.intake;
+const HANDLED = WORDS.actions.handled;
 
 /** A figure the lexicon recognises, as one report states it. */
 export interface MetricFact {
@@ -55,16 +56,14 @@ const QUOTE_WORDS = /(?<![社小城园片辖景])[区市县省](?![场民])|统�
 const ZERO = new Decimal(0);
 
 /** Words in a figure's clause group that narrow it to part of the year. */
-const PERIOD_WORDS = ['期间', '季度', '上半年', '下半年', '月份'];
+const PERIOD_WORDS = WORDS.periods.partOfYear;
 /**
  * Words in a figure's own label that narrow it to part of the body or one channel. A figure after
  * 其中 that names its own metric (其中投诉举报类3000件) is the whole body's count of that category.
  */
-const PART_WORDS = ['通过', '其中', '部分', '专项'];
-/** A department, court or team named in the label: 区教育局, 区法院, 卫生健康委, 执法大队 (not 格局, 布局). */
-const BODY = /(局|法院|检察院|厅|大队|中队|委(?!员))(?![面势部限])/;
+const PART_WORDS = WORDS.parts;
 /** Labels of a change or another period, not this year's count: 同比减少6件, 较去年增多, 上年…, 1-6月. */
-const CHANGE_WORDS = ['同比', '比上年', '较上年', '比去年', '较去年', '减少', '增加', '增长', '增多', '下降', '新增', '净增', '上年', '去年', '截至6月', '上半年'];
+const CHANGE_WORDS = [...WORDS.periods.change, ...WORDS.periods.otherYear, '截至6月', '上半年'];
 
 function actionFamily(label: string): ActionFamily {
   if (HANDLED.some((w) => label.includes(w))) return 'handled';
@@ -110,7 +109,7 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
         lower && (WIDER_WORDS.some((w) => f.rawLabel.includes(w)) || QUOTE_WORDS.test(ownWords))
           ? 'wider'
           : PART_WORDS.some((w) => f.rawLabel.includes(w) && !(w === '其中' && f.rawLabel.includes(f.term))) ||
-              BODY.test(f.rawLabel) ||
+              namesDepartment(f.rawLabel) ||
               partYear ||
               PERIOD_WORDS.some((w) => before.includes(w))
             ? 'part'

@@ -5,3 +5,4 @@ export * from './date.js';
 export * from './structure.js';
 export * from './metadata.js';
 export * from './report.js';
+export * from './table.js';

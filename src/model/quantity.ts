@@ -97,7 +97,10 @@ export const IdentifierKindSchema = z.enum([
   'formula', // 10+2, 1+N
   'quoted', // a figure inside a short quoted name
   'title', // a figure inside 《…》
-  'ordinal', // 第7名
+  'ordinal', // 第7名, 第一, 第二期, 第28周: one place in an order (a placing, an issue, a week)
+  // 前五名, 前三, 前10位: the top N of a ranking. The range covers 前, the numeral and a closing
+  // 名/位/强 (前5家企业 → 前5); the numeral, N, is the number of ranked items the text names.
+  'rank',
   'session', // 十九届
   'setPhrase', // 八项规定
 ]);

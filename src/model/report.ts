@@ -3,6 +3,7 @@ import { DateMentionSchema } from './date.js';
 import { MetadataSchema } from './metadata.js';
 import { IdentifierSchema, QuantitySchema } from './quantity.js';
 import { RangeSchema } from './range.js';
+import { TableSchema } from './table.js';
 import {
   EnumerationSchema,
   ParagraphSchema,
@@ -43,6 +44,8 @@ export const ReportSchema = z.object({
   identifiers: z.array(IdentifierSchema),
   dates: z.array(DateMentionSchema),
   enumerations: z.array(EnumerationSchema),
+  /** Tables pasted into the text, in order (see src/parse/tables). Absent in reports made before tables were read. */
+  tables: z.array(TableSchema).default([]),
   notes: z.array(ParseNoteSchema),
 });
 /** The parsed report. */

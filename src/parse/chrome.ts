@@ -6,12 +6,16 @@ export const METADATA_LABELS = [
   '分类',
   '发布机构',
   '成文日期',
+  '信息索引号',
   '名称',
   '标题',
   '文号',
   '发文字号',
   '发布日期',
   '发布时间',
+  // A page's own date line (日期:2026-02-03 under the title) is its publication date.
+  '日期',
+  '作者',
   '主题词',
   '主题分类',
   '体裁分类',
@@ -28,6 +32,17 @@ export const METADATA_LABELS = [
   '时效',
   '责任部门',
 ] as const;
+
+/** Labels whose value is a date: a value on the next line must start with one. */
+const DATE_LABELS: ReadonlySet<string> = new Set(['成文日期', '发布日期', '发布时间', '日期', '生效日期', '废止日期']);
+
+/** Whether a label's value is a date. */
+export function isDateLabel(label: string): boolean {
+  return DATE_LABELS.has(label);
+}
+
+/** List bullets a flattened page puts before a label (• 发布日期:). */
+const BULLETS = '•·●▪■◆-*';
 
 /** A `label: value` field on a metadata line. */
 export interface MetadataField {
@@ -84,11 +99,16 @@ function labelAt(s: string, pos: number, end: number): { label: string; valueSta
 }
 
 /**
- * Reads a metadata line (`索引号: … 分类:`). Returns its fields, or null when the line does not
- * start with a known label followed by a colon.
+ * Reads a metadata line (`索引号: … 分类:`, or `• 发布日期:` from a flattened list). Returns its
+ * fields, or null when the line does not start with a known label followed by a colon.
  */
 export function readMetadataLine(s: string, line: Range): MetadataField[] | null {
-  const first = labelAt(s, line.start, line.end);
+  let start = line.start;
+  if (BULLETS.includes(s[start]!)) {
+    start++;
+    while (start < line.end && s.charCodeAt(start) === 0x20) start++;
+  }
+  const first = labelAt(s, start, line.end);
   if (!first) return null;
   const fields: MetadataField[] = [];
   let current = first;

@@ -5,7 +5,7 @@ import type { Paragraph } from '../model/structure.js';
 import { parseCalendarDates } from './calendar.js';
 import type { MetadataField } from './chrome.js';
 import { levelFromSelfReference, levelOfName, readPlaces } from './places.js';
-import { isOrgName, readOrgLine } from './signature.js';
+import { isDocumentDateForm, isOrgName, readOrgLine } from './signature.js';
 
 /** Caller overrides for what the parser would otherwise detect. */
 export interface MetadataOverrides {
@@ -49,6 +49,17 @@ function yearIn(s: string, range: Range): { year: number; range: Range } | null 
   return first;
 }
 
+/**
+ * Whether a date of a signature line is the date the report was written. After the body it is.
+ * Before the body (a signature set under the title) only one after the title and written as a
+ * document dates itself counts: above the title, or stamped 2024-01-31 / 2024年01月31日, a date is
+ * the web page's, not the report's.
+ */
+function isSignatureDate(s: string, index: number, d: CalendarDate, bodyStart: number, titleIndex: number): boolean {
+  if (bodyStart >= 0 && index > bodyStart) return true;
+  return titleIndex >= 0 && index > titleIndex && isDocumentDateForm(s.slice(d.range.start, d.range.end));
+}
+
 /** Reads the title, issuers, level, places, year and dates of a report. */
 export function readMetadata(
   original: string,
@@ -72,12 +83,14 @@ export function readMetadata(
   // Issuers: signature lines, then the page's 发布机构, then the title's own prefix.
   const issuers: Array<Sourced<SpannedText>> = [];
   const signatureDates: CalendarDate[] = [];
+  const bodyStart = paragraphs.findIndex((p) => p.role === 'body' || p.role === 'heading');
   for (const i of signature) {
     const para = paragraphs[i]!;
     const orgs = readOrgLine(s, para.range);
     if (orgs) for (const o of orgs) issuers.push({ ...spanned(original, o.range), source: 'signature' });
     // Date lines, and issuer lines that carry their date (某某区人民政府 2023年1月10日).
     for (const d of parseCalendarDates(s, para.range)) {
+      if (!isSignatureDate(s, i, d, bodyStart, titleIndex)) continue;
       signatureDates.push({ ...d, text: original.slice(d.range.start, d.range.end) });
     }
   }
@@ -171,7 +184,9 @@ export function readMetadata(
   }
 
   const written = field('成文日期');
-  const published = field('发布日期') ?? field('发布时间');
+  // The page's publication date: never the date written, which only the signature or a 成文日期
+  // field gives.
+  const published = field('发布日期') ?? field('发布时间') ?? field('日期');
   let dateWritten: Metadata['dateWritten'] = null;
   if (signatureDates.length > 0) dateWritten = { ...signatureDates[0]!, source: 'signature' };
   else if (written) {
@@ -183,7 +198,7 @@ export function readMetadata(
     const d = firstDate(original, s, published.valueRange);
     if (d) datePublished = { ...d, source: 'chrome' };
   }
-  const index = field('索引号');
+  const index = field('索引号') ?? field('信息索引号');
   const docNo = field('文号') ?? field('发文字号');
   return {
     title,

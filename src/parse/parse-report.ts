@@ -8,6 +8,7 @@ import { readMetadata } from './metadata.js';
 import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
 import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
+import { readTables } from './tables/index.js';
 
 /** Options for `parseReport`. */
 export interface ParseOptions {
@@ -64,6 +65,7 @@ function emptyReport(text: string, options: ParseOptions): Report {
     identifiers: [],
     dates: [],
     enumerations: [],
+    tables: [],
     notes: [],
   };
 }
@@ -124,6 +126,7 @@ function parse(text: string, options: ParseOptions): Report {
     identifiers: sink.identifiers,
     dates: sink.dates,
     enumerations,
+    tables: readTables(text, norm, sink.quantities, lines),
     notes: [],
   };
   if (!paragraphs.some((p) => p.role === 'body' || p.role === 'heading')) {

@@ -49,13 +49,28 @@ export function readOrgLine(s: string, line: Range): Array<{ text: string; range
         name = name.slice(0, -3);
         end -= 3;
       }
-      // An issuer and its date on one line: 某某区人民政府 2023年1月10日.
-      if (out.length > 0 && parseCalendarDates(s, { start: a, end: p }).length > 0) continue;
+      // An issuer and its date on one line: 某某区人民政府 2023年1月10日. Only a date alone: a
+      // page's clock (2019年12月3日星期二) beside the site's name makes no signature.
+      if (out.length > 0 && isWholeDate(s, a, p)) continue;
       if (!isOrgName(name)) return null;
       out.push({ text: name, range: { start: a, end } });
     }
   }
   return out.length > 0 ? out : null;
+}
+
+/** Whether `[a, b)` is exactly one full date. */
+function isWholeDate(s: string, a: number, b: number): boolean {
+  const d = parseCalendarDates(s, { start: a, end: b })[0];
+  return d !== undefined && d.range.start === a && d.range.end === b;
+}
+
+/**
+ * Whether a date is written as a document dates itself (GB/T 9704-2012 7.3.5.4: 2021年1月12日, or
+ * in Chinese numerals 二〇二一年一月十二日), not as a web page stamps it (2021-01-12, 2021年01月12日).
+ */
+export function isDocumentDateForm(text: string): boolean {
+  return /^[0-9]{4}年[1-9][0-9]?月[1-9][0-9]?日$/.test(text) || /^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/.test(text);
 }
 
 /** Whether a line holds nothing but one or more full dates. */

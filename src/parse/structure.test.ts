@@ -259,6 +259,31 @@ describe('a scraped web page', () => {
   });
 });
 
+describe('labels whose value stands on the next line', () => {
+  const body = '2022年,区政府全面推进依法行政,法治政府建设取得新成效,现将有关情况报告如下。';
+
+  it('takes the next line as the value of an empty label, and marks it metadata', () => {
+    const report = parseReport(lines('发布机构:', '某某区人民政府', '某某区2022年法治政府建设年度报告', body));
+    expect(report.paragraphs.map((p) => p.role)).toEqual(['metadata', 'metadata', 'title', 'body']);
+    expect(report.metadata.issuers.map((i) => [i.text, i.source])).toContainEqual(['某某区人民政府', 'chrome']);
+  });
+
+  it('does not take the title, a heading or a sentence as the value', () => {
+    const title = parseReport(lines('来源:', '某某区2022年法治政府建设年度报告', body));
+    expect(title.paragraphs.map((p) => p.role)).toEqual(['metadata', 'title', 'body']);
+    const heading = parseReport(lines('作者:', '一、主要举措和成效', body));
+    expect(heading.paragraphs[1]!.role).toBe('heading');
+    const sentence = parseReport(lines('来源:', '区司法局供稿,仅供参考', body));
+    expect(sentence.paragraphs[1]!.role).not.toBe('metadata');
+  });
+
+  it('takes only a date as the value of a date label', () => {
+    const report = parseReport(lines('发布时间:', '某某区人民政府', '某某区2022年法治政府建设年度报告', body));
+    expect(report.metadata.datePublished).toBeNull();
+    expect(report.paragraphs[1]!.role).not.toBe('metadata');
+  });
+});
+
 describe('a signature with two bodies and two dates side by side', () => {
   const text = lines(
     '一、主要工作',

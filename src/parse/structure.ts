@@ -1,7 +1,8 @@
 import type { Range } from '../model/range.js';
 import type { Marker, Paragraph, ParagraphRole, Section, Sentence } from '../model/structure.js';
 import { isSentenceEnd } from '../text/chars.js';
-import { isChromeLine, isMenuLine, readMetadataLine, type MetadataField } from './chrome.js';
+import { parseCalendarDates } from './calendar.js';
+import { isChromeLine, isDateLabel, isMenuLine, readMetadataLine, type MetadataField } from './chrome.js';
 import { MARKER_LEVEL, readMarker } from './markers.js';
 import { isDateLine, readOrgLine } from './signature.js';
 
@@ -15,6 +16,36 @@ export interface Layout {
   signature: number[];
   /** Paragraph index of the title line, or -1. */
   title: number;
+}
+
+/** Longest line read as the value of the field on the line before it. */
+const MAX_VALUE_LINE = 40;
+
+/**
+ * Fields whose value the page put on the next line, as a flattened table gives it (`发布时间:` /
+ * `2026-03-04`, `来源:` / `万古镇人民政府`): the next line becomes the value and a metadata line
+ * itself, so a page date is never read as a date line of the signature. A date label takes only a
+ * line that starts with a date; another label only a short line that is no heading, sentence or
+ * title.
+ */
+function takeValueLines(original: string, s: string, lines: readonly Range[], metaLines: Map<number, MetadataField[]>): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const fields = metaLines.get(i);
+    const last = fields?.[fields.length - 1];
+    if (!last || last.value.length > 0 || metaLines.has(i + 1)) continue;
+    const line = lines[i + 1]!;
+    if (line.end - line.start > MAX_VALUE_LINE) continue;
+    if (isDateLabel(last.label)) {
+      if (parseCalendarDates(s, line)[0]?.range.start !== line.start) continue;
+    } else {
+      const text = s.slice(line.start, line.end);
+      if (/[。,;:!?]/.test(text) || readMarker(original, s, line.start, line.end) || looksLikeTitle(s, line)) continue;
+    }
+    last.value = s.slice(line.start, line.end);
+    last.valueRange = { start: line.start, end: line.end };
+    metaLines.set(i + 1, []);
+    i++;
+  }
 }
 
 /** A note under the date: a bracketed line such as (此件公开发布) or (联系人:张三). */
@@ -62,6 +93,7 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
     const fields = readMetadataLine(s, lines[i]!);
     if (fields) metaLines.set(i, fields);
   }
+  takeValueLines(original, s, lines, metaLines);
 
   // Where the body starts: the first heading or long running-text line that is not chrome.
   let bodyStart = n;
@@ -99,6 +131,14 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
   }
   // An earlier title-like line (a repeated page header) is chrome once a nearer one is found.
   for (let i = 0; i < bodyStart; i++) if (roles[i] === 'title' && i !== title) roles[i] = hasChrome ? 'chrome' : 'body';
+  // Nothing of the signature comes before the title (GB/T 9704 puts the issuer's name above it,
+  // never the date): a date line up there is the web page's (2025-03-20 over the page title).
+  for (let i = 0; i < title; i++) {
+    if (roles[i] === 'signature' && !readOrgLine(s, lines[i]!)) {
+      roles[i] = 'chrome';
+      signature.splice(signature.indexOf(i), 1);
+    }
+  }
 
   // Trailing chrome (政策解读, 相关链接 …) and metadata after the body.
   let last = n - 1;

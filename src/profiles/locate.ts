@@ -1,6 +1,6 @@
 import type { Range } from '../model/range.js';
 import type { Report } from '../model/report.js';
-import type { Section } from '../model/structure.js';
+import type { Paragraph, Section } from '../model/structure.js';
 import { flattenSections } from '../report-helpers.js';
 import { titleOrOpening } from './detect.js';
 import type { Profile, ProfileItem } from './schema.js';
@@ -15,6 +15,11 @@ export interface FoundItem {
   section: Section | null;
   /** The text that belongs to the item: its section, or an unnumbered part up to the next one. */
   span: Range;
+  /**
+   * Whether it is one of the report's parts: a top-level heading or an unnumbered part line.
+   * False for a sub-heading or a marked paragraph inside another part, or the title.
+   */
+  part: boolean;
 }
 
 /** Longest line read as an unnumbered heading (主要工作成效, 存在问题, 下一步工作计划). */
@@ -43,33 +48,57 @@ function wrongYear(report: Report, range: Range, item: ProfileItem): boolean {
   return years.includes(year + 1) && !years.includes(year);
 }
 
-/** The shallowest section whose heading names the item and no earlier item took. */
-function byHeading(report: Report, sections: Section[], item: ProfileItem, taken: Set<number>): Section | null {
-  let best: Section | null = null;
-  for (const s of sections) {
+/** The first top-level section whose heading names the item and no earlier item took. */
+function byHeading(report: Report, roots: readonly Section[], item: ProfileItem, taken: Set<number>): Section | null {
+  for (const s of roots) {
     if (taken.has(s.id) || wrongYear(report, s.headingRange, item)) continue;
     const h = normalizedHeading(report, s);
-    if (item.headings.some((w) => h.includes(w)) && (!best || s.depth < best.depth)) best = s;
+    if (item.headings.some((w) => h.includes(w))) return s;
   }
-  return best;
+  return null;
 }
 
 /**
- * Finds every item of a profile in a report: as a heading, as a clearly marked paragraph (its
- * first sentence names the item), or for some items as the report's own title or opening
- * sentence. A paragraph inside another item's section (the plan's 二是落实…第一责任人职责) does
- * not count for this one.
+ * Whether an unnumbered heading line stands at the level of the report's parts: it is outside
+ * every numbered section, or the numbering starts again at 1 after it (主要工作成效 / 一、… 二、…
+ * / 存在问题 / 一、…). A bare line inside a numbered part that carries on is nested in it.
+ */
+function bareLineIsPart(p: Paragraph, next: Section | undefined): boolean {
+  if (p.section === null) return true;
+  return next !== undefined && next.depth === 1 && next.marker.number === 1;
+}
+
+/** For each line, the first section that opens after it: one walk over both, in document order. */
+function nextSections(lines: readonly Paragraph[], sections: readonly Section[]): Array<Section | undefined> {
+  const out: Array<Section | undefined> = [];
+  let k = 0;
+  for (const p of lines) {
+    while (k < sections.length && sections[k]!.range.start < p.range.end) k++;
+    out.push(sections[k]);
+  }
+  return out;
+}
+
+/**
+ * Finds every item of a profile in a report. An item is one of the report's parts when a
+ * top-level heading (or an unnumbered part line) names it by one of its heading phrases. Below
+ * that level a heading counts only as a clearly marked paragraph does: when it names the item
+ * by one of its paragraph phrases (（一）党政主要负责人履行推进法治建设第一责任人职责 inside the
+ * measures), so a measures sub-heading such as 3、落实全年法治政府建设工作要点 never stands for
+ * the plan. Some items may also be the report's own title or opening sentence. Nothing inside
+ * the plan's part counts for another item (the plan's 二是落实…第一责任人职责 is next year's).
  */
 export function locateItems(report: Report, profile: Profile): Map<string, FoundItem> {
   const sections = flattenSections(report);
+  const roots = report.sections;
   const found = new Map<string, FoundItem>();
-  const owned: Array<{ id: string; section: Section }> = [];
+  const owned: Array<{ id: string; span: Range }> = [];
   const taken = new Set<number>();
   for (const item of profile.items) {
-    const s = byHeading(report, sections, item, taken);
+    const s = byHeading(report, roots, item, taken);
     if (s) {
-      found.set(item.id, { item, via: 'heading', range: { start: s.marker.range.start, end: s.headingRange.end }, section: s, span: s.range });
-      owned.push({ id: item.id, section: s });
+      found.set(item.id, { item, via: 'heading', range: headingRange(s), section: s, span: s.range, part: true });
+      owned.push({ id: item.id, span: s.range });
       taken.add(s.id);
     }
   }
@@ -77,14 +106,17 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
   const bodyParas = report.paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
   const bare = bodyParas.filter((p) => isBareHeading(report, p));
   const bodyEnd = bodyParas.length > 0 ? bodyParas[bodyParas.length - 1]!.range.end : report.text.length;
+  const afterBare = nextSections(bare, sections);
   for (const item of profile.items) {
     if (found.has(item.id)) continue;
     for (let b = 0; b < bare.length; b++) {
       const p = bare[b]!;
       const text = report.normalized.slice(p.range.start, p.range.end);
-      if (!item.headings.some((w) => text.includes(w)) || wrongYear(report, p.range, item)) continue;
+      if (!item.headings.some((w) => text.includes(w)) || wrongYear(report, p.range, item) || !bareLineIsPart(p, afterBare[b])) continue;
       const next = bare[b + 1];
-      found.set(item.id, { item, via: 'heading', range: p.range, section: null, span: { start: p.range.start, end: next ? next.range.start : bodyEnd } });
+      const span = { start: p.range.start, end: next ? next.range.start : bodyEnd };
+      found.set(item.id, { item, via: 'heading', range: p.range, section: null, span, part: true });
+      owned.push({ id: item.id, span });
       break;
     }
   }
@@ -93,20 +125,32 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
   // the measures, a 下一步 paragraph after the problems).
   const planIds = new Set(profile.items.filter((i) => i.year === 'next').map((i) => i.id));
   const ownerOf = (offset: number): string | null => {
-    for (const o of owned) if (planIds.has(o.id) && o.section.range.start <= offset && offset < o.section.range.end) return o.id;
+    for (const o of owned) if (planIds.has(o.id) && o.span.start <= offset && offset < o.span.end) return o.id;
     return null;
   };
+  const byId = new Map(sections.map((s) => [s.id, s]));
   for (const item of profile.items) {
     if (found.has(item.id)) continue;
     for (const para of report.paragraphs) {
-      if (para.role !== 'body' || para.sentences.length === 0) continue;
+      if ((para.role !== 'body' && para.role !== 'heading') || para.sentences.length === 0) continue;
       const owner = ownerOf(para.range.start);
       if (owner !== null && owner !== item.id) continue;
+      const section = para.section === null ? null : (byId.get(para.section) ?? null);
+      // A heading line: its own words, as a marked paragraph's first sentence would be read.
+      const opens = section !== null && section.paragraph === para.index ? section : null;
+      if (opens && !taken.has(opens.id) && !wrongYear(report, opens.headingRange, item)) {
+        const h = normalizedHeading(report, opens);
+        if (item.paragraphs.some((w) => h.includes(w))) {
+          found.set(item.id, { item, via: 'heading', range: headingRange(opens), section: opens, span: opens.range, part: opens.depth === 1 });
+          taken.add(opens.id);
+          break;
+        }
+      }
+      if (para.role !== 'body') continue;
       const first = report.sentences[para.sentences[0]!]!;
       const text = report.normalized.slice(first.range.start, first.range.end);
       if (item.paragraphs.some((w) => text.includes(w))) {
-        const section = para.section === null ? null : (sections.find((s) => s.id === para.section) ?? null);
-        found.set(item.id, { item, via: 'paragraph', range: first.range, section, span: section ? section.range : para.range });
+        found.set(item.id, { item, via: 'paragraph', range: first.range, section, span: section ? section.range : para.range, part: false });
         break;
       }
     }
@@ -114,27 +158,33 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
       const title = titleOrOpening(report);
       const words = [...item.headings, ...item.paragraphs];
       if (title && words.some((w) => report.normalized.slice(title.range.start, title.range.end).includes(w))) {
-        found.set(item.id, { item, via: 'title', range: title.range, section: null, span: title.range });
+        found.set(item.id, { item, via: 'title', range: title.range, section: null, span: title.range, part: false });
       }
     }
   }
   return found;
 }
 
+/** A section's marker and heading text. */
+function headingRange(s: Section): Range {
+  return { start: s.marker.range.start, end: s.headingRange.end };
+}
+
 /**
- * Where a missing item was expected: the heading of the next item of the profile that was
- * found (it should have come before), else the end of the previous one, else the first heading.
+ * Where a missing item was expected: the heading of the next item of the profile found as a
+ * part (it should have come before), else the end of the previous part, else the first heading.
+ * An item found inside another part (a sub-heading, a paragraph) does not say where parts go.
  */
 export function expectedPlace(report: Report, profile: Profile, found: Map<string, FoundItem>, itemId: string): Range {
   const order = profile.items.map((i) => i.id);
   const at = order.indexOf(itemId);
   for (let i = at + 1; i < order.length; i++) {
     const f = found.get(order[i]!);
-    if (f?.via === 'heading') return f.range;
+    if (f?.part) return f.range;
   }
   for (let i = at - 1; i >= 0; i--) {
     const f = found.get(order[i]!);
-    if (f?.via === 'heading') return { start: f.span.end, end: f.span.end };
+    if (f?.part) return { start: f.span.end, end: f.span.end };
   }
   const first = report.sections[0];
   if (first) return { start: first.marker.range.start, end: first.headingRange.end };

@@ -36,12 +36,16 @@ export interface Summary {
   holds: number;
   fails: number;
   unverifiable: number;
+  /** Paths of the documents no profile recognised: their structure was not checked. */
+  structureUnchecked: string[];
 }
 
-/** Counts findings by severity and claims by verdict. */
+/** Counts findings by severity and claims by verdict, and names the documents whose structure was not checked. */
 export function summarize(docs: readonly CheckedDocument[]): Summary {
-  const s: Summary = { files: docs.length, errors: 0, warnings: 0, infos: 0, baselined: 0, holds: 0, fails: 0, unverifiable: 0 };
+  const s: Summary = { files: docs.length, errors: 0, warnings: 0, infos: 0, baselined: 0, holds: 0, fails: 0, unverifiable: 0, structureUnchecked: [] };
   for (const doc of docs) {
+    // Said whatever the findings are: the document-kind note may be off, quiet or baselined.
+    if (doc.kind && doc.kind.profile === null) s.structureUnchecked.push(doc.path);
     for (const d of doc.diagnostics) {
       if (d.severity === 'error') s.errors++;
       else if (d.severity === 'warning') s.warnings++;

@@ -42,6 +42,8 @@ export const SummarySchema = z.object({
   holds: z.number().int().nonnegative(),
   fails: z.number().int().nonnegative(),
   unverifiable: z.number().int().nonnegative(),
+  /** Documents of no recognised kind (no profile matched): their structure was not checked. */
+  structureUnchecked: z.array(z.string()),
 });
 
 /** One checked file in the JSON output. Positions are in the file (see the README for .docx). */

@@ -6,15 +6,29 @@ export type { CheckedDocument } from './document.js';
 
 const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
+/** Documents named in the summary line before it says only how many more there are. */
+const MAX_NAMED = 5;
+
+/** The documents whose structure was not checked, as the summary line names them. */
+function uncheckedList(paths: readonly string[], locale: Locale): string {
+  const named = paths.slice(0, MAX_NAMED).join(locale === 'zh' ? '、' : ', ');
+  if (paths.length <= MAX_NAMED) return named;
+  return locale === 'zh' ? `${named}等` : `${named} and ${paths.length - MAX_NAMED} more`;
+}
+
 /** The summary line in a locale. */
 export function summaryLine(s: Summary, locale: Locale): string {
   const total = s.errors + s.warnings + s.infos;
+  // Silence on a text of no known kind is not a pass: the line says its structure went unchecked.
+  const unchecked = s.structureUnchecked ?? [];
   if (locale === 'zh') {
     const accepted = s.baselined > 0 ? `,基线已接受 ${s.baselined} 个` : '';
-    return `${s.files} 个文件,${total} 个问题(错误 ${s.errors},警告 ${s.warnings},提示 ${s.infos}${accepted});核验通过 ${s.holds} 项,不符 ${s.fails} 项,无法核验 ${s.unverifiable} 项`;
+    const structure = unchecked.length > 0 ? `;未识别报告类型、未做结构检查 ${unchecked.length} 个文件(${uncheckedList(unchecked, locale)})` : '';
+    return `${s.files} 个文件,${total} 个问题(错误 ${s.errors},警告 ${s.warnings},提示 ${s.infos}${accepted});核验通过 ${s.holds} 项,不符 ${s.fails} 项,无法核验 ${s.unverifiable} 项${structure}`;
   }
   const accepted = s.baselined > 0 ? `, ${s.baselined} accepted by the baseline` : '';
-  return `${s.files} file(s), ${total} problem(s) (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${accepted}); claims: ${s.holds} verified, ${s.fails} failed, ${s.unverifiable} unverifiable`;
+  const structure = unchecked.length > 0 ? `; structure not checked (kind not recognised): ${unchecked.length} file(s) (${uncheckedList(unchecked, locale)})` : '';
+  return `${s.files} file(s), ${total} problem(s) (${s.errors} errors, ${s.warnings} warnings, ${s.infos} infos${accepted}); claims: ${s.holds} verified, ${s.fails} failed, ${s.unverifiable} unverifiable${structure}`;
 }
 
 /** What a file header says besides the path: a non-text format or a non-UTF-8 encoding. */

@@ -5,6 +5,8 @@
  * view is the same offset in the caller's string: positions never need translating.
  */
 
+import { simplifiedUnit } from './traditional.js';
+
 const SPACE = 0x20;
 
 /** Whether a UTF-16 unit is folded to a plain space in the normalised view. */
@@ -51,7 +53,7 @@ export function foldUnit(c: number): number {
     case 0x2024: // one-dot leader
       return 0x2e;
     default:
-      return c;
+      return simplifiedUnit(c);
   }
 }
 

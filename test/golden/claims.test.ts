@@ -49,13 +49,23 @@ const STREET: Expected[] = [
   { kind: 'zeroClaim', text: '零', line: 19, verdict: 'holds' },
   // L19 纠纷化解率达98.76%: no counts given.
   { kind: 'rate', text: '达98.76%', line: 19, verdict: 'unverifiable' },
+  // L24 行政执法“三项制度”(行政执法公示制度、执法全过程记录制度、重大执法决定法治审核制度): 3 in brackets, 三项.
+  { kind: 'countedList', text: '三项制度', line: 24, verdict: 'holds' },
   // L25 参加《广东省安全生产移动执法系统业务培训》、《网络直播培训省执法系统操作》、《…推进会议》、
   // 《…安全知识培训会议》、收视收听…《民法典》专题报告、收视收听《…视频会议》等专题培训6次: 6 items, 6次.
   { kind: 'countedList', text: '6次', line: 25, verdict: 'holds' },
   // L25 《…城管执法业务培训》、《…新队员岗前培训》等专题培训2次: 2 items, 2次.
   { kind: 'countedList', text: '2次', line: 25, verdict: 'holds' },
+  // L25 开展《社区矫正法》专题培训3次: one topic held three times, 1 ≤ 3.
+  { kind: 'countedList', text: '3次', line: 25, verdict: 'holds' },
+  // L25 举办《民法典》专题讲座2次: one topic held twice, 1 ≤ 2.
+  { kind: 'countedList', text: '2次', line: 25, verdict: 'holds' },
   // L25 《…案例点评培训会议》、《第二期“白云讲坛”…》、《…百场报告会…》等专题培训3次: 3 items, 3次.
   { kind: 'countedList', text: '3次', line: 25, verdict: 'holds' },
+  // L28 疫情防控和复工复产“两个领导小组”: 疫情防控, 复工复产 (和 joins two names) = 2.
+  { kind: 'countedList', text: '两个领导小组', line: 28, verdict: 'holds' },
+  // L28 经受了国内重点地区、境外重点国家、在穗涉非人员3个阶段重大考验: 3 names, 3个.
+  { kind: 'countedList', text: '3个', line: 28, verdict: 'holds' },
   // L28 辖内无一例确诊病例: no 确诊病例 count anywhere.
   { kind: 'zeroClaim', text: '无一例', line: 28, verdict: 'holds' },
   // L28 无一例脱管失控情况发生: nothing counts it.
@@ -90,8 +100,18 @@ const STREET: Expected[] = [
 
 /** The district seed: every claim, justified by hand. */
 const DISTRICT: Expected[] = [
+  // L43 《建设用地规划许可证》和《不动产权证书》“二合一”: two titles, the first numeral of 二合一 is 2.
+  { kind: 'countedList', text: '二合一', line: 43, verdict: 'holds' },
+  // L71 实现区、镇(街)、村(居)三级: 3 levels, 三级.
+  { kind: 'countedList', text: '三级', line: 71, verdict: 'holds' },
+  // L75 疾病预防控制、医疗救治、卫生监督三大体系: 3 names, 三大.
+  { kind: 'countedList', text: '三大', line: 75, verdict: 'holds' },
   // L83 全区24个镇街 restates L61 24个镇街基层政务公开事项: both 24.
   { kind: 'restatement', text: '24个', line: 83, verdict: 'holds' },
+  // L85 制定…信息公开管理制度、重大执法决定法制审核办法,实现两个制度: the clause before names 2.
+  { kind: 'countedList', text: '两个', line: 85, verdict: 'holds' },
+  // L85 内设法制机构+公职岗位律师+外聘法律顾问“三位一体”: 3 parts, the first numeral of 三位一体.
+  { kind: 'countedList', text: '三位一体', line: 85, verdict: 'holds' },
   // L93 律师事务所61家,同比增长15%: prior 53 gives 61/53 − 1 = 15.09%, which rounds to 15%.
   { kind: 'growth', text: '15%', line: 93, verdict: 'holds' },
   // L93 执业社会律师474人,同比增长15.6%: prior 410 gives 474/410 − 1 = 15.61%, which rounds to 15.6%.

@@ -103,6 +103,65 @@ describe('a title, issuer and date block at the top', () => {
   });
 });
 
+describe('page dates are not the date written (成文日期)', () => {
+  const BODY = '2022年,某某区坚持以习近平法治思想为指导,全面推进依法行政,法治政府建设取得新成效。\n一、2022年推进法治政府建设的主要举措和成效';
+
+  it('reads a site header with the day\'s date as chrome, and 发布时间 as the publication date', () => {
+    const text = ['某某区人民政府 2019年12月3日星期二', '无障碍 简体 繁体', '某某区2022年度法治政府建设情况报告', '来源:某某区人民政府办公室 发布时间:2023-03-28 09:18', BODY].join('\n');
+    const r = parseReport(text);
+    expect(r.paragraphs.slice(0, 4).map((p) => p.role)).toEqual(['chrome', 'chrome', 'title', 'metadata']);
+    expect(r.metadata.dateWritten).toBeNull();
+    expect(r.metadata.signatureDates).toEqual([]);
+    expect([r.metadata.datePublished?.text, r.metadata.datePublished?.source]).toEqual(['2023-03-28', 'chrome']);
+  });
+
+  it('reads a label whose value is on the next line (发布时间: / 2026-03-04, 来源: / 某某镇人民政府)', () => {
+    const text = ['某某镇人民政府关于2025年法治政府建设情况的报告', '发布时间:', '2026-03-04', '作者:', '来源:', '某某镇人民政府', BODY].join('\n');
+    const r = parseReport(text);
+    expect(r.paragraphs.slice(0, 6).map((p) => p.role)).toEqual(['title', 'metadata', 'metadata', 'metadata', 'metadata', 'metadata']);
+    expect(r.metadata.dateWritten).toBeNull();
+    expect(r.metadata.datePublished?.text).toBe('2026-03-04');
+    expect(textOf(r, r.metadata.datePublished!.range)).toBe('2026-03-04');
+  });
+
+  it('reads a flattened list of labels with bullets (• 发布日期: / 2024-01-31)', () => {
+    const text = ['• 信息索引号:', '1133/2024-139175', '• 发布机构:', '某某镇', '• 发布日期:', '2024-01-31', '某某镇2023年度法治政府建设工作报告', BODY].join('\n');
+    const r = parseReport(text);
+    expect(r.metadata.indexNumber?.text).toBe('1133/2024-139175');
+    expect(r.metadata.issuers.map((i) => [i.text, i.source])).toContainEqual(['某某镇', 'chrome']);
+    expect(r.metadata.datePublished?.text).toBe('2024-01-31');
+    expect(r.metadata.dateWritten).toBeNull();
+  });
+
+  it('does not take a date line above the title, nor a page stamp under it, for the date written', () => {
+    // 2025-03-20 over the page title, 2026-02-03 under it: both the page's.
+    const above = parseReport(['2025-03-20', '某某区人民政府2025年法治政府建设工作年度报告', '日期:2026-02-03', BODY].join('\n'));
+    expect(above.paragraphs[0]!.role).toBe('chrome');
+    expect(above.metadata.dateWritten).toBeNull();
+    expect(above.metadata.datePublished?.text).toBe('2026-02-03');
+    const stamped = parseReport(['某某区人民政府2025年法治政府建设工作年度报告', '2026-02-03', BODY].join('\n'));
+    expect(stamped.metadata.dateWritten).toBeNull();
+    // Zero padding is a page's stamp too; the form a document dates itself in is taken.
+    expect(parseReport(['某某区人民政府2025年法治政府建设工作年度报告', '2026年02月03日', BODY].join('\n')).metadata.dateWritten).toBeNull();
+    expect(parseReport(['某某区人民政府2025年法治政府建设工作年度报告', '2026年2月3日', BODY].join('\n')).metadata.dateWritten?.text).toBe('2026年2月3日');
+  });
+
+  it('keeps the issuer of a line above the title, but not its date', () => {
+    // The issuing body's name may head a document; a date up there is the page's.
+    const r = parseReport(['某某区人民政府 2023年3月2日', '某某区2022年度法治政府建设情况报告', BODY].join('\n'));
+    expect(r.metadata.issuers.map((i) => [i.text, i.source])).toEqual([['某某区人民政府', 'signature']]);
+    expect(r.metadata.dateWritten).toBeNull();
+  });
+
+  it('takes the date of the signature at the end, whatever the page header says', () => {
+    const text = ['某某区人民政府 2019年12月3日星期二', '某某区2022年度法治政府建设情况报告', '发布时间:2023-03-28', BODY, '某某区人民政府', '2023年1月10日'].join('\n');
+    const r = parseReport(text);
+    expect([r.metadata.dateWritten?.text, r.metadata.dateWritten?.source]).toEqual(['2023年1月10日', 'signature']);
+    expect(r.metadata.signatureDates.map((d) => d.text)).toEqual(['2023年1月10日']);
+    expect(r.metadata.datePublished?.text).toBe('2023-03-28');
+  });
+});
+
 describe('the zod schema', () => {
   it.each(['street', 'district'] as const)('accepts the parsed %s seed', (name) => {
     const result = ReportSchema.safeParse(seedReport(name));

@@ -7,7 +7,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { checkReport, parseProfile, ProfileError } from '../../src/index.js';
 import { projectPath, seedText } from '../helpers.js';
 
-const STRUCTURE = ['required-sections', 'heading-numbering', 'enumeration-sequence', 'report-date', 'plan-year', 'signature-block'];
+const STRUCTURE = ['required-sections', 'heading-numbering', 'enumeration-sequence', 'report-date', 'plan-year', 'signature-block', 'document-kind'];
 
 /** Only the structure rules, so the arithmetic findings do not get in the way. */
 function structural(text: string) {
@@ -46,6 +46,23 @@ describe('structural findings on the seeds', () => {
       ['required-sections', 'missing', 'error', 103, '三、2021年工作计划'],
     ]);
     expect(r.diagnostics[1]!.message).toContain('第一责任人');
+  });
+});
+
+describe('the street seed without its part 三 (the 2021 plan)', () => {
+  it('misses the plan: a measures sub-heading naming 工作要点 does not stand for it', () => {
+    // Cut from L47 三、2021年度法治政府建设的工作安排 to the signature (L58). What is left of the plan
+    // words is L6 3、周密部署,落实全年法治政府建设工作要点, a sub-heading of part 一: this year's
+    // work. The plan is expected after the last part found, 二, whose last line is L46; nothing
+    // else changes (the numbering 一、二 is still consecutive, the date, now on L48 after the
+    // issuers' L47, still part-year).
+    const street = seedText('street');
+    const cut = street.slice(0, street.indexOf('三、2021年度法治政府建设的工作安排')) + street.slice(street.indexOf('中共广州市白云区石门街工作委员会'));
+    const r = structural(cut);
+    expect(r.diagnostics.map((d) => [d.ruleId, d.messageId, d.severity, d.line])).toEqual([
+      ['required-sections', 'missing', 'error', 46],
+      ['report-date', 'partialYearSoFar', 'warning', 48],
+    ]);
   });
 });
 

@@ -138,3 +138,118 @@ describe('Chinese numerals', () => {
     );
   });
 });
+
+/** Blanks that pages put inside a figure: space, no-break space, ideographic space, thin space. */
+const BLANKS = [' ', '\u00a0', '\u3000', '\u2009'] as const;
+
+/** The fields of a quantity that must not depend on how the figure was spaced or scripted. */
+function reading(q: Quantity): unknown {
+  return {
+    value: q.value.toString(),
+    unit: q.unit,
+    family: q.unitFamily,
+    magnitude: q.magnitude,
+    kind: q.qualifierKind,
+    step: q.step.toString(),
+    lo: q.interval.lo.toString(),
+    hi: q.interval.hi.toString(),
+  };
+}
+
+/** Splits an Arabic figure into what stands before the digits, the digits and the rest. */
+function splitDigits(written: string): { before: string; digits: string; rest: string } {
+  const m = /^([^0-9]*)([0-9][0-9.]*)(.*)$/u.exec(written)!;
+  return { before: m[1]!, digits: m[2]!, rest: m[3]! };
+}
+
+describe('a figure written with blanks reads the same as without', () => {
+  it('a blank before 万/亿 or the unit (and after a prefix qualifier) changes nothing but the range', () => {
+    fc.assert(
+      fc.property(arabicFigure, fc.constantFrom(...BLANKS), fc.boolean(), (f, blank, afterPrefix) => {
+        const { before, digits, rest } = splitDigits(f.written);
+        // 200余件: a blank before 余 is not a shape pages show; the blank goes after 万 instead.
+        const spacedRest = rest.startsWith('余') ? rest : `${blank}${rest}`;
+        const spaced = `${before}${afterPrefix && before ? blank : ''}${digits}${spacedRest}`;
+        const plain = only(`今年共${f.written}。`);
+        const text = `今年共${spaced}。`;
+        const got = only(text);
+        expect(got).toHaveLength(1);
+        expect(plain).toHaveLength(1);
+        expect(reading(got[0]!)).toEqual(reading(plain[0]!));
+        expect(text.slice(got[0]!.range.start, got[0]!.range.end)).toBe(spaced);
+        expect(text.slice(got[0]!.numberRange.start, got[0]!.numberRange.end)).toBe(digits);
+      }),
+      params,
+    );
+  });
+
+  it('a year with a blank before 年 is a date, never a figure', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2099 }), fc.constantFrom(...BLANKS), fc.integer({ min: 1, max: 12 }), (year, blank, month) => {
+        const text = `截至${year}${blank}年${blank}${month}${blank}月,办结5件。`;
+        const r = parseReport(text);
+        expect(r.quantities.map((q) => q.value.toString())).toEqual(['5']);
+        const d = r.dates[0]!;
+        expect([d.kind, d.year, d.month]).toEqual(['yearMonth', year, month]);
+        expect(text.slice(d.range.start, d.range.end)).toBe(`${year}${blank}年${blank}${month}${blank}月`);
+      }),
+      params,
+    );
+  });
+});
+
+/** Simplified characters of figures and their traditional forms as mirror pages write them. */
+const TRADITIONAL: Record<string, string> = {
+  万: '萬', 亿: '億', 两: '兩', 个: '個', 项: '項', 条: '條', 场: '場', 户: '戶', 余: '餘', 约: '約',
+  达: '達', 将: '將', 过: '過', 点: '點',
+};
+const toTraditional = (s: string): string => s.replace(/[万亿两个项条场户余约达将过点]/gu, (c) => TRADITIONAL[c]!);
+
+describe('traditional characters read as simplified ones', () => {
+  it('any Arabic or Chinese figure in traditional characters gives the same reading at the same place', () => {
+    fc.assert(
+      fc.property(fc.oneof(arabicFigure, chineseFigure), (f) => {
+        const simplified = `今年共${f.written}。`;
+        const traditional = toTraditional(simplified);
+        const a = only(simplified);
+        const b = only(traditional);
+        expect(b).toHaveLength(a.length);
+        expect(b.map(reading)).toEqual(a.map(reading));
+        expect(b.map((q) => q.range)).toEqual(a.map((q) => q.range));
+      }),
+      params,
+    );
+  });
+});
+
+describe('ranks are never counts', () => {
+  const chineseOrArabic = fc.integer({ min: 2, max: 99 }).chain((n) => fc.constantFrom(String(n), toChinese(n)).map((w) => ({ n, w })));
+
+  it('排名前N名 / 位列前N / 前N的 give one rank over exactly the rank words and no figure', () => {
+    fc.assert(
+      fc.property(chineseOrArabic, fc.constantFrom(['排名', '名'], ['位列', ''], ['办件量位于', '的部门']), ({ n, w }, [lead, tail]) => {
+        const rank = `前${w}${tail === '名' ? '名' : ''}`;
+        const text = `${lead}${rank}${tail === '名' ? '' : tail}。`;
+        const r = parseReport(text);
+        expect(r.quantities).toEqual([]);
+        const ranks = r.identifiers.filter((x) => x.kind === 'rank');
+        expect(ranks.map((x) => text.slice(x.range.start, x.range.end))).toEqual([rank]);
+        // The numeral inside the rank reads back to N for whoever counts the ranked items.
+        const numeral = rank.slice(1, tail === '名' ? -1 : undefined);
+        expect(/^[0-9]+$/u.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral)?.integer).toBe(n);
+      }),
+      params,
+    );
+  });
+
+  it('目前N名 and 此前N名 stay counts of N', () => {
+    fc.assert(
+      fc.property(chineseOrArabic, fc.constantFrom('目前', '此前', '之前'), ({ n, w }, word) => {
+        const r = parseReport(`${word}${w}名干部完成培训。`);
+        expect(r.identifiers.filter((x) => x.kind === 'rank')).toEqual([]);
+        expect(r.quantities.map((q) => q.value.toNumber())).toEqual([n]);
+      }),
+      params,
+    );
+  });
+});

@@ -77,7 +77,8 @@ describe('claimArbitrary and headingsArbitrary', () => {
   it.each(['breakdown', 'partition', 'rate', 'countedList', 'growth', 'points', 'boundedRate', 'zero', 'amounts'] as const)('a %s sentence is read and holds', (kind) => {
     fc.assert(
       fc.property(claimArbitrary(kind), ({ text, claim }) => {
-        const { claims, diagnostics } = checkReport(text);
+        // One sentence is no known report kind; its document-kind note is not what is tested here.
+        const { claims, diagnostics } = checkReport(text, { rules: { 'document-kind': 'off' } });
         const hit = claims.find((c) => c.kind === ENGINE_KIND[claim.kind]);
         expect(hit, text).toBeDefined();
         expect(hit!.verdict, text).not.toBe('fails');

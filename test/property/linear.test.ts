@@ -31,6 +31,13 @@ const PATTERNS: Record<string, string> = {
   '第': '第',
   '约余万': '约余万',
   'numbered lines': '（一）加强。\n1、领导重视。我街\n',
+  // blanks inside and between figures: each blank is looked past at most twice
+  '1 1 1': '1 ',
+  'spaced 万 and units': '150.25 万件 3 件 约 3 亿 元,',
+  'spaced dates': '2023 年 12 月 2 日 ',
+  // ranks and ordinals, with and without blanks and numerals after them
+  '前 and 第': '前三前 5 名第 1 5个',
+  traditional: '兩萬餘個項,約3萬人',
   'seed text': seedText('street'),
 };
 

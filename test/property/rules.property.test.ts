@@ -115,10 +115,16 @@ const MUTATION_PROPERTIES: Record<string, Array<{ operator: keyof typeof MUTATIO
   'signature-block': [{ operator: 'dropDate', reports: anyReport }],
 };
 
+/**
+ * Rules that speak about the whole text, not a defect planted in it: no mutation makes them
+ * speak (document-kind notes a text of no known kind; its properties are in its own folder).
+ */
+const NOT_MUTATED = new Set(['document-kind', 'table-total-matches', 'table-share-matches']); // table rules: test/property/tables.property.test.ts (generated reports have no tables)
+
 describe('every built-in rule has properties', () => {
   it('each rule of BUILTIN_RULES has a mutation property, and each property names a built-in rule', () => {
     const ids = BUILTIN_RULES.map((r) => r.meta.id);
-    expect(ids.filter((id) => !(MUTATION_PROPERTIES[id]?.length ?? 0)), 'rules with no mutation property').toEqual([]);
+    expect(ids.filter((id) => !NOT_MUTATED.has(id) && !(MUTATION_PROPERTIES[id]?.length ?? 0)), 'rules with no mutation property').toEqual([]);
     expect(Object.keys(MUTATION_PROPERTIES).filter((id) => !RULES.has(id)), 'properties of unknown rules').toEqual([]);
   });
 

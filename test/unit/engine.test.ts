@@ -165,7 +165,7 @@ describe('stats', () => {
   it('count claims by verdict and time every rule', () => {
     const { stats, claims } = checkReport(seedText('street'));
     expect(stats.claims.holds + stats.claims.fails + stats.claims.unverifiable).toBe(claims.length);
-    expect(Object.keys(stats.rules)).toHaveLength(15);
+    expect(Object.keys(stats.rules)).toHaveLength(18);
     // zero claim (error); 完成和归档率 overstated, 96.6% truncated, part-year date (warnings).
     expect(stats.diagnostics).toEqual({ error: 1, warning: 3, info: 0 });
   });

@@ -4,7 +4,7 @@ import { checkReport } from '../../src/index.js';
 /** The arithmetic rules' findings on a text (structure rules need whole reports). */
 function arithmetic(text: string) {
   return checkReport(text, {
-    rules: { 'required-sections': 'off', 'signature-block': 'off', 'report-date': 'off', 'heading-numbering': 'off', 'plan-year': 'off', 'enumeration-sequence': 'off' },
+    rules: { 'required-sections': 'off', 'signature-block': 'off', 'report-date': 'off', 'heading-numbering': 'off', 'plan-year': 'off', 'enumeration-sequence': 'off', 'document-kind': 'off' },
   }).diagnostics.map((d) => `${d.ruleId}: ${d.message}`);
 }
 
@@ -39,6 +39,18 @@ const CONSISTENT: Array<[string, string]> = [
   ['《宪法》、《民法典》、《社区矫正法》专题讲座各1次。', '各: one each'],
   ['审批效率提升40%。', '效率 is not a rate'],
   ['生活垃圾分类覆盖率达到95%,再生资源回收量同比增长12%。', 'the 12% is growth of an amount'],
+  ['通过网站、微博和客户端发布信息142条。', 'a count after its noun counts the noun (信息), not the channels before it'],
+  ['协调解决用工、用地、审批等实际困难2项。', '等 and a noun: the 2 difficulties are not the 3 kinds named'],
+  ['区委党校开设宪法、民法典等专题课程超过30门。', 'an approximate count does not count a list'],
+  ['办件量前三的部门为住建局、公安局、城管局、交通局,后两者并列第三。', 'more ranked items than the rank: a tie'],
+  ['开展《行政处罚法》专题培训3次、《行政许可法》专题讲座2次。', 'one topic held several times'],
+  ['开展《宪法》、《民法典》、《行政复议法》等法律宣传活动2场。', 'laws are topics, several to a session'],
+  ['防汛抗旱和森林防火“两个指挥部”统筹调度。', '和 joins the two names of 两个'],
+  ['围绕营商环境持续优化、农村公路和城镇供水两个民生项目有序推进开展督查。', 'the 、 joins bigger things; 农村公路和城镇供水 are the two'],
+  ['增强“四个意识”、坚定“四个自信”、做到“两个维护”。', 'slogans, each with its own count'],
+  ['学习贯彻党的二十大精神、宪法和民法典。', '二十大 names a congress, not a count'],
+  ['召开党委会议、主任办公会议、专题会议、联席会议3次。', 'meetings may be held jointly'],
+  ['建成“三室一厅”(调解室、阅览室、档案室、服务大厅)。', '三室一厅 = 3 + 1 rooms'],
 ];
 
 describe('no false findings on consistent passages', () => {
@@ -55,6 +67,9 @@ describe('clear inconsistencies are still found', () => {
     ['本级接待来访群众共120批,目前已结案116批,在办案件6批。', 'partition-matches-total'],
     ['截至目前共接收上级交办案42批,已结案35批,办结率81.3%。', 'rate-matches-counts'],
     ['我街行政诉讼数量为0。2020年度我街有8件一审案件败诉。', 'zero-claim-contradiction'],
+    ['全面落实“三项机制”(首问负责机制、限时办结机制、责任追究机制、容错纠错机制)。', 'list-count-matches'],
+    ['全面推进矛盾调解、法律援助、社区矫正、人民调解三大体系建设。', 'list-count-matches'],
+    ['受理量位居前三的街道为东湖街、西湖街;其余街道均在10件以下。', 'list-count-matches'],
   ])('%s', (text, rule) => {
     expect(arithmetic(text).some((d) => d.startsWith(rule))).toBe(true);
   });

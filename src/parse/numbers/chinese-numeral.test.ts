@@ -44,6 +44,18 @@ describe('parseChineseNumeral', () => {
     it('rejects a unit after 点: 三点十', () => expect(parseChineseNumeral('三点十')).toBeNull());
   });
 
+  describe('traditional forms from mirror pages', () => {
+    it('reads 兩 as 2, like 两', () => expectNumeral('兩', 2));
+    it('reads 兩萬 as 20000 (萬 is 万)', () => expectNumeral('兩萬', 20_000));
+    it('reads 十二萬三千 as 123000', () => expectNumeral('十二萬三千', 123_000));
+    it('reads 三億 as 300000000 (億 is 亿)', () => expectNumeral('三億', 300_000_000));
+    it('reads 一萬億 as 10^12, like 一万亿', () => expectNumeral('一萬億', 1_000_000_000_000));
+    it('reads 三點五 as 3 and "5" (點 is 点)', () => expectNumeral('三點五', 3, '5'));
+    it('reads the formal 貳佰陸拾叄 as 263', () => expectNumeral('貳佰陸拾叄', 263));
+    it('rejects 萬 alone, like 万', () => expect(parseChineseNumeral('萬')).toBeNull());
+    it('rejects 萬万 (one magnitude twice)', () => expect(parseChineseNumeral('一萬万')).toBeNull());
+  });
+
   describe('runs that are not numerals', () => {
     it('rejects the empty string', () => expect(parseChineseNumeral('')).toBeNull());
     it('rejects 十十', () => expect(parseChineseNumeral('十十')).toBeNull());

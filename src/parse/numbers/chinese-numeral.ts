@@ -1,10 +1,11 @@
 /**
  * Chinese numerals: 十二, 两千, 一万二千, 一百余 (the 余 is read by the caller), 二〇二〇,
- * 三点五, and the formal forms 壹贰叁. Values stay exact integers well inside 2^53.
+ * 三点五, and the formal forms 壹贰叁. Values stay exact integers well inside 2^53. The
+ * traditional forms of mirror pages (兩, 萬, 億, 點, 貳, 陸, 叄) read as their simplified twins.
  */
 
-const DIGIT_CHARS = '〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
-const DIGIT_VALUES = [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const DIGIT_CHARS = '〇零一二两三四五六七八九壹贰叁肆伍陆柒捌玖兩貳陸叄';
+const DIGIT_VALUES = [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2, 2, 6, 3];
 const SMALL_UNIT_CHARS = '十拾百佰千仟';
 const SMALL_UNIT_VALUES = [10, 10, 100, 100, 1000, 1000];
 
@@ -15,8 +16,11 @@ const SMALL_UNITS = new Map<number, number>();
 for (let i = 0; i < SMALL_UNIT_CHARS.length; i++) SMALL_UNITS.set(SMALL_UNIT_CHARS.charCodeAt(i), SMALL_UNIT_VALUES[i]!);
 const BIG_UNITS = new Map<number, number>([
   [0x4e07 /* 万 */, 10_000],
+  [0x842c /* 萬 */, 10_000],
   [0x4ebf /* 亿 */, 100_000_000],
+  [0x5104 /* 億 */, 100_000_000],
 ]);
+const YI = 100_000_000;
 
 /** Longest numeral run read at once; longer runs are words, not figures. */
 export const MAX_CHINESE_RUN = 16;
@@ -25,6 +29,11 @@ export const MAX_CHINESE_RUN = 16;
 export function isChineseNumeralChar(ch: string): boolean {
   const c = ch.charCodeAt(0);
   return DIGITS.has(c) || SMALL_UNITS.has(c) || BIG_UNITS.has(c);
+}
+
+/** Whether `ch` is the decimal point of a Chinese numeral: 点, or 點 on traditional pages. */
+export function isChinesePoint(ch: string): boolean {
+  return ch === '点' || ch === '點';
 }
 
 /** Whether `ch` is a Chinese digit (not a unit character such as 十 or 万). */
@@ -48,7 +57,8 @@ export interface ChineseNumeral {
  */
 export function parseChineseNumeral(run: string): ChineseNumeral | null {
   if (run.length === 0 || run.length > MAX_CHINESE_RUN * 2) return null;
-  const dot = run.indexOf('点');
+  let dot = run.indexOf('点');
+  if (dot < 0) dot = run.indexOf('點');
   const intPart = dot >= 0 ? run.slice(0, dot) : run;
   const fracPart = dot >= 0 ? run.slice(dot + 1) : '';
   let fraction = '';
@@ -115,11 +125,11 @@ function parseInteger(s: string): { value: number; digitByDigit: boolean } | nul
     const big = BIG_UNITS.get(c);
     if (big === undefined) return null;
     // 万万 and 亿…亿 are malformed; 亿 after 万 is 万亿 (10^12), allowed once.
-    if (big === lastBig || (big === 100_000_000 && seenYi)) return null;
-    if (big === 100_000_000) seenYi = true;
+    if (big === lastBig || (big === YI && seenYi)) return null;
+    if (big === YI) seenYi = true;
     section += num;
     if (section === 0 && total === 0) return null; // 万 alone
-    if (big === 100_000_000) total = (total + section) * big;
+    if (big === YI) total = (total + section) * big;
     else total += section * big;
     section = 0;
     num = 0;

@@ -1,11 +1,13 @@
 import type { DateMention } from '../../model/date.js';
 import { isAsciiDigit } from '../../text/chars.js';
 import { isChineseNumeralChar } from './chinese-numeral.js';
-import { RANGE_CONNECTORS, readChinese, type NumberToken } from './tokens.js';
+import { gapEnd, RANGE_CONNECTORS, readChinese, type NumberToken } from './tokens.js';
 
 /**
  * Reads dates and periods (2020年12月2日, 1-10月, 2019-2021年, 三季度, 12月底) where the figure
- * scanner meets a numeral, and records them in `dates`.
+ * scanner meets a numeral, and records them in `dates`. Arabic dates may carry a blank or two
+ * before each of 年, 月 and 日 and before the month and day (`2023 年 12 月 2 日`), as pages
+ * copied from PDF do; the date range then spans the blanks.
  */
 export class DateReader {
   constructor(
@@ -20,12 +22,14 @@ export class DateReader {
     const v = tok.int;
     const intLen = tok.digits.length;
     if (intLen === 4 && v >= 1900 && v <= 2199) {
-      if (s[p] === '年') return this.afterYear(tok.start, v, p + 1, end, 'arabic');
+      const nian = gapEnd(s, p, end);
+      if (s[nian] === '年') return this.afterYear(tok.start, v, nian + 1, end, 'arabic');
       // 2019-2021年, 2021至2025年: a span of years.
       if (s[p] && RANGE_CONNECTORS.includes(s[p]!)) {
         const y2 = this.smallInt(p + 1, end, 4);
-        if (y2 && y2.end - p - 1 === 4 && y2.value > v && y2.value <= 2199 && s[y2.end] === '年') {
-          const e = s[y2.end + 1] === '度' ? y2.end + 2 : y2.end + 1;
+        const nian2 = y2 ? gapEnd(s, y2.end, end) : 0;
+        if (y2 && y2.end - p - 1 === 4 && y2.value > v && y2.value <= 2199 && s[nian2] === '年') {
+          const e = s[nian2 + 1] === '度' ? nian2 + 2 : nian2 + 1;
           this.addDate('yearRange', tok.start, e, { year: v, toYear: y2.value, form: 'arabic' });
           return e;
         }
@@ -44,25 +48,27 @@ export class DateReader {
       }
       return null;
     }
+    const after = gapEnd(s, p, end);
     if (intLen <= 2 && v >= 1 && v <= 12) {
       // 1-10月
       const conn = s[p];
       if (conn && RANGE_CONNECTORS.includes(conn)) {
         const m2 = this.smallInt(p + 1, end, 2);
-        if (m2 && s[m2.end] === '月' && m2.value >= 1 && m2.value <= 12 && m2.value > v) {
-          this.addDate('monthRange', tok.start, m2.end + 1, { month: v, toMonth: m2.value, form: 'arabic' });
-          return m2.end + 1;
+        const yue = m2 ? gapEnd(s, m2.end, end) : 0;
+        if (m2 && s[yue] === '月' && m2.value >= 1 && m2.value <= 12 && m2.value > v) {
+          this.addDate('monthRange', tok.start, yue + 1, { month: v, toMonth: m2.value, form: 'arabic' });
+          return yue + 1;
         }
       }
-      if (s[p] === '月') return this.afterMonth(tok.start, null, v, p + 1, end, 'arabic');
+      if (s[after] === '月') return this.afterMonth(tok.start, null, v, after + 1, end, 'arabic');
     }
-    if (intLen <= 2 && v >= 1 && v <= 31 && s[p] === '日') {
-      this.addDate('monthDay', tok.start, p + 1, { day: v, form: 'arabic' });
-      return p + 1;
+    if (intLen <= 2 && v >= 1 && v <= 31 && s[after] === '日') {
+      this.addDate('monthDay', tok.start, after + 1, { day: v, form: 'arabic' });
+      return after + 1;
     }
-    if (intLen <= 1 && v >= 1 && v <= 4 && s.startsWith('季度', p)) {
-      this.addDate('quarter', tok.start, p + 2, { quarter: v, form: 'arabic' });
-      return p + 2;
+    if (intLen <= 1 && v >= 1 && v <= 4 && s.startsWith('季度', after)) {
+      this.addDate('quarter', tok.start, after + 2, { quarter: v, form: 'arabic' });
+      return after + 2;
     }
     return null;
   }
@@ -77,12 +83,14 @@ export class DateReader {
   }
 
   /** Reads a month (Arabic or Chinese) at `pos` ending in 月; null if there is none. */
-  monthAt(pos: number, end: number): { value: number; end: number } | null {
+  monthAt(at: number, end: number): { value: number; end: number } | null {
     const s = this.norm;
+    const pos = gapEnd(s, at, end);
     if (pos >= end) return null;
     if (isAsciiDigit(s.charCodeAt(pos))) {
       const m = this.smallInt(pos, end, 2);
-      if (m && m.value >= 1 && m.value <= 12 && s[m.end] === '月') return { value: m.value, end: m.end + 1 };
+      const yue = m ? gapEnd(s, m.end, end) : 0;
+      if (m && m.value >= 1 && m.value <= 12 && s[yue] === '月') return { value: m.value, end: yue + 1 };
       return null;
     }
     if (isChineseNumeralChar(s[pos]!)) {
@@ -94,8 +102,9 @@ export class DateReader {
     return null;
   }
 
-  dayAt(pos: number, end: number): { value: number; end: number } | null {
+  dayAt(at: number, end: number): { value: number; end: number } | null {
     const s = this.norm;
+    const pos = gapEnd(s, at, end);
     if (pos >= end) return null;
     let value: number | null = null;
     let p = pos;
@@ -103,7 +112,7 @@ export class DateReader {
       const d = this.smallInt(pos, end, 2);
       if (d) {
         value = d.value;
-        p = d.end;
+        p = gapEnd(s, d.end, end);
       }
     } else if (isChineseNumeralChar(s[pos]!)) {
       const { token } = readChinese(this.norm, pos, end);
@@ -162,8 +171,6 @@ export class DateReader {
     this.addDate('quarter', start, token.end + 2, { quarter: token.int, form: 'chinese' });
     return token.end + 2;
   }
-
-  /** 第7名, 第二期, 第一: ordinals are identifiers, never counts. */
 
   addDate(
     kind: DateMention['kind'],

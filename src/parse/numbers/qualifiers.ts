@@ -24,6 +24,9 @@ const PREFIXES: ReadonlyArray<readonly [string, QualifierKind]> = [
   ['达', 'exact'],
 ];
 
+/** Last characters of the prefix words: a cheap test before looking a qualifier up. */
+const PREFIX_LAST = new Set(PREFIXES.map(([word]) => word.charCodeAt(word.length - 1)));
+
 /**
  * Characters that, just before a one-character qualifier, make it part of another word:
  * 签约, 最近, 到达, 下达 … Two-character qualifiers need no such guard.
@@ -42,6 +45,7 @@ export function matchPrefixQualifier(
   end: number,
   floor: number,
 ): { word: string; kind: QualifierKind; start: number } | null {
+  if (end <= floor || !PREFIX_LAST.has(text.charCodeAt(end - 1))) return null;
   for (const [word, kind] of PREFIXES) {
     const start = end - word.length;
     if (start < floor) continue;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../parse-report.js';
 import type { Report } from '../../model/report.js';
+import { foldTraditional } from './traditional.js';
 
 const texts = (r: Report, xs: Array<{ range: { start: number; end: number } }>): string[] =>
   xs.map((x) => r.text.slice(x.range.start, x.range.end));
@@ -164,5 +165,52 @@ describe('metadata fallbacks', () => {
     const idx = r.text.indexOf('12件');
     expect(q.range.start).toBe(idx);
     expect(r.paragraphs).toHaveLength(2);
+  });
+});
+
+describe('a stray blank inside a number is left unread', () => {
+  // 1 5起 on a real page means 15, but no rule tells it from two figures or a list of digits
+  // (第1 5个, 0 0 0 0), so the scanner does not join the digits: no figure of 15 is made up.
+  it('1 5起 is not read as 15', () => {
+    const r = parseReport('共参加应诉案件1 5起。');
+    expect(r.quantities.map((q) => q.value.toString())).not.toContain('15');
+    expect(r.quantities.map((q) => q.value.toString())).toEqual(['1', '5']);
+  });
+
+  it('第1 5个 is the ordinal 第1 and 5个, never 15', () => {
+    const r = parseReport('第1 5个试点。');
+    expect(r.identifiers.map((x) => [x.kind, x.text])).toEqual([['ordinal', '第1']]);
+    expect(r.quantities.map((q) => texts(r, [q])[0])).toEqual(['5个']);
+  });
+
+  it('a table row of single digits stays single digits', () => {
+    const r = parseReport('结转下年度继续办理 0 0 0 1 0 0 0');
+    expect(r.quantities.map((q) => q.value.toString())).toEqual(['0', '0', '0', '1', '0', '0', '0']);
+  });
+});
+
+describe('a blank between a figure and its 万 agrees with the parts around it', () => {
+  it('办结150.25 万件 and 在办29.75万件 add up to 180.00万件', () => {
+    const r = parseReport('全市共受理群众诉求180.00万件,办结150.25 万件,正在办理中29.75万件。');
+    expect(texts(r, r.quantities)).toEqual(['180.00万件', '150.25 万件', '29.75万件']);
+    const [total, done, open] = r.quantities;
+    const sum = done!.value.plus(open!.value);
+    // 1502500 + 297500 = 1800000, within 180.00万's [1799950, 1800050]
+    expect(sum.gte(total!.interval.lo) && sum.lte(total!.interval.hi)).toBe(true);
+  });
+});
+
+describe('foldTraditional', () => {
+  it('folds traditional characters one for one, keeping every offset', () => {
+    const text = '辦理12.5萬件,兩個項目,約3萬人,第二十條';
+    const folded = foldTraditional(text);
+    expect(folded).toBe('办理12.5万件,两个项目,约3万人,第二十条');
+    expect(folded.length).toBe(text.length);
+  });
+
+  it('returns simplified text as it is, and folds 參 to 参 (参加), never to the formal numeral 叁', () => {
+    const text = '今年受理12件,参加培训3次。';
+    expect(foldTraditional(text)).toBe(text);
+    expect(foldTraditional('今年受理12件,參加培训3次。')).toBe(text);
   });
 });

@@ -14,6 +14,7 @@ import type { DateMention } from '../../model/date.js';
 import type { IdentifierKind, QualifierKind, Quantity, UnitFamily } from '../../model/quantity.js';
 import type { Report } from '../../model/report.js';
 import { parseReport } from '../parse-report.js';
+import { foldTraditional } from './traditional.js';
 
 interface ExpectedQuantity {
   /** The whole figure as written. */
@@ -43,7 +44,8 @@ function expectQuantity(report: Report, q: Quantity, e: ExpectedQuantity): void 
   expect(q.magnitude).toBe(e.magnitude);
   expect(q.qualifierKind).toBe(e.kind);
   expect(q.qualifiers.map((x) => x.word)).toEqual(e.qualifiers);
-  for (const x of q.qualifiers) expect(slice(report, x.range)).toBe(x.word);
+  // The word is the simplified form of what its range covers (約 is recorded as 约).
+  for (const x of q.qualifiers) expect(foldTraditional(slice(report, x.range))).toBe(x.word);
   expect(q.interval.lo.toString()).toBe(e.lo);
   expect(q.interval.hi.toString()).toBe(e.hi);
   expect(q.interval.lo.lte(q.value) && q.interval.hi.gte(q.value), 'the interval contains the value').toBe(true);
@@ -497,5 +499,215 @@ describe('markers and words that are not counts', () => {
   it('counts 一百余人 but not the bare 一 of 一个', () => {
     const report = parseReport('打造一个平台，服务一百余人。');
     expect(report.quantities.map((q) => slice(report, q.range))).toEqual(['一百余人']);
+  });
+});
+
+describe('blanks before 万/亿 and before the unit (pages copied from Word or PDF)', () => {
+  // The intervals are those of the same figure written without the blank: the blank changes
+  // nothing but the range, which spans it.
+  const cases: Array<[string, ExpectedQuantity]> = [
+    // 150.25万: step = 0.01万 = 100 → [1502500 − 50, 1502500 + 50]
+    ['今年办结群众诉求150.25 万件。', { text: '150.25 万件', number: '150.25', value: '1502500', unit: '件', family: 'count', magnitude: '万', kind: 'exact', qualifiers: [], lo: '1502450', hi: '1502550' }],
+    // a no-break space, as HTML pages have it
+    ['今年办结群众诉求150.25\u00a0万件。', { text: '150.25\u00a0万件', number: '150.25', value: '1502500', unit: '件', family: 'count', magnitude: '万', kind: 'exact', qualifiers: [], lo: '1502450', hi: '1502550' }],
+    // 1.2亿: step = 0.1亿 = 10^7 → ± 5×10^6; a full-width space before 亿
+    ['全年投入资金1.2\u3000亿元。', { text: '1.2\u3000亿元', number: '1.2', value: '120000000', unit: '元', family: 'currency', magnitude: '亿', kind: 'exact', qualifiers: [], lo: '115000000', hi: '125000000' }],
+    // blanks on both sides of 亿
+    ['全年投入资金1.2 亿 元。', { text: '1.2 亿 元', number: '1.2', value: '120000000', unit: '元', family: 'currency', magnitude: '亿', kind: 'exact', qualifiers: [], lo: '115000000', hi: '125000000' }],
+    // a thin space before 万: 2万, step 1万 → [15000, 25000]
+    ['服务群众2\u2009万人次。', { text: '2\u2009万人次', number: '2', value: '20000', unit: '人次', family: 'count', magnitude: '万', kind: 'exact', qualifiers: [], lo: '15000', hi: '25000' }],
+    ['环比上升15.6 %。', { text: '15.6 %', number: '15.6', value: '15.6', unit: '%', family: 'percent', magnitude: null, kind: 'exact', qualifiers: [], lo: '15.55', hi: '15.65' }],
+    ['其中有效来信3942 件。', count('3942 件', '3942', '件', '3941.5', '3942.5')],
+    // 约 with a blank after it: approximate, s = 1万 → [20000, 40000]
+    ['覆盖群众约 3 万人。', { text: '约 3 万人', number: '3', value: '30000', unit: '人', family: 'count', magnitude: '万', kind: 'approximate', qualifiers: ['约'], lo: '20000', hi: '40000' }],
+    // 万余 after a blank: orMore, s = 1万 → [10000, 20000]
+    ['发放资料1 万余份。', { text: '1 万余份', number: '1', value: '10000', unit: '份', family: 'count', magnitude: '万', kind: 'orMore', qualifiers: ['余'], lo: '10000', hi: '20000' }],
+    // a duration is a unit like any other across a blank (the date reader has 2023 年)
+    ['办理时限压缩至 5 个工作日。', { ...count('5 个工作日', '5', '个工作日', '4.5', '5.5'), family: 'duration' }],
+  ];
+  for (const [sentence, e] of cases) {
+    it(`reads ${JSON.stringify(e.text)} as one figure`, () => checkSingle(sentence, e));
+  }
+
+  it('reads a done and an open count in 万 with and without a blank, so they add up to the total', () => {
+    const r = parseReport('共受理诉求180.00万件,办结150.25 万件,正在办理中29.75万件。');
+    expect(r.quantities.map((q) => slice(r, q.range))).toEqual(['180.00万件', '150.25 万件', '29.75万件']);
+    expect(r.quantities.map((q) => q.value.toString())).toEqual(['1800000', '1502500', '297500']);
+    // 1502500 + 297500 = 1800000, inside 180.00万's [1799950, 1800050].
+    const [total, done, open] = r.quantities;
+    expect(done!.value.plus(open!.value).toString()).toBe('1800000');
+    expect([total!.interval.lo.toString(), total!.interval.hi.toString()]).toEqual(['1799950', '1800050']);
+  });
+
+  it('keeps the place of the last digit shown: 150.25 万 has step 100, 180.00万 step 100, 60.61万 step 100', () => {
+    const r = parseReport('办结150.25 万件,受理180.00万件,转办60.61万件。');
+    expect(r.quantities.map((q) => q.step.toString())).toEqual(['100', '100', '100']);
+    expect(r.quantities.map((q) => [q.interval.lo.toString(), q.interval.hi.toString()])).toEqual([
+      ['1502450', '1502550'],
+      ['1799950', '1800050'],
+      ['606050', '606150'],
+    ]);
+  });
+
+  it('does not glue a number to a word that only begins with a unit character: 12 处理', () => {
+    const r = parseReport('当日受理 12 处理完毕 10 件。');
+    expect(r.quantities.map((q) => [slice(r, q.range), q.unit])).toEqual([
+      ['12', null],
+      ['10 件', '件'],
+    ]);
+  });
+
+  it('does not reach over three blanks', () => {
+    const r = parseReport('办结150.25   万件。');
+    expect(r.quantities.map((q) => [slice(r, q.range), q.magnitude])).toEqual([['150.25', null]]);
+  });
+});
+
+describe('dates with blanks are dates, not figures', () => {
+  it.each([
+    ['2023 年,全区推进法治建设。', '2023 年', { kind: 'year', year: 2023 }],
+    ['截至2023 年 12 月 31 日,累计受理。', '2023 年 12 月 31 日', { kind: 'date', year: 2023, month: 12, day: 31 }],
+    ['2022\u00a0年度工作报告。', '2022\u00a0年度', { kind: 'year', year: 2022, fiscal: true }],
+    ['于2023年 6 月完成。', '2023年 6 月', { kind: 'yearMonth', year: 2023, month: 6 }],
+    ['12 月底前完成。', '12 月底', { kind: 'yearPart', month: 12 }],
+    ['编制2021-2025 年规划。', '2021-2025 年', { kind: 'yearRange', year: 2021, toYear: 2025 }],
+  ] as const)('%s', (sentence, text, fields) => {
+    const r = parseReport(sentence);
+    expect(r.quantities.map((q) => slice(r, q.range))).toEqual([]);
+    const d = r.dates.find((x) => slice(r, x.range) === text);
+    expect(d, r.dates.map((x) => slice(r, x.range)).join(' | ')).toBeDefined();
+    expect(d).toMatchObject(fields);
+  });
+
+  it('a year with a blank keeps the count after it: 2023 年受理 5 件', () => {
+    const r = parseReport('2023 年受理 5 件。');
+    expect(r.quantities.map((q) => [slice(r, q.range), q.value.toString()])).toEqual([['5 件', '5']]);
+    expect(r.dates.map((d) => slice(r, d.range))).toEqual(['2023 年']);
+  });
+});
+
+describe('ranks are identifiers, not counts', () => {
+  /** [sentence, the exact rank text] */
+  const cases: Array<[string, string]> = [
+    ['我镇在全市考评中排名前五名。', '前五名'],
+    ['办件量位于前三的单位:甲局、乙局、丙局。', '前三'],
+    ['诉求量前10位的分别是:供水、供电。', '前10位'],
+    ['综合评分排名前五。', '前五'],
+    ['在全区验收中包揽前两名。', '前两名'],
+    ['进入全省前十强。', '前十强'],
+    ['考评前三的部门为甲局、乙局、丙局。', '前三'],
+    // a measure word after the numeral stays outside the rank
+    ['诉求量前5家企业均已回访。', '前5'],
+    // blanks after 前, as in text copied from PDF
+    ['排名前 8 名。', '前 8 名'],
+  ];
+  for (const [sentence, rank] of cases) {
+    it(`${rank} in “${sentence}”`, () => {
+      const r = parseReport(sentence);
+      expect(r.quantities.map((q) => slice(r, q.range))).toEqual([]);
+      const ranks = r.identifiers.filter((x) => x.kind === 'rank');
+      expect(ranks.map((x) => x.text)).toEqual([rank]);
+      expect(slice(r, ranks[0]!.range)).toBe(rank);
+      expect(ranks[0]!.range.start).toBe(sentence.indexOf(rank));
+    });
+  }
+
+  it('a placing (第一, 位居第二, 第7名) is an ordinal, not a rank and not a count', () => {
+    const r = parseReport('多年位居第二,今年获得第一,个人赛第7名。');
+    expect(r.quantities).toEqual([]);
+    expect(r.identifiers.filter((x) => x.kind === 'ordinal').map((x) => x.text)).toEqual(['第二', '第一', '第7名']);
+  });
+
+  it.each([
+    // 前 is part of another word: the figure after it counts
+    ['目前5名干部在岗。', '5名', '5'],
+    ['此前两名当事人已撤诉。', '两名', '2'],
+    ['截至目前 3 家企业完成整改。', '3 家', '3'],
+    // periods after 前: durations, not ranks
+    ['前三年累计投入。', '三年', '3'],
+    ['前10个月受理咨询。', '10个月', '10'],
+    ['提前3天完成。', '3天', '3'],
+  ] as const)('%s keeps %s as a figure', (sentence, text, value) => {
+    const r = parseReport(sentence);
+    expect(r.identifiers.filter((x) => x.kind === 'rank')).toEqual([]);
+    expect(r.quantities.map((q) => [slice(r, q.range), q.value.toString()])).toEqual([[text, value]]);
+  });
+
+  it('前三季度 and 前3季度 are quarters, 前一轮 is the previous round', () => {
+    const r = parseReport('前三季度全面完成;前3季度累计办结;前一轮督察反馈。');
+    expect(r.identifiers.filter((x) => x.kind === 'rank')).toEqual([]);
+    expect(r.dates.filter((d) => d.kind === 'quarter').map((d) => [slice(r, d.range), d.quarter])).toEqual([
+      ['前三季度', 3],
+      ['3季度', 3],
+    ]);
+  });
+});
+
+describe('ordinals and template gaps', () => {
+  it.each([
+    ['第28周工作通报。', '第28周'],
+    ['法治简报第5期。', '第5期'],
+    ['法治简报总第74期。', '第74期'],
+    ['法治简报第 6 期。', '第 6 期'],
+  ] as const)('%s has the ordinal %s and no quantity', (sentence, ordinal) => {
+    const r = parseReport(sentence);
+    expect(r.quantities).toEqual([]);
+    expect(r.identifiers.map((x) => [x.kind, x.text])).toEqual([['ordinal', ordinal]]);
+  });
+
+  it('第3季度 is the third quarter, like 第三季度', () => {
+    const r = parseReport('第3季度受理咨询。第三季度开展培训。');
+    expect(r.quantities).toEqual([]);
+    expect(r.dates.map((d) => [slice(r, d.range), d.kind, d.quarter])).toEqual([
+      ['第3季度', 'quarter', 3],
+      ['第三季度', 'quarter', 3],
+    ]);
+  });
+
+  it.each(['本月共件。', '本月共 件。', '本月受理共件,办结件,办结率%。', '满意率 %,回访 件。'])(
+    'a blank left for a figure is no figure: %s',
+    (sentence) => {
+      const r = parseReport(sentence);
+      expect(r.quantities).toEqual([]);
+      expect(r.identifiers).toEqual([]);
+    },
+  );
+});
+
+describe('traditional characters read as simplified ones, at the same offsets', () => {
+  const cases: Array<[string, ExpectedQuantity]> = [
+    // 12.5萬: step = 0.1萬 = 1000 → ± 500
+    ['全年辦理12.5萬件。', { text: '12.5萬件', number: '12.5', value: '125000', unit: '件', family: 'count', magnitude: '万', kind: 'exact', qualifiers: [], lo: '124500', hi: '125500' }],
+    ['投入3.6億元。', { text: '3.6億元', number: '3.6', value: '360000000', unit: '元', family: 'currency', magnitude: '亿', kind: 'exact', qualifiers: [], lo: '355000000', hi: '365000000' }],
+    // 兩個: two, written out in full, step 1 (like 两个)
+    ['設立兩個服務站。', { text: '兩個', number: '兩', value: '2', unit: '个', family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo: '1.5', hi: '2.5', numeral: 'chinese' }],
+    ['完成三項改革。', { text: '三項', number: '三', value: '3', unit: '项', family: 'count', magnitude: null, kind: 'exact', qualifiers: [], lo: '2.5', hi: '3.5', numeral: 'chinese' }],
+    ['收集意見56條。', count('56條', '56', '条', '55.5', '56.5')],
+    ['辦結宗數12宗。', count('12宗', '12', '宗', '11.5', '12.5')],
+    // 約 → approximate, s = 1萬 → [20000, 40000]
+    ['服務約3萬人。', { text: '約3萬人', number: '3', value: '30000', unit: '人', family: 'count', magnitude: '万', kind: 'approximate', qualifiers: ['约'], lo: '20000', hi: '40000' }],
+    // 萬餘 → orMore, s = 1萬 → [10000, 20000]
+    ['發放1萬餘份。', { text: '1萬餘份', number: '1', value: '10000', unit: '份', family: 'count', magnitude: '万', kind: 'orMore', qualifiers: ['余'], lo: '10000', hi: '20000' }],
+    ['滿意率達百分之九十五。', { text: '達百分之九十五', number: '九十五', value: '95', unit: '%', family: 'percent', magnitude: null, kind: 'exact', qualifiers: ['达'], lo: '94.5', hi: '95.5', numeral: 'chinese' }],
+    ['同比提高1.5個百分點。', { text: '1.5個百分點', number: '1.5', value: '1.5', unit: '个百分点', family: 'points', magnitude: null, kind: 'exact', qualifiers: [], lo: '1.45', hi: '1.55' }],
+    // 十萬 written out in Chinese numerals: every place shown, step 1
+    ['獎勵十萬元。', { text: '十萬元', number: '十萬', value: '100000', unit: '元', family: 'currency', magnitude: null, kind: 'exact', qualifiers: [], lo: '99999.5', hi: '100000.5', numeral: 'chinese' }],
+  ];
+  for (const [sentence, e] of cases) {
+    it(`reads ${e.text} in “${sentence}”`, () => checkSingle(sentence, e));
+  }
+
+  it('八項規定 is a set phrase and 第二十條 an ordinal, as in simplified text', () => {
+    const r = parseReport('落實中央八項規定精神,依據第二十條辦理。');
+    expect(r.quantities).toEqual([]);
+    expect(r.identifiers.map((x) => [x.kind, x.text])).toEqual([
+      ['setPhrase', '八項規定'],
+      ['ordinal', '第二十條'],
+    ]);
+  });
+
+  it('keeps identifiers in the caller’s characters', () => {
+    const r = parseReport('排名前兩名。');
+    expect(r.identifiers.map((x) => [x.kind, x.text])).toEqual([['rank', '前兩名']]);
   });
 });

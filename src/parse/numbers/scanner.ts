@@ -12,14 +12,14 @@ import { isChineseNumeralChar } from './chinese-numeral.js';
 import { DateReader } from './dates.js';
 import { effectiveKind } from './interval.js';
 import { Context } from './quote-context.js';
-import { MAX_INT_DIGITS, RANGE_CONNECTORS, readArabic, readChinese, type NumberToken } from './tokens.js';
+import { gapEnd, MAX_INT_DIGITS, RANGE_CONNECTORS, readArabic, readChinese, type NumberToken } from './tokens.js';
 import { figureValue, TEN } from './value.js';
 import {
   matchInnerQualifier,
   matchPrefixQualifier,
   matchSuffixQualifier,
 } from './qualifiers.js';
-import { matchMagnitude, matchUnit } from './units.js';
+import { matchMagnitude, matchUnit, unitStartsWord } from './units.js';
 
 
 /** What the scanner collects; quantities get their sentence index later. */
@@ -85,6 +85,14 @@ const CASE_UNITS = new Set(['件', '宗', '起', '例', '名', '人', '家', '�
 /** Characters before 一 that make it part of a word: 无一例, 同一件, 每一起, 唯一. */
 const NOT_ONE_BEFORE = '无唯同统第每逐任某哪这那另单其万千百十之';
 
+/**
+ * Characters before 前 that make it a word for "before" or "now" (目前, 提前, 此前, 三年前, 会前 …):
+ * the numeral after such a 前 is no rank (目前5名干部在岗 counts five people).
+ */
+const NOT_RANK_BEFORE = '目当此之以日提先从事早较年月周天时节会赛考课战生空眼面跟史向超门';
+/** Words right after 前 + numeral that close a rank: 前五名, 前10位, 前十强. */
+const RANK_WORDS = '名位强';
+
 /** Public service numbers: a figure equal to one of these with no unit names a hotline. */
 const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12348', '12315', '12319', '12320', '12333', '12338', '12339', '12351', '12366', '12369', '12388', '12309', '12356', '12358', '12310', '12380']);
 
@@ -92,13 +100,18 @@ const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12348', '
 export class FigureScanner {
   constructor(
     private readonly original: string,
-    private readonly norm: string,
+    norm: string,
     private readonly context: Uint8Array,
     private readonly sink: FigureSink,
   ) {
-    this.dates = new DateReader(norm, sink.dates);
+    // Traditional characters (萬, 兩, 個 …) read as simplified: the normalised view is folded
+    // already (src/text/traditional.ts), offsets unchanged.
+    this.norm = norm;
+    this.dates = new DateReader(this.norm, sink.dates);
   }
 
+  /** The normalised view (traditional characters folded), same length as the text. */
+  private readonly norm: string;
   private readonly dates: DateReader;
 
   /** Scans `[start, end)` of paragraph `paragraph`. */
@@ -120,7 +133,7 @@ export class FigureScanner {
           i = q;
         } else if (c === 0x7b2c) {
           i = this.ordinalAt(i, end);
-        } else i++;
+        } else i = this.rankAt(i, start, end);
       } else {
         i++;
       }
@@ -279,13 +292,22 @@ export class FigureScanner {
     return this.quantityFrom(token, regionStart, end, paragraph);
   }
 
-  /** 三季度, 第三季度, 前三季度 at `pos` (the numeral); `start` includes any 第/前. */
+  /**
+   * 第7名, 第二期, 第28周, 第一 at `pos` (the 第): ordinals are identifiers, never counts.
+   * 第3季度 is a quarter (第三季度 was read by the caller). A blank may follow 第 (第 5 期).
+   */
   private ordinalAt(pos: number, end: number): number {
     const s = this.norm;
-    let p = pos + 1;
+    let p = gapEnd(s, pos + 1, end);
     if (p >= end) return pos + 1;
     if (isAsciiDigit(s.charCodeAt(p))) {
+      const digitsStart = p;
       while (p < end && isAsciiDigit(s.charCodeAt(p))) p++;
+      const n = p - digitsStart === 1 ? s.charCodeAt(digitsStart) - 0x30 : 0;
+      if (n >= 1 && n <= 4 && s.startsWith('季度', p)) {
+        this.dates.addDate('quarter', pos, p + 2, { quarter: n, form: 'arabic' });
+        return p + 2;
+      }
     } else if (isChineseNumeralChar(s[p]!)) {
       const { token } = readChinese(this.norm, p, end);
       if (!token) return pos + 1;
@@ -293,9 +315,57 @@ export class FigureScanner {
     } else {
       return pos + 1;
     }
-    const unit = p < end ? matchUnit(s, p) : null;
-    if (unit) p += unit.unit.length;
+    const q = gapEnd(s, p, end);
+    const unit = q < end ? matchUnit(s, q) : null;
+    if (unit && q + unit.unit.length <= end) p = q + unit.unit.length;
     this.addIdentifier('ordinal', pos, p);
+    return p;
+  }
+
+  /**
+   * 前五名, 前三, 前10位, 排名前五, 包揽前两名 at `pos` (the 前): the top N of a ranking names N
+   * places, it counts nothing. Recorded as a `rank` identifier over 前, the numeral and a closing
+   * 名/位/强 (not over a measure word that follows: 前5家企业 gives 前5). Not a rank: 前 as part of
+   * another word (目前5名, 提前3天), a period (前三年, 前10个月, 前3季度), 前一 without 名/位/强
+   * (前一轮 is the previous round), and numerals with a fraction, 余/多, a magnitude or a unit
+   * that is not a count. Returns where scanning goes on: past the rank, or just past the 前.
+   */
+  private rankAt(pos: number, regionStart: number, end: number): number {
+    const s = this.norm;
+    const notRank = pos + 1;
+    if (pos > regionStart && NOT_RANK_BEFORE.includes(s[pos - 1]!)) return notRank;
+    const numStart = gapEnd(s, pos + 1, end);
+    if (numStart >= end) return notRank;
+    let numEnd: number;
+    let value: number;
+    if (isAsciiDigit(s.charCodeAt(numStart))) {
+      numEnd = numStart;
+      while (numEnd < end && numEnd - numStart < 4 && isAsciiDigit(s.charCodeAt(numEnd))) numEnd++;
+      if (numEnd < end && (isAsciiDigit(s.charCodeAt(numEnd)) || s[numEnd] === '.' || matchMagnitude(s, numEnd))) return notRank;
+      value = Number(s.slice(numStart, numEnd));
+    } else if (isChineseNumeralChar(s[numStart]!)) {
+      const { token } = readChinese(this.norm, numStart, end);
+      if (!token || token.hasFraction || token.digitByDigit) return notRank;
+      numEnd = token.end;
+      value = token.int;
+    } else {
+      return notRank;
+    }
+    if (value < 1) return notRank;
+    let p = numEnd;
+    const word = gapEnd(s, numEnd, end);
+    if (word < end && RANK_WORDS.includes(s[word]!)) {
+      p = word + 1;
+    } else {
+      if (value === 1) return notRank;
+      const after = s[p] ?? '';
+      if (after === '余' || after === '多' || after === '几' || RANGE_CONNECTORS.includes(after)) return notRank;
+      if (s.startsWith('季度', p) || s.startsWith('个季度', p) || after === '月' || after === '日') return notRank;
+      const unit = p < end ? matchUnit(s, p) : null;
+      if (unit && unit.family !== 'count') return notRank;
+    }
+    const ctx = this.context[pos]!;
+    this.addIdentifier(ctx === Context.Text ? 'rank' : ctx === Context.Quoted ? 'quoted' : 'title', pos, p);
     return p;
   }
 
@@ -333,9 +403,10 @@ export class FigureScanner {
     const s = this.norm;
     const qualifiers: Qualifier[] = [];
     let start = percentWords ? percentWords.start : tok.start;
-    const prefix = matchPrefixQualifier(s, start, regionStart);
+    // 约 3 万人: a blank may stand between the qualifier and the number too.
+    const prefix = matchPrefixQualifier(s, start, regionStart) ?? this.prefixBeforeGap(start, regionStart);
     if (prefix) {
-      qualifiers.push({ word: prefix.word, kind: prefix.kind, range: { start: prefix.start, end: start } });
+      qualifiers.push({ word: prefix.word, kind: prefix.kind, range: { start: prefix.start, end: prefix.start + prefix.word.length } });
       start = prefix.start;
     }
 
@@ -416,6 +487,14 @@ export class FigureScanner {
     return p;
   }
 
+  /** A prefix qualifier separated from the number at `start` by one or two blanks, or null. */
+  private prefixBeforeGap(start: number, regionStart: number): ReturnType<typeof matchPrefixQualifier> {
+    const s = this.norm;
+    let p = start;
+    while (p > regionStart && start - p < 2 && s.charCodeAt(p - 1) === 0x20) p--;
+    return p < start ? matchPrefixQualifier(s, p, regionStart) : null;
+  }
+
   /** Reads 余/多, magnitude, 余/多 and unit after a numeral. */
   private readTail(tok: NumberToken, end: number, allowUnit: boolean): Tail {
     const s = this.norm;
@@ -434,25 +513,27 @@ export class FigureScanner {
     let magnitude: string | null = null;
     let exponent: number | null = null;
     if (tok.form === 'arabic' && p < end) {
-      const unitHere = matchUnit(s, p);
-      const mag = matchMagnitude(s, p);
+      // 150.25 万件: copies from Word or PDF put a blank before 万/亿 as before a unit.
+      const q = qualifiers.length === 0 ? gapEnd(s, p, end) : p;
+      const unitHere = matchUnit(s, q);
+      const mag = matchMagnitude(s, q);
       // 5千米 is five kilometres; 5千人 is five thousand people.
-      if (mag && !(unitHere && unitHere.unit.length > mag.word.length)) {
+      if (mag && q + mag.word.length <= end && !(unitHere && unitHere.unit.length > mag.word.length)) {
         magnitude = mag.word;
         exponent = mag.exponent;
-        p += mag.word.length;
+        p = q + mag.word.length;
         if (qualifiers.length === 0) inner();
       }
     }
     let unit: string | null = null;
     let family: UnitFamily | null = null;
     if (allowUnit && p < end) {
-      let q = p;
-      // 2.7 %: a space may stand before the percent sign.
-      while (q < end && s.charCodeAt(q) === 0x20 && q - p < 2) q++;
+      // 2.7 %, 12 件, 1.2 亿 元: copies from Word or PDF put blanks between number and unit. Across
+      // a blank the unit must be a word of its own (12 处理 is not 12处); 2023 年 never gets here,
+      // the date reader has taken it.
+      const q = gapEnd(s, p, end);
       const u = matchUnit(s, q);
-      // 2.7 % and 12 件: copies from Word or PDF put spaces between number and unit.
-      if (u && q + u.unit.length <= end && (q === p || u.unit === '%' || u.family !== 'duration')) {
+      if (u && q + u.unit.length <= end && (q === p || !unitStartsWord(s, q, u.unit))) {
         unit = u.unit;
         family = u.family;
         p = q + u.unit.length;

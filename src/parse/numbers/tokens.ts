@@ -1,6 +1,6 @@
 import type { NumeralForm } from '../../model/quantity.js';
 import { isAsciiDigit } from '../../text/chars.js';
-import { MAX_CHINESE_RUN, isChineseDigit, isChineseNumeralChar, parseChineseNumeral } from './chinese-numeral.js';
+import { MAX_CHINESE_RUN, isChineseDigit, isChineseNumeralChar, isChinesePoint, parseChineseNumeral } from './chinese-numeral.js';
 
 /** Longest Arabic integer part read as a figure; longer digit runs are codes. */
 export const MAX_INT_DIGITS = 18;
@@ -24,7 +24,19 @@ export interface NumberToken {
   hasFraction: boolean;
 }
 
-/** Scans one region of a paragraph for figures, dates and identifiers. */
+/**
+ * Most blanks that may stand between the parts of one figure or date (`150.25 万件`, `15.6 %`,
+ * `2023 年`): pages copied from Word or PDF put one, sometimes two. The normalised view has
+ * already folded no-break, ideographic and thin spaces to ASCII spaces.
+ */
+export const MAX_GAP = 2;
+
+/** The position after at most MAX_GAP spaces from `pos` (`pos` itself when there are none). */
+export function gapEnd(s: string, pos: number, end: number): number {
+  let p = pos;
+  while (p < end && p - pos < MAX_GAP && s.charCodeAt(p) === 0x20) p++;
+  return p;
+}
 
 /** Reads an Arabic numeral (with thousands separators and a fraction) at `pos`. */
 export function readArabic(original: string, s: string, pos: number, end: number): NumberToken {
@@ -73,7 +85,7 @@ export function readChinese(s: string, pos: number, end: number): { token: Numbe
   while (p < end && p - pos <= MAX_CHINESE_RUN) {
     const ch = s[p]!;
     if (isChineseNumeralChar(ch)) p++;
-    else if (ch === '点' && p + 1 < end && isChineseDigit(s[p + 1]!) && p > pos) p++;
+    else if (isChinesePoint(ch) && p + 1 < end && isChineseDigit(s[p + 1]!) && p > pos) p++;
     else break;
   }
   if (p - pos > MAX_CHINESE_RUN) {

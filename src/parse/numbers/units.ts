@@ -106,6 +106,23 @@ export function matchUnit(text: string, pos: number): { unit: string; family: Un
   return null;
 }
 
+/**
+ * Words that begin with a one-character unit but never count anything: 处理, 人民, 所有, 期间 …
+ * Checked only when a blank stands between the number and the unit, where the writer may have
+ * ended the figure and begun the next word (`办理 12 处理完毕` is not 12处). Words that still
+ * count what the unit counts (6 部门, 3 单位, 5 项目, 8 起诉讼) are not listed.
+ */
+const NOT_UNIT_WORDS = new Set([
+  '处理', '处罚', '处置', '起草', '人民', '所有', '所在', '所属', '类似', '名单', '名称', '只要', '只有',
+  '只是', '只能', '本年', '本次', '本级', '次要', '期间', '期限', '元旦', '批准', '批复', '位于', '门户',
+  '户籍', '条件', '个别',
+]);
+
+/** Whether the one-character unit `unit` at `pos` is the first character of a word that is no unit. */
+export function unitStartsWord(text: string, pos: number, unit: string): boolean {
+  return unit.length === 1 && NOT_UNIT_WORDS.has(text.slice(pos, pos + 2));
+}
+
 /** Magnitude words after an Arabic figure, longest first, with their factor as a power of ten. */
 const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
   ['万亿', 12],

@@ -1,0 +1,206 @@
+/**
+ * Reading the count of a list from the text: a numeral and its measure word (三项, 3个, 六大), a
+ * rank (前三, 前10位, 前两名) or a compound set phrase (四馆一庭). The figure scanner records some of
+ * these as quantities, some as identifiers (三项制度 as a set phrase, 三级 as a code) and some not at
+ * all (三大, 前五), so the count is read here from the text, the same way whichever it is.
+ */
+import { matchUnit } from '../../parse/numbers/units.js';
+import { parseChineseNumeral } from '../../parse/numbers/chinese-numeral.js';
+import { CLASSIFIERS, COUNT_NUMERALS, MAX_BIG_KINDS, type CountSense } from './words.js';
+
+/** A numeral as written. */
+export interface Numeral {
+  start: number;
+  end: number;
+  value: number;
+}
+
+/** A count read from the text. */
+export interface Count {
+  /** The count as written: 三项, 3个, 前三, 前两名, 四馆一庭. */
+  start: number;
+  end: number;
+  /** The count; for a compound phrase (四馆一庭) the sum of its numerals. */
+  value: number;
+  /** For a compound phrase, the first numeral alone (三位一体 counts three, not four). */
+  firstValue: number;
+  sense: CountSense;
+  /** The measure word, or '' for a rank or a compound phrase without one. */
+  classifier: string;
+  compound: boolean;
+}
+
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** Count numerals by char code. */
+const NUMERAL = new Uint8Array(65536);
+for (const c of COUNT_NUMERALS) NUMERAL[c.charCodeAt(0)] = 1;
+
+/** Measure words by first character. */
+const CLASSIFIERS_BY_FIRST = new Map<string, Array<readonly [string, CountSense]>>();
+for (const entry of CLASSIFIERS) CLASSIFIERS_BY_FIRST.set(entry[0][0]!, [...(CLASSIFIERS_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
+
+/** Whether a measure word could start at `pos` (its first character is one), before reading it. */
+export function startsClassifier(s: string, pos: number): boolean {
+  return CLASSIFIERS_BY_FIRST.has(s[pos] ?? '');
+}
+
+/** Whether `c` is a Chinese character (CJK unified ideographs). */
+export function isHan(c: string | undefined): boolean {
+  return c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+}
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
+const isCountNumeral = (c: string | undefined): boolean => c !== undefined && c !== '' && NUMERAL[c.charCodeAt(0)] === 1;
+
+/** Longest Chinese numeral run read as a count: lists have fewer than a thousand items. */
+const MAX_RUN = 4;
+
+/** Whether a numeral may start at `pos`: the first digit of a run, not inside a decimal or a code. */
+export function isNumeralStart(s: string, pos: number): boolean {
+  const code = s.charCodeAt(pos);
+  if (code >= 0x30 && code <= 0x39) {
+    const prev = s[pos - 1];
+    return !isDigit(prev) && prev !== '.' && !isLetter(prev);
+  }
+  return NUMERAL[code] === 1 && (pos === 0 || NUMERAL[s.charCodeAt(pos - 1)] !== 1);
+}
+
+/**
+ * The numeral starting at `pos`, or null. Arabic runs of up to four digits (not a decimal);
+ * Chinese runs of up to four characters. A run that is not a well-formed numeral because a word
+ * ends in 一 (统一两个, 之一三项) is read from its second character.
+ */
+export function numeralAt(s: string, pos: number): Numeral | null {
+  if (isDigit(s[pos])) {
+    let end = pos;
+    while (end < s.length && isDigit(s[end])) end++;
+    if (end - pos > 4 || (s[end] === '.' && isDigit(s[end + 1]))) return null;
+    return { start: pos, end, value: Number(s.slice(pos, end)) };
+  }
+  let end = pos;
+  while (end < s.length && end - pos < MAX_RUN + 1 && isCountNumeral(s[end])) end++;
+  if (end - pos > MAX_RUN) return null;
+  const read = (from: number): Numeral | null => {
+    const n = parseChineseNumeral(s.slice(from, end));
+    return n && !n.digitByDigit && n.fraction === '' ? { start: from, end, value: n.integer } : null;
+  };
+  return read(pos) ?? (s[pos] === '一' && end - pos > 1 ? read(pos + 1) : null);
+}
+
+/**
+ * The measure word at `pos` and what it counts, or null. A unit of time or a rate (个月,
+ * 个工作日, 个百分点) is not a count of items; N大 counts kinds only for small N (二十大 is a
+ * congress).
+ */
+export function classifierAt(s: string, pos: number, value: number): { word: string; sense: CountSense } | null {
+  const candidates = CLASSIFIERS_BY_FIRST.get(s[pos] ?? '');
+  if (!candidates) return null;
+  for (const [word, sense] of candidates) {
+    if (!s.startsWith(word, pos)) continue;
+    if (word === '大' && value > MAX_BIG_KINDS) return null;
+    const unit = matchUnit(s, pos);
+    return unit && unit.family !== 'count' ? null : { word, sense };
+  }
+  return null;
+}
+
+/** The count at a numeral (numeral + measure word), or null when no measure word follows. */
+export function countAt(s: string, n: Numeral): Count | null {
+  const c = classifierAt(s, n.end, n.value);
+  if (!c) return null;
+  return {
+    start: n.start,
+    end: n.end + c.word.length,
+    value: n.value,
+    firstValue: n.value,
+    sense: c.sense,
+    classifier: c.word,
+    compound: false,
+  };
+}
+
+/** Measure words of a rank: 前两名, 前10位, 前三强. */
+const RANK_WORDS = '名位强';
+
+/**
+ * A rank at a numeral right after 前 (前三, 前两名, 前10位), or null. A span of time is not a rank:
+ * 前三季度, 前3个月 and 前两年 are left alone, as is anything but 名/位/强/的 after the numeral.
+ */
+export function rankAt(s: string, n: Numeral): Count | null {
+  if (s[n.start - 1] !== '前') return null;
+  const next = s[n.end];
+  if (next === undefined || !(RANK_WORDS.includes(next) || next === '的')) return null;
+  const end = RANK_WORDS.includes(next) ? n.end + 1 : n.end;
+  return { start: n.start - 1, end, value: n.value, firstValue: n.value, sense: 'rank', classifier: '', compound: false };
+}
+
+/** Longest set phrase read as one count: 四馆一庭, 三会一课, 一规划两纲要. */
+const MAX_PHRASE = 8;
+
+/**
+ * A set phrase of numerals and nouns starting at numeral `n` and ending right before a closing
+ * quote or an opening bracket (四馆一庭”, 三项制度(, 一规划两纲要”). Returns the phrase's end and its
+ * count (compound when it holds more than one numeral), or null when it has neither a measure
+ * word nor a second numeral, or runs longer than 8 characters.
+ */
+export function setPhraseAt(s: string, n: Numeral): { end: number; count: Count } | null {
+  // Most numerals are figures: look for the closing mark before reading a phrase.
+  let mark = n.end;
+  while (mark < s.length && mark - n.start <= MAX_PHRASE && s[mark] !== '”' && s[mark] !== '(') mark++;
+  if (mark >= s.length || mark - n.start > MAX_PHRASE) return null;
+  const first = countAt(s, n);
+  let value = n.value;
+  let numerals = 1;
+  let p = n.end;
+  while (p < s.length && p - n.start <= MAX_PHRASE) {
+    const c = s[p]!;
+    if (c === '”' || c === '(') break;
+    if (!isHan(c)) return null;
+    if (isCountNumeral(c) && !isCountNumeral(s[p - 1])) {
+      const m = numeralAt(s, p);
+      if (!m) return null;
+      value += m.value;
+      numerals++;
+      p = m.end;
+      continue;
+    }
+    p++;
+  }
+  if ((s[p] !== '”' && s[p] !== '(') || p === n.end) return null;
+  if (numerals === 1 && !first) return null;
+  const compound = numerals > 1;
+  return {
+    end: p,
+    count: {
+      start: n.start,
+      end: p,
+        value,
+      firstValue: n.value,
+      sense: first && !compound ? first.sense : 'kinds',
+      classifier: first?.classifier ?? '',
+      compound,
+    },
+  };
+}
+
+/**
+ * Whether `s[start, end)` holds a count of its own (四个意识, 3个, 两项) outside book titles: an
+ * item that counts something is part of a breakdown or a slogan, not the name of a list item.
+ */
+export function holdsCount(s: string, start: number, end: number): boolean {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = s[i]!;
+    if (c === '《') depth++;
+    else if (c === '》' && depth > 0) depth--;
+    else if (depth === 0 && isNumeralStart(s, i)) {
+      const n = numeralAt(s, i);
+      if (!n || s[n.start - 1] === '第') continue;
+      if (countAt(s, n)) return true;
+      // 2020年 in an item is a year; 5万元, 30% are amounts.
+      const unit = isDigit(c) ? matchUnit(s, n.end) : null;
+      if (unit && unit.family !== 'duration') return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,101 @@
+/**
+ * The word lists that say what a figure is about, loaded once from `rules/lexicon/words.json`
+ * and validated. Every extractor and cross-document fact reads them from here, so a question
+ * such as "is this an intake count?" has one answer everywhere.
+ */
+import { z } from 'zod';
+import wordsData from '../../rules/lexicon/words.json';
+
+const list = z.array(z.string().min(1));
+
+/** The shape of `rules/lexicon/words.json`. */
+export const WordsSchema = z.object({
+  actions: z.object({
+    /** Things received: 受理, 接收, 立案 … */
+    intake: list,
+    /** Items passed on to others to handle: 派单, 转办 … */
+    dispatch: list,
+    /** A qualifier that narrows an intake to the items that count: 有效. */
+    valid: list,
+    /** Items due by now, the base of a completion rate: 应办结 … */
+    due: list,
+    /** Items closed: 办结, 结案 … */
+    done: list,
+    /** Items still open: 在办, 办理中 … */
+    pending: list,
+    /** Outcomes that cannot exceed their intake: 办结, 归档, 答复 … */
+    outcome: list,
+    /** Items handled (received or closed), for cross-document facts. */
+    handled: list,
+    /** How a review or complaint ended: 维持, 驳回, 撤销 … (each case ends one way). */
+    disposition: list,
+    /** Words that narrow an outcome to part of it by time: 按时, 超时 … */
+    timing: list,
+  }),
+  /** Actions that name the same thing: 结案 and 办结. */
+  sameAction: z.record(z.string(), z.string()),
+  /** Words that label a total: 共计, 合计, 总量 … */
+  totals: list,
+  /** Words holding a total word that name no total: 公共, 共同, 总结 … */
+  notTotals: list,
+  periods: z.object({
+    /** Part of the reporting year: 上半年, 季度 … */
+    partOfYear: list,
+    /** Cumulative over more than the period: 累计, 以来. */
+    cumulative: list,
+    /** Another year's figure: 上年, 去年, 同期. */
+    otherYear: list,
+    /** A change, not a level: 同比, 增长, 减少 … */
+    change: list,
+  }),
+  bodies: z.object({
+    /** A body wider than a street or town: 全区, 全市 … */
+    wider: list,
+    /** A body wider than a district. */
+    widerThanDistrict: list,
+    /** Ends of the names of departments, courts and teams: 局, 法院, 大队 … */
+    department: list,
+  }),
+  /** Words that narrow a figure to part of its metric: 通过, 其中, 专项 … */
+  parts: list,
+  /** Named bases that say only "the whole" (占总量的, 占全市总量的): no particular figure. */
+  genericBases: list,
+  /** A category that holds everything else: a list naming it is complete. */
+  others: list,
+  /** Qualifier pairs that exclude each other: a part labelled 无效 is no part of an 有效 total. */
+  antonyms: z.array(z.tuple([z.string(), z.string()])),
+});
+/** The word lists. */
+export type Words = z.infer<typeof WordsSchema>;
+
+/** The built-in word lists, validated once at load. */
+export const WORDS: Words = WordsSchema.parse(wordsData);
+
+/** Whether a label contains any of the words. */
+export function hasAny(label: string, words: readonly string[]): boolean {
+  for (const w of words) if (label.includes(w)) return true;
+  return false;
+}
+
+/** The action a word stands for, when two words name one thing (结案 → 办结). */
+export function sameAction(action: string): string {
+  return WORDS.sameAction[action] ?? action;
+}
+
+/** Whether a label names a total (共, 合计, 总量 …), not counting words such as 公共 or 总结. */
+export function namesTotal(label: string): boolean {
+  if (!hasAny(label, WORDS.totals)) return false;
+  let rest = label;
+  for (const w of WORDS.notTotals) if (rest.includes(w)) rest = rest.split(w).join('·');
+  return hasAny(rest, WORDS.totals);
+}
+
+/**
+ * Whether a label names a department, court or team (区教育局, 区法院, 卫生健康委, 执法大队), not a
+ * word that only ends alike (格局, 布局, 委员).
+ */
+export function namesDepartment(label: string): boolean {
+  return DEPARTMENT.test(label);
+}
+
+const DEPARTMENT = new RegExp(`(${WORDS.bodies.department.map((w) => (w === '委' ? '委(?!员)' : w)).join('|')})(?![面势部限])`);
