@@ -23,3 +23,31 @@ export function seedReport(name: 'street' | 'district'): Report {
   }
   return r;
 }
+
+/** Median milliseconds per input character over `runs` calls of `fn`: flat when the work is linear. */
+export function medianPerChar(fn: (text: string) => unknown, text: string, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(text);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)]! / text.length;
+}
+
+/** `unit` repeated to exactly `length` characters. */
+export function repeatTo(unit: string, length: number): string {
+  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+}
+
+/** Rule settings that leave only the arithmetic rules on: structure rules need whole reports. */
+export const ARITHMETIC_ONLY = {
+  'required-sections': 'off',
+  'signature-block': 'off',
+  'report-date': 'off',
+  'heading-numbering': 'off',
+  'plan-year': 'off',
+  'enumeration-sequence': 'off',
+  'document-kind': 'off',
+} as const;

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport, parseReport } from '../../src/index.js';
-import { seedText } from '../helpers.js';
-
-/** Median milliseconds per input character over `runs` calls of `fn`. */
-function medianPerChar(fn: (text: string) => unknown, text: string, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn(text);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]! / text.length;
-}
+import { medianPerChar, repeatTo, seedText } from '../helpers.js';
 
 const perChar = (text: string, runs: number): number => medianPerChar(parseReport, text, runs);
 const checkPerChar = (text: string, runs: number): number => medianPerChar(checkReport, text, runs);
-
-function repeatTo(unit: string, length: number): string {
-  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-}
 
 const PATTERNS: Record<string, string> = {
   '、': '、',

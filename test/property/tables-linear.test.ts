@@ -6,21 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkReport, parseReport } from '../../src/index.js';
-
-function medianPerChar(fn: (text: string) => unknown, text: string, runs: number): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn(text);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]! / text.length;
-}
-
-function repeatTo(unit: string, length: number): string {
-  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-}
+import { medianPerChar, repeatTo } from '../helpers.js';
 
 const PATTERNS: Record<string, string> = {
   bars: '|',

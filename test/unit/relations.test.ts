@@ -6,19 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport, extractClaims, parseReport } from '../../src/index.js';
 import type { Claim } from '../../src/claims/schema.js';
+import { ARITHMETIC_ONLY } from '../helpers.js';
 
 /** Findings of the arithmetic rules (structure rules need whole reports). */
 function findings(text: string) {
   return checkReport(text, {
-    rules: {
-      'required-sections': 'off',
-      'signature-block': 'off',
-      'report-date': 'off',
-      'heading-numbering': 'off',
-      'plan-year': 'off',
-      'enumeration-sequence': 'off',
-      'document-kind': 'off',
-    },
+    rules: ARITHMETIC_ONLY,
   }).diagnostics.map((d) => ({ rule: d.ruleId, id: d.messageId, severity: d.severity, at: text.slice(d.range.start, d.range.end) }));
 }
 

@@ -8,22 +8,12 @@ import { ClaimList } from '../builder.js';
 import { buildContext } from '../context.js';
 import { builtinLexicon } from '../lexicon.js';
 import { extractCountedLists } from './index.js';
+import { medianPerChar, repeatTo } from '../../../test/helpers.js';
 
 /** Median milliseconds per character of extracting the counted lists of `text` (parsed once). */
 function perChar(text: string, runs: number): number {
   const ctx = buildContext(parseReport(text), builtinLexicon);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    extractCountedLists(ctx, new ClaimList());
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(runs / 2)]! / text.length;
-}
-
-function repeatTo(unit: string, length: number): string {
-  return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+  return medianPerChar(() => extractCountedLists(ctx, new ClaimList()), text, runs);
 }
 
 const SHAPES: Record<string, string> = {
