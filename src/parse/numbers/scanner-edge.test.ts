@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../parse-report.js';
 import type { Report } from '../../model/report.js';
-import { foldTraditional } from './traditional.js';
+import { foldTraditional } from '../../text/traditional.js';
 
 const texts = (r: Report, xs: Array<{ range: { start: number; end: number } }>): string[] =>
   xs.map((x) => r.text.slice(x.range.start, x.range.end));

@@ -14,7 +14,7 @@ import type { DateMention } from '../../model/date.js';
 import type { IdentifierKind, QualifierKind, Quantity, UnitFamily } from '../../model/quantity.js';
 import type { Report } from '../../model/report.js';
 import { parseReport } from '../parse-report.js';
-import { foldTraditional } from './traditional.js';
+import { foldTraditional } from '../../text/traditional.js';
 
 interface ExpectedQuantity {
   /** The whole figure as written. */
