@@ -18,6 +18,12 @@ export function figureInterval(q: Quantity): Interval {
   if (q.unitFamily !== 'count') return q.interval;
   let cached = hulls.get(q);
   if (!cached) {
+    // An exact whole count (step 1, no qualifier, not a range) is its own hull: nothing to undo.
+    if (q.to === null && q.qualifierKind === 'exact' && q.step.eq(1) && q.value.isInteger()) {
+      cached = { lo: q.value, hi: q.value };
+      hulls.set(q, cached);
+      return cached;
+    }
     const lo = q.interval.lo.isFinite() ? q.interval.lo.ceil() : q.interval.lo;
     const hi = q.interval.hi.isFinite() ? q.interval.hi.floor() : q.interval.hi;
     cached = lo.lte(hi) ? { lo, hi } : q.interval;

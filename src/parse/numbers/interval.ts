@@ -7,13 +7,14 @@ const INF = new Decimal(Infinity);
 
 /**
  * The closed interval a figure stands for, from its value, the place of its last written digit
- * (`step`), the place of its last non-zero digit (`significant`) and its qualifier. See the
+ * (`step`), the place of its last non-zero digit (`significant`, asked only by the qualifiers
+ * that use it) and its qualifier. See the
  * table in docs/model.md; counts never go below zero.
  */
 export function intervalFor(
   value: Decimal,
   step: Decimal,
-  significant: Decimal,
+  significant: () => Decimal,
   kind: QualifierKind,
   nonNegative: boolean,
 ): Interval {
@@ -21,24 +22,36 @@ export function intervalFor(
   const clamp = (d: Decimal): Decimal => (nonNegative && d.lt(0) ? ZERO : d);
   switch (kind) {
     case 'exact': {
-      const half = step.div(TWO);
+      const half = halfOf(step);
       return { lo: clamp(value.minus(half)), hi: value.plus(half) };
     }
     case 'approximate':
-      return { lo: clamp(value.minus(significant)), hi: value.plus(significant) };
+      return { lo: clamp(value.minus(significant())), hi: value.plus(significant()) };
     case 'nearly':
-      return { lo: clamp(value.minus(significant)), hi: value };
+      return { lo: clamp(value.minus(significant())), hi: value };
     case 'under':
       return { lo: floor, hi: value };
     case 'over':
       return { lo: value, hi: INF };
     case 'orMore':
-      return { lo: value, hi: value.plus(significant) };
+      return { lo: value, hi: value.plus(significant()) };
     case 'atLeast':
       return { lo: value, hi: INF };
     case 'atMost':
       return { lo: floor, hi: value };
   }
+}
+
+/** Half of each step, made once per step: steps are shared powers of ten, so identity keys. */
+const halves = new WeakMap<Decimal, Decimal>();
+
+function halfOf(step: Decimal): Decimal {
+  let half = halves.get(step);
+  if (!half) {
+    half = step.div(TWO);
+    halves.set(step, half);
+  }
+  return half;
 }
 
 /** The effective qualifier of several: the first that is not `exact` (达 is neutral). */

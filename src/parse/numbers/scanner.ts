@@ -13,6 +13,7 @@ import { DateReader } from './dates.js';
 import { effectiveKind } from './interval.js';
 import { Context } from './quote-context.js';
 import { gapEnd, MAX_INT_DIGITS, RANGE_CONNECTORS, readArabic, readChinese, type NumberToken } from './tokens.js';
+import { LazyQuantity } from './lazy-quantity.js';
 import { figureValue, TEN } from './value.js';
 import {
   matchInnerQualifier,
@@ -453,26 +454,24 @@ export class FigureScanner {
     }
     const exponent1 = lowerExponent ?? first.exponent ?? 0;
     const kind = effectiveKind(qualifiers.map((q) => q.kind));
-    const lower = figureValue(tok, exponent1, kind);
     const magnitude = first.magnitude ?? (upper && lowerExponent === upper.tail.exponent ? upper.tail.magnitude : null);
 
-    const quantity: Quantity = {
-      index: this.sink.quantities.length,
-      range: { start, end: p },
-      numberRange: { start: tok.start, end: tok.end },
-      value: lower.value,
-      numeral: tok.form,
-      magnitude,
-      unit,
-      unitFamily: family,
-      qualifiers,
-      qualifierKind: kind,
-      step: lower.step,
-      interval: lower.interval,
-      to: null,
-      paragraph,
-      sentence: 0,
-    };
+    const quantity = new LazyQuantity(
+      {
+        index: this.sink.quantities.length,
+        range: { start, end: p },
+        numberRange: { start: tok.start, end: tok.end },
+        numeral: tok.form,
+        magnitude,
+        unit,
+        unitFamily: family,
+        qualifiers,
+        qualifierKind: kind,
+        paragraph,
+      },
+      tok,
+      exponent1,
+    );
     if (upper) {
       const hi = figureValue(upper.tok, upper.tail.exponent ?? 0, kind);
       quantity.to = {
@@ -481,7 +480,6 @@ export class FigureScanner {
         step: hi.step,
         interval: hi.interval,
       };
-      quantity.interval = { lo: lower.interval.lo, hi: hi.interval.hi };
     }
     this.sink.quantities.push(quantity);
     return p;

@@ -13,30 +13,40 @@ export interface NumeralDigits {
 /** Ten, for powers of ten. */
 export const TEN = new Decimal(10);
 
+/** Powers of ten by exponent, made once: figures use a handful (万, 亿, one to four decimals). */
+const powers = new Map<number, Decimal>();
+
+/** 10^exponent, shared. */
+export function powerOfTen(exponent: number): Decimal {
+  let p = powers.get(exponent);
+  if (!p) {
+    p = TEN.pow(exponent);
+    powers.set(exponent, p);
+  }
+  return p;
+}
+
 /** Value, step and interval of a numeral with a magnitude exponent and qualifier. */
 export function figureValue(
   tok: NumeralDigits,
   exponent: number,
   kind: Quantity['qualifierKind'],
 ): { value: Decimal; step: Decimal; interval: Quantity['interval'] } {
-  const scale = TEN.pow(exponent);
-  const value = new Decimal(tok.digits).times(scale);
-  const intPart = tok.hasFraction ? tok.digits.slice(0, tok.digits.indexOf('.')) : tok.digits;
-  const frac = tok.hasFraction ? tok.digits.slice(tok.digits.indexOf('.') + 1) : '';
-  let step: Decimal;
-  let significant: Decimal;
-  if (frac) {
-    step = TEN.pow(-frac.length).times(scale);
+  const digits = new Decimal(tok.digits);
+  const value = exponent === 0 ? digits : digits.times(powerOfTen(exponent));
+  const point = tok.hasFraction ? tok.digits.indexOf('.') : -1;
+  const intPart = point >= 0 ? tok.digits.slice(0, point) : tok.digits;
+  const frac = point >= 0 ? tok.digits.slice(point + 1) : '';
+  // Every place is shown, in Arabic digits or Chinese numerals alike (二十件 is exactly 20);
+  // trailing zeros only matter to qualifiers such as 约 and 余 (significant), so that place is
+  // worked out only for them.
+  const step = powerOfTen(exponent - frac.length);
+  const significant = (): Decimal => {
+    if (value.isZero()) return step;
+    if (!frac) return powerOfTen(exponent + trailingZeros(intPart));
     const lastNonZero = lastNonZeroIndex(frac);
-    significant = lastNonZero >= 0 ? TEN.pow(-(lastNonZero + 1)).times(scale) : TEN.pow(trailingZeros(intPart)).times(scale);
-  } else {
-    // Every place is shown, in Arabic digits or Chinese numerals alike (二十件 is exactly 20);
-    // trailing zeros only matter to qualifiers such as 约 and 余 (significant).
-    const zeros = trailingZeros(intPart);
-    step = scale;
-    significant = TEN.pow(zeros).times(scale);
-  }
-  if (value.isZero()) significant = step;
+    return lastNonZero >= 0 ? powerOfTen(exponent - (lastNonZero + 1)) : powerOfTen(exponent + trailingZeros(intPart));
+  };
   const interval = intervalFor(value, step, significant, kind, !value.isNeg());
   return { value, step, interval };
 }
