@@ -46,7 +46,8 @@ export default defineConfig([
     splitting: false,
   },
   {
-    entry: { cli: 'src/cli/bin.ts' },
+    // The plugin worker is a file of its own, loaded by URL beside the chunk that starts it.
+    entry: { cli: 'src/cli/bin.ts', 'plugin-worker': 'src/cli/plugin-worker.ts' },
     outDir: 'dist',
     format: ['esm'],
     sourcemap: true,

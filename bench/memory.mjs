@@ -2,7 +2,7 @@
 //   npm run build && node --expose-gc bench/memory.mjs
 // Target (issue 2): the model (without the input string itself) under 20× the input's UTF-8 size.
 import { readFileSync } from 'node:fs';
-import { parseReport } from '../dist/index.js';
+import { checkReport, parseReport } from '../dist/index.js';
 
 if (typeof globalThis.gc !== 'function') {
   console.error('run with node --expose-gc');
@@ -29,6 +29,22 @@ for (const name of ['2020-baiyun-shimen-street.txt', '2020-baiyun-district.txt']
   const ratio = model / bytes.length;
   console.log(`${name}: input ${bytes.length} B, model ≈ ${Math.round(model / 1024)} KiB, ${ratio.toFixed(1)}× input`);
   if (ratio >= 20) failed = true;
+  keep.length = 0;
+}
+
+// Retained heap of what checkReport returns (model, figure context, claims, findings), per KB of
+// the input file, the input string itself left out. Target (issue 12): ≤ 4 KB per KB.
+const street = readFileSync(new URL('../seeds/2020-baiyun-shimen-street.txt', import.meta.url), 'utf8');
+const headings = Array.from({ length: 400 }, (_, i) => `${i + 1}.第${i + 1}项工作`).join('\n');
+for (const [name, text] of [['street seed', street], ['headings only', headings]]) {
+  const bytes = Buffer.byteLength(text);
+  const keep = [];
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < N; i++) keep.push(checkReport((' ' + text).slice(1)));
+  gc();
+  const perResult = (process.memoryUsage().heapUsed - before) / N - text.length * 2;
+  console.log(`checkReport result, ${name}: ≈ ${(perResult / bytes).toFixed(1)} KB retained per KB of input (target ≤ 4)`);
   keep.length = 0;
 }
 process.exit(failed ? 1 : 0);

@@ -4,6 +4,7 @@
  */
 export * from './model/index.js';
 export { parseReport, type ParseOptions } from './parse/parse-report.js';
+export { countDigitRuns, InputLimitError, MAX_DIGIT_RUNS } from './parse/limits.js';
 export { tableAt, tableCellAt, tableRanges, type CellHit } from './parse/tables/lookup.js';
 export { normalizeText } from './text/normalize.js';
 export { LineIndex, lineColumn, type LineColumn } from './text/line-index.js';
@@ -14,6 +15,8 @@ export * from './claims/schema.js';
 export { builtinLexicon, extendLexicon, LexiconExtensionSchema, LexiconSchema, MetricSchema, RateDefSchema, type Lexicon, type LexiconExtension, type Metric, type RateDef } from './claims/lexicon.js';
 export { checkReport, builtinRules, CheckResultSchema, CheckStatsSchema, CheckedKindSchema, type CheckedKind, INTERNAL_RULE_ID, type CheckOptions, type CheckResult, type CheckStats } from './engine/check.js';
 export { ConfigSchema, ConfigError, RuleSettingSchema, resolveConfig, type Config, type RuleSetting } from './engine/config.js';
+/** The configuration `checkReport`/`checkReports` accept, as written by a caller (zod's input type of `ConfigSchema`). */
+export type { ConfigInput } from './engine/config.js';
 export * from './engine/diagnostic.js';
 export { defineRule, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor, type RuleType } from './engine/rule.js';
 export { formatMessage, type Locale, type MessageTemplate } from './engine/messages.js';

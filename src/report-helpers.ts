@@ -58,9 +58,30 @@ export function sectionPathAt(report: Report, offset: number): Section[] {
   const path: Section[] = [];
   let level = report.sections;
   for (;;) {
-    const hit = level.find((s) => s.range.start <= offset && offset < Math.max(s.range.end, s.range.start + 1));
+    const hit = sectionHolding(level, offset);
     if (!hit) return path;
     path.push(hit);
     level = hit.children;
   }
+}
+
+/**
+ * The sibling holding `offset`, by binary search over siblings in document order: a report of
+ * thousands of headings on one level must not make every finding walk them all.
+ */
+function sectionHolding(siblings: readonly Section[], offset: number): Section | null {
+  let lo = 0;
+  let hi = siblings.length - 1;
+  // The last sibling starting at or before the offset is the only one that can hold it.
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (siblings[mid]!.range.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found < 0) return null;
+  const s = siblings[found]!;
+  return offset < Math.max(s.range.end, s.range.start + 1) ? s : null;
 }

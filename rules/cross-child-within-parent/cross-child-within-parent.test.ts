@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkReports, type CheckReportsResult } from '../../src/index.js';
+import { checkReports, type CheckReportsResult, type ConfigInput } from '../../src/index.js';
 import { DISTRICT, STREET } from '../../test/fixtures/cross-reports.js';
 
 const RULE = 'cross-child-within-parent';
 
-function check(street: string, district = DISTRICT, config: unknown = {}): CheckReportsResult {
+function check(street: string, district = DISTRICT, config: ConfigInput = {}): CheckReportsResult {
   return checkReports(
     [
       { id: 'shimen.txt', text: street },

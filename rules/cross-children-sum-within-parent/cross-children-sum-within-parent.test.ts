@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReports, type CheckReportsResult } from '../../src/index.js';
+import { checkReports, type CheckReportsResult, type ConfigInput } from '../../src/index.js';
 import { DISTRICT, STREET } from '../../test/fixtures/cross-reports.js';
 
 const RULE = 'cross-children-sum-within-parent';
@@ -12,7 +12,7 @@ function street(name: string, supervision: string, extra = ''): string {
   return STREET.replaceAll('石门街', name).replace(SUPERVISION, supervision).replace(SECTION3, SECTION3 + (extra ? `${extra}\n` : ''));
 }
 
-function check(streets: Array<{ id: string; text: string }>, district = DISTRICT, config: unknown = {}): CheckReportsResult {
+function check(streets: Array<{ id: string; text: string }>, district = DISTRICT, config: ConfigInput = {}): CheckReportsResult {
   return checkReports([...streets, { id: 'baiyun.txt', text: district }], config);
 }
 

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { parentPlace, samePlace } from '../../src/cross/link.js';
 import { defineCrossRule } from '../../src/cross/rule.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReports, type CheckReportsResult } from '../../src/index.js';
+import { checkReports, type CheckReportsResult, type ConfigInput } from '../../src/index.js';
 import { DISTRICT, STREET } from '../../test/fixtures/cross-reports.js';
 
 const RULE = 'cross-parent-matches';
@@ -7,7 +7,7 @@ const RULE = 'cross-parent-matches';
 /** The same street moved to 天河区 (石牌街), as if filed under the wrong district. */
 const TIANHE_STREET = STREET.replaceAll('白云区', '天河区').replaceAll('石门街', '石牌街');
 
-function check(street: string, parents?: Record<string, string>, config: unknown = {}): CheckReportsResult {
+function check(street: string, parents?: Record<string, string>, config: ConfigInput = {}): CheckReportsResult {
   return checkReports(
     [
       { id: 'street.txt', text: street },

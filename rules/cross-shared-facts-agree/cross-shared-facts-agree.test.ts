@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReports, type CheckReportsResult } from '../../src/index.js';
+import { checkReports, type CheckReportsResult, type ConfigInput } from '../../src/index.js';
 import { DISTRICT, STREET } from '../../test/fixtures/cross-reports.js';
 
 const RULE = 'cross-shared-facts-agree';
@@ -7,7 +7,7 @@ const RULE = 'cross-shared-facts-agree';
 const PLATFORM = '建设“令行禁止、有呼必应”综合指挥调度平台,实体平台建设完毕。';
 const SECTION3 = '(三)推进基层治理。\n';
 
-function check(street: string, district = DISTRICT, config: unknown = {}): CheckReportsResult {
+function check(street: string, district = DISTRICT, config: ConfigInput = {}): CheckReportsResult {
   return checkReports(
     [
       { id: 'shimen.txt', text: street },

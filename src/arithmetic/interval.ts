@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Interval, Quantity } from '../model/quantity.js';
 
 const ZERO = new Decimal(0);
@@ -66,6 +66,25 @@ export function percentOf(num: Interval, den: Interval): Interval | null {
   const hi = num.hi.isFinite() ? num.hi.times(HUNDRED).div(den.lo) : new Decimal(Infinity);
   return { lo: den.hi.isFinite() ? lo : ZERO, hi };
 }
+
+/**
+ * The bases `den` for which `num / den × 100` can meet `stated`, for non-negative intervals:
+ * `[num.lo × 100 / stated.hi, num.hi × 100 / stated.lo]`. `meets(percentOf(num, den), stated)`
+ * holds exactly when `den.lo > 0` and `den` meets this interval, so one pair of divisions per
+ * rate replaces a pair per candidate base.
+ */
+export function impliedBase(num: Interval, stated: Interval): Interval {
+  const lo = stated.hi.isZero() ? (num.lo.isZero() ? ZERO : INFINITY) : stated.hi.isFinite() ? num.lo.times(HUNDRED).div(stated.hi) : ZERO;
+  const hi = stated.lo.lte(0) || !num.hi.isFinite() ? INFINITY : num.hi.times(HUNDRED).div(stated.lo);
+  return { lo, hi };
+}
+
+/** Whether a base interval makes the ratio meet the rate, given the rate's `impliedBase`. */
+export function baseMeets(den: Interval, implied: Interval): boolean {
+  return den.lo.gt(0) && den.hi.gte(implied.lo) && den.lo.lte(implied.hi);
+}
+
+const INFINITY = new Decimal(Infinity);
 
 /** A decimal shown with at most `places` decimals, trailing zeros dropped (91.49). */
 export function show(d: Decimal, places = 2): string {

@@ -5,7 +5,7 @@
  * (咨询类占77.18%,投诉类占12.47% …) are parts of 100%. A list that names its 其他 category, or
  * whose shares make 100%, is complete, so its parts must add up to the total.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { figureInterval, interval, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import type { Interval } from '../model/quantity.js';
 import { ClaimList, evidence } from './builder.js';

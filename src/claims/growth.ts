@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { figureInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, written, type FigureContext, type ReportContext } from './context.js';

@@ -5,7 +5,7 @@
  * then any total of the same unit before the rate. Each source is a tier; evidence names the
  * tier that was used and the others that were tried.
  */
-import { figureInterval, meets, percentOf } from '../arithmetic/interval.js';
+import { baseMeets, figureInterval, impliedBase } from '../arithmetic/interval.js';
 import type { Interval } from '../model/quantity.js';
 import { isAmount, sameUnit, type FigureContext, type ReportContext } from './context.js';
 import { names } from './sense.js';
@@ -34,11 +34,30 @@ export function canBeBase(num: FigureContext, den: FigureContext, bounded: boole
   return !bounded || !d.hi.lt(figureInterval(num.quantity).lo);
 }
 
-/** The ratio num/den as a percentage interval, and whether it meets the stated rate. */
+/** Whether the ratio num/den as a percentage meets the stated rate. */
 export function fits(num: FigureContext, den: FigureContext, stated: Interval): boolean {
-  const ratio = percentOf(figureInterval(num.quantity), figureInterval(den.quantity));
-  return ratio !== null && meets(ratio, stated);
+  return baseMeets(figureInterval(den.quantity), impliedOf(num, stated));
 }
+
+/**
+ * The bases that fit a numerator and a stated rate, made once per pair: a rate is tried against
+ * up to `BASE_REACH` bases, and a family of shares against as many for each member.
+ */
+function impliedOf(num: FigureContext, stated: Interval): Interval {
+  let byNum = implied.get(stated);
+  if (!byNum) {
+    byNum = new WeakMap();
+    implied.set(stated, byNum);
+  }
+  let i = byNum.get(num);
+  if (!i) {
+    i = impliedBase(figureInterval(num.quantity), stated);
+    byNum.set(num, i);
+  }
+  return i;
+}
+
+const implied = new WeakMap<Interval, WeakMap<FigureContext, Interval>>();
 
 /** Amount figures before figure index `i`, nearest first, at most `BASE_REACH`. */
 export function figuresBeforeIndex(ctx: ReportContext, i: number): FigureContext[] {

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { figureInterval, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';

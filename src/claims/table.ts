@@ -4,7 +4,7 @@
  * count over its base. Every figure is an interval; blank cells make a claim unassessable, never
  * false. A claim fails only where the total's (or base's) place is certain.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { intervalStrings, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
 import type { Interval } from '../model/quantity.js';

@@ -24,7 +24,8 @@ const ZERO_PHRASES = ['均为0', '均为零', '为0', '为零', '零发生', '�
 export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   const { report, lexicon } = ctx;
   const s = report.normalized;
-  // Counts above zero by metric, built once so many zero claims stay linear.
+  // Counts by metric, built once so many zero claims stay linear (whether each is above zero is
+  // asked only of the counts a zero claim meets).
   // Counts of cases and people, not of events about them: 旁听行政诉讼庭审2次 or 排查隐患356处 are
   // no 行政诉讼 or 事故.
   // A wider body's count (全区…555件 in a street's report) or another year's (2019年…7件)
@@ -38,7 +39,6 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
       (f) =>
         f.quantity.unitFamily === 'count' &&
         !EVENT_UNITS.has(f.quantity.unit ?? '') &&
-        figureInterval(f.quantity).lo.gt(0) &&
         !quotesWiderBody(ctx, f) &&
         !aboutOtherYear(ctx, f),
     );
@@ -111,7 +111,9 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
           // Outside the lexicon the subject's words must name what the figure counts: end its label
           // (up to fillers) or start the words after it; 群体性事件隐患12宗 is not 群体性事件.
           const at = f.label.lastIndexOf(words);
-          if (hit || (at >= 0 && isHeadGap(f.label.slice(at + words.length))) || f.after.startsWith(words)) contradictions.push(f);
+          const named = hit || (at >= 0 && isHeadGap(f.label.slice(at + words.length))) || f.after.startsWith(words);
+          // Above zero is asked last: it makes the figure's decimals, which most figures never need.
+          if (named && figureInterval(q).lo.gt(0)) contradictions.push(f);
           // Enough evidence; more would only make long reports quadratic.
           if (contradictions.length >= MAX_EVIDENCE) break;
         }

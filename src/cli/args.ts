@@ -3,8 +3,56 @@ import { parseArgs } from 'node:util';
 import type { Locale } from '../engine/messages.js';
 import { CliError } from './messages.js';
 
-/** The help text, with examples. */
-export const HELP = `jiaohe — checks Chinese government reports (法治政府建设年度报告) before they go out
+/** The example plugin rule of docs/writing-rules.md, as the help names it (from the repository's root). */
+export const EXAMPLE_PLUGIN = 'test/examples/sessions-match-list/index.mjs';
+
+const HELP_ZH = `jiaohe(校核)— 在报送或公开前检查政府报告(法治政府建设年度报告等)
+
+用法:
+  jiaohe check 文件|目录|- ...   检查数字、合计、比率、必备内容、编号和日期,以及街道报告
+                                 与所属区报告是否相符;输出每个问题及其位置
+  jiaohe rules [--plugin 文件]   列出全部规则及其说明和默认级别
+  jiaohe parse 文件...           显示报告的结构、元数据和数字
+  jiaohe --version | --help
+
+输入:.txt/.md(UTF-8 带或不带 BOM、UTF-16 带 BOM、GBK/GB18030)、.html/.htm(保存下来的
+政府网页)、.docx。目录会被递归查找这些文件;- 表示从标准输入读取。
+
+check 的选项:
+  --format stylish|json|sarif   输出格式(默认 stylish)
+  -o, --output 文件             把结果写入文件(原子写入;不会覆盖被检查的文件)
+  -c, --config 文件             配置文件(默认:从输入文件所在目录向上查找 jiaohe.config.json)
+  --no-config                   不查找 jiaohe.config.json
+  --rule 规则=级别              把某条规则设为 off|info|warning|error(可重复)
+  --locale zh|en                消息语言(默认 zh)
+  --max-warnings N              警告多于 N 条时以 1 退出
+  --quiet                       只报告错误
+  --baseline 文件               只报告基线文件中未接受的问题
+  --write-baseline              接受当前的全部问题:写入 --baseline 指定的文件
+  --plugin 文件                 从自己的 JavaScript 文件加载规则(可重复)
+  --profile 文件                自定义的文档类型配置(可重复)
+  --kind ID                     按此文档类型检查,不自动识别
+  --level 级别                  报告主体的层级(district、street、town 等)
+  --parent 文件                 街道报告所属的区报告
+  --stdin-filename 名称         标准输入的文件名(按扩展名决定格式)
+
+示例:
+  jiaohe check seeds/*.txt
+  jiaohe check 报告.docx 区政府网页.html
+  jiaohe check reports/ --format sarif -o findings.sarif
+  jiaohe check report.txt --format json > findings.json
+  jiaohe check report.txt --rule report-date=off --max-warnings 0
+  jiaohe check reports/ --baseline jiaohe-baseline.json --write-baseline
+  jiaohe check reports/ --baseline jiaohe-baseline.json
+  jiaohe check street.txt --parent district.txt --locale en
+  cat report.txt | jiaohe check - --stdin-filename report.txt
+  jiaohe check report.txt --plugin ${EXAMPLE_PLUGIN}   # 示例插件,在 jiaohe 代码库中
+  jiaohe rules --locale en
+
+退出码:0 没有错误,且警告不多于 --max-warnings;1 有错误,或警告多于 --max-warnings;
+2 用法、配置或输入有问题(标准错误输出中用一行说明问题及其位置)。`;
+
+const HELP_EN = `jiaohe — checks Chinese government reports (法治政府建设年度报告) before they go out
 
 Usage:
   jiaohe check FILE|DIR|- ...   check figures, sums, rates, required sections, numbering, dates,
@@ -44,11 +92,16 @@ Examples:
   jiaohe check reports/ --baseline jiaohe-baseline.json
   jiaohe check street.txt --parent district.txt --locale en
   cat report.txt | jiaohe check - --stdin-filename report.txt
-  jiaohe check report.txt --plugin ./rules/sessions-match-list.mjs
+  jiaohe check report.txt --plugin ${EXAMPLE_PLUGIN}   # the example plugin, in jiaohe's repository
   jiaohe rules --locale en
 
 Exit codes: 0 no errors and warnings within --max-warnings; 1 errors, or more warnings than
 --max-warnings; 2 a usage, configuration or input problem (one line on stderr says what and where).`;
+
+/** The help text, with examples, in a locale. */
+export function helpText(locale: Locale): string {
+  return locale === 'en' ? HELP_EN : HELP_ZH;
+}
 
 /** The formats each command prints. */
 const FORMATS = { check: ['stylish', 'json', 'sarif'], parse: ['text', 'json'], rules: ['text', 'json'] } as const;
@@ -117,9 +170,14 @@ export function parseCli(argv: readonly string[]): CliOptions {
   } catch (error) {
     // Node's messages are English and run over several sentences; say the same in our words.
     const e = error as { code?: string; message: string };
-    const option = /'(--?[A-Za-z][\w-]*)/.exec(e.message)?.[1] ?? '';
+    // Node names an option as '-f, --format <value>': the long name is the one people type.
+    const quoted = /'(-[^']*)'/.exec(e.message)?.[1] ?? '';
+    const option = /--[A-Za-z][\w-]*/.exec(quoted)?.[0] ?? /-[A-Za-z]/.exec(quoted)?.[0] ?? quoted;
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new CliError('unknownOption', { option });
-    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new CliError(e.message.includes('ambiguous') ? 'ambiguousValue' : 'missingValue', { option });
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const id = e.message.includes('ambiguous') ? 'ambiguousValue' : e.message.includes('does not take an argument') ? 'takesNoValue' : 'missingValue';
+      throw new CliError(id, { option });
+    }
     throw new CliError('usage', { detail: e.message.split('\n')[0]! });
   }
   const { values: v, positionals } = parsed;

@@ -3,11 +3,13 @@
  * finding matches an accepted one with the same file, rule and fingerprint; each accepted
  * entry is used once, so a second copy of an old problem is still new.
  */
+import { statSync } from 'node:fs';
 import { relative, resolve, dirname, sep } from 'node:path';
 import { z } from 'zod';
+import { issuePath, issueText } from '../engine/config.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import { readJsonFile } from './config-file.js';
-import { CliError } from './messages.js';
+import { CliError, cliTemplate, errnoText } from './messages.js';
 
 /** The baseline file: which tool wrote it, its format version, and the accepted findings. */
 export const BaselineSchema = z
@@ -38,8 +40,40 @@ export function readBaseline(path: string): Baseline {
   const parsed = BaselineSchema.safeParse(readJsonFile(path));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const at = issue.path.map(String).join('.') || '(root)';
-  throw new CliError('badBaseline', { path, why: `${at}: ${issue.message}` });
+  const at = issuePath(issue.path) || '(root)';
+  throw new CliError('badBaseline', { path, why: { zh: `${at}: ${issueText(issue, 'zh')}`, en: `${at}: ${issueText(issue, 'en')}` } });
+}
+
+/** Baselines past this size are not read to see whose they are: no baseline of reports is that big. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Refuses to let `--write-baseline` replace a file that is not a jiaohe baseline (another report
+ * or a config given by mistake). A missing file is fine, and so is any jiaohe baseline, even
+ * one this version cannot read (it is ours to rewrite).
+ */
+export function assertBaselineWritable(path: string): void {
+  let size: number;
+  try {
+    const info = statSync(path);
+    if (!info.isFile()) throw new CliError('notBaselineTarget', { path, why: errnoText({ code: info.isDirectory() ? 'EISDIR' : 'ENOTFILE' }) });
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new CliError('cannotRead', { path, why: errnoText(error) });
+  }
+  if (size > MAX_BASELINE_BYTES) throw new CliError('notBaselineTarget', { path, why: cliTemplate('tooBigForBaseline', { size: `${(size / 1024 / 1024).toFixed(0)} MB` }) });
+  let content: unknown;
+  try {
+    content = readJsonFile(path);
+  } catch (error) {
+    if (error instanceof CliError && error.id === 'notJson') throw new CliError('notBaselineTarget', { path, why: cliTemplate('notJsonContent') });
+    throw error;
+  }
+  if (content === null || typeof content !== 'object' || Array.isArray(content)) throw new CliError('notBaselineTarget', { path, why: cliTemplate('notJsonObject') });
+  const record = content as Record<string, unknown>;
+  if (record.tool !== 'jiaohe' || !Object.hasOwn(record, 'baselineVersion')) throw new CliError('notBaselineTarget', { path, why: cliTemplate('notJiaoheTool') });
 }
 
 /** A document's path as the baseline records it: relative to the baseline file, `/`-separated. */

@@ -14,9 +14,9 @@ import type { CliOptions } from './args.js';
 import { applyBaseline, buildBaseline, readBaseline } from './baseline.js';
 import { discoverConfig, readJsonFile } from './config-file.js';
 import { expandInputs, readInputs } from './inputs.js';
-import { CliError, cliMessage } from './messages.js';
+import { CliError, cliMessage, failureList } from './messages.js';
 import { assertNotInput, writeAtomic } from './output.js';
-import { loadPlugins, type PluginRules } from './plugins.js';
+import { loadPlugins, runPlugins, type PluginRules } from './plugins.js';
 import { Progress } from './progress.js';
 
 /** Where the command writes, so tests can run it in-process. */
@@ -65,6 +65,7 @@ async function buildConfig(
   options: CliOptions,
   inputs: readonly string[],
   cwd: string,
+  env: CliIo['env'],
 ): Promise<{ config: Config; profilePaths: string[]; pluginPaths: string[]; configPath: string | null; plugins: PluginRules }> {
   const loaded = options.noConfig && !options.config ? null : discoverConfig(inputs, options.config, cwd);
   const { $schema: _schema, profiles = [], plugins: filePlugins = [], ...fromFile } = loaded?.config ?? {};
@@ -75,7 +76,8 @@ async function buildConfig(
     throw new CliError('untrustedPlugins', { path: loaded.path });
   }
   const pluginPaths = [...filePlugins, ...options.plugins];
-  const plugins = await loadPlugins(pluginPaths, BUILTIN_IDS);
+  // The worker that imports the files is kept to run their rules.
+  const plugins = await loadPlugins(pluginPaths, BUILTIN_IDS, { env, keepWorker: true });
   const rules: NonNullable<Config['rules']> = { ...(fromFile.rules ?? {}) };
   const known = new Set([...BUILTIN_IDS, ...plugins.rules.map((r) => r.meta.id), ...plugins.crossRules.map((r) => r.meta.id)]);
   for (const id of Object.keys(rules)) if (!known.has(id)) throw new CliError('badConfig', { path: loaded!.path, why: unknownRule(id, options.locale, known).text(options.locale) });
@@ -107,7 +109,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   const locale = options.locale;
   const expanded = await expandInputs(options.parent ? [...options.inputs, options.parent] : options.inputs);
   const inputs = expanded.files;
-  const { config, profilePaths, pluginPaths, configPath, plugins } = await buildConfig(options, inputs, io.cwd);
+  const { config, profilePaths, pluginPaths, configPath, plugins } = await buildConfig(options, inputs, io.cwd, io.env);
   const profiles = profilePaths.map((file) => {
     try {
       return parseProfile(readJsonFile(file), file);
@@ -136,16 +138,24 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   const byPath = new Map(sources.map((s) => [s.path, s]));
   const parents: Record<string, string> = {};
   if (options.parent) for (const s of sources) if (s.path !== options.parent) parents[s.path] = options.parent;
+  const reports = sources.map((s) => ({ id: s.path, text: s.text }));
+  // Plugin rules run in a worker under a time budget; the built-in ones stay in this thread.
+  const sandboxed = runPlugins(plugins, { paths: pluginPaths, inputs: reports, config, profiles, parents, env: io.env });
   let all: CheckReportsResult;
   try {
-    all = checkReports(
-      sources.map((s) => ({ id: s.path, text: s.text })),
-      config,
-      { profiles, parents, rules: plugins.rules, crossRules: plugins.crossRules, onChecked: (done) => progress.update(inputs.length / 2 + done / 2) },
-    );
+    all = checkReports(reports, config, {
+      profiles,
+      parents,
+      rules: sandboxed.rules,
+      crossRules: sandboxed.crossRules,
+      onChecked: (done) => progress.update(inputs.length / 2 + done / 2),
+    });
+    sandboxed.finish(all);
   } catch (error) {
     if (error instanceof ConfigError) throw configProblem(error, options, configPath);
     throw error;
+  } finally {
+    sandboxed.close();
   }
   progress.clear();
 
@@ -191,12 +201,12 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   // A run where nothing could be read prints no report that looks like a clean one.
   if (docs.length > 0 || failures.length === 0) {
     const text = await render(options, docs, { ...all, comparisons }, failures, io, plugins);
-    if (options.output) writeAtomic(options.output, text);
+    if (options.output) await writeAtomic(options.output, text);
     else io.stdout(text);
   }
   // The baseline is written last, so a failed output leaves the old baseline as it was.
   if (written && options.baseline) {
-    writeAtomic(options.baseline, `${JSON.stringify(written, null, 2)}\n`);
+    await writeAtomic(options.baseline, `${JSON.stringify(written, null, 2)}\n`);
     const count = written.findings.reduce((n, f) => n + f.count, 0);
     io.stderr(`jiaohe: ${cliMessage(locale, 'wroteBaseline', { count, path: options.baseline })}\n`);
   }
@@ -210,7 +220,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
 
 async function render(options: CliOptions, docs: CheckedDocument[], all: CheckReportsResult, failures: readonly CliError[], io: CliIo, plugins: PluginRules): Promise<string> {
   if (options.format === 'json') {
-    return `${formatJson(docs, { toolVersion: io.version, links: all.links, unplaced: all.unplaced, comparisons: all.comparisons })}\n`;
+    return `${formatJson(docs, { toolVersion: io.version, links: all.links, unplaced: all.unplaced, comparisons: all.comparisons, unreadable: failureList(failures, options.locale) })}\n`;
   }
   if (options.format === 'sarif') {
     const { formatSarif } = await import('../report/sarif.js');

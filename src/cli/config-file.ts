@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ConfigSchema, issuePath } from '../engine/config.js';
-import { CliError } from './messages.js';
+import { ConfigSchema, findForbiddenKey, issuePath, issueText } from '../engine/config.js';
+import { CliError, cliTemplate, errnoText, type MessageValue } from './messages.js';
 
 /** The file name looked for upward from the inputs. */
 export const CONFIG_FILE_NAME = 'jiaohe.config.json';
@@ -26,6 +26,16 @@ export interface LoadedConfig {
   config: ConfigFile;
 }
 
+/** Where JSON.parse gave up, in words: line and column (V8 says only the offset), or that the text ended. */
+function jsonProblem(text: string, error: Error): MessageValue {
+  const at = /at position (\d+)/.exec(error.message);
+  if (!at) return /end of JSON input/.test(error.message) ? cliTemplate('jsonEnd') : error.message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return cliTemplate('jsonAt', { line, column });
+}
+
 /** Reads a JSON file; a missing file or bad JSON is a `CliError` naming it. */
 export function readJsonFile(path: string): unknown {
   let text: string;
@@ -33,23 +43,36 @@ export function readJsonFile(path: string): unknown {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? 'noSuchFile' : code === 'EISDIR' ? 'isDirectory' : 'cannotRead', { path, why: code ?? '' });
+    throw new CliError(code === 'ENOENT' ? 'noSuchFile' : code === 'EISDIR' ? 'isDirectory' : 'cannotRead', { path, why: errnoText(error) });
   }
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(body);
   } catch (error) {
-    throw new CliError('notJson', { path, why: (error as Error).message });
+    throw new CliError('notJson', { path, why: jsonProblem(body, error as Error) });
   }
 }
 
 /** Reads and validates a config file; profile paths become absolute. */
 export function loadConfigFile(path: string): LoadedConfig {
-  const parsed = ConfigFileSchema.safeParse(readJsonFile(path));
+  const raw = readJsonFile(path);
+  // zod drops `__proto__` from a record without a word; a key like it is refused by name.
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden) {
+    throw new CliError('badConfig', {
+      path,
+      why: {
+        zh: `${forbidden.path}: 不允许使用键 '${forbidden.key}'(__proto__、constructor、prototype 不能作为规则名、选项名或其他键)`,
+        en: `${forbidden.path}: the key '${forbidden.key}' is not allowed (__proto__, constructor and prototype cannot name a rule, an option or anything else)`,
+      },
+    });
+  }
+  const parsed = ConfigFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const keys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys.join(', ') : '';
     const at = issuePath(issue.path) || keys || '(root)';
-    throw new CliError('badConfig', { path, why: `${at}: ${issue.message}` });
+    throw new CliError('badConfig', { path, why: { zh: `${at}: ${issueText(issue, 'zh')}`, en: `${at}: ${issueText(issue, 'en')}` } });
   }
   const base = dirname(resolve(path));
   const config = parsed.data;

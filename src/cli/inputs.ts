@@ -4,8 +4,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DecodeError } from '../io/decode.js';
 import { formatOfPath, loadSourceBytes, loadSourceFile, MAX_INPUT_BYTES } from '../io/load.js';
+import { countDigitRuns, MAX_DIGIT_RUNS } from '../parse/limits.js';
+import type { DocxSizeRefusal } from '../io/docx.js';
 import type { LoadedSource } from '../io/source.js';
-import { CliError } from './messages.js';
+import { CliError, errnoText } from './messages.js';
 
 /** The path standard input is reported under. */
 export const STDIN = '<stdin>';
@@ -21,7 +23,7 @@ async function walk(dir: string, out: string[], errors: CliError[]): Promise<voi
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    errors.push(new CliError('cannotReadDir', { path: dir, why: errnoWords(error) }));
+    errors.push(new CliError('cannotReadDir', { path: dir, why: errnoText(error) }));
     return;
   }
   for (const e of entries) {
@@ -104,22 +106,14 @@ export function realPath(path: string): string {
   }
 }
 
-/** What an operating-system error code means, in words. */
-export function errnoWords(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or directory',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EISDIR: 'is a directory',
-    ENOTDIR: 'not a directory',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-    EBUSY: 'the file is in use',
-    EMFILE: 'too many open files',
-    ENOTFILE: 'not a regular file',
-  };
-  return (code && words[code]) ?? code ?? (error as Error).message ?? String(error);
+/** Bytes as megabytes with one decimal. */
+const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+
+/** A file size as people write it: bytes, KB or MB. */
+function byteSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${mb(n)} MB`;
 }
 
 /** Why a file could not be read, as a command-line error naming it. */
@@ -129,15 +123,17 @@ export function inputError(path: string, error: unknown): CliError {
     const id = ({ empty: 'empty', binary: 'binary', undecodable: 'undecodable', 'no-text': 'noText', 'too-large': 'tooLarge' } as const)[error.code];
     return new CliError(id, { path });
   }
-  const e = error as { name?: string; code?: string; message?: string };
+  const e = error as { name?: string; code?: string; message?: string; refusal?: DocxSizeRefusal };
   if (e.name === 'DocxError') {
     if (e.code === 'damaged') return new CliError('damagedDocx', { path });
+    // A small file that would inflate past the XML limit is not "over 8 MB": say what was refused.
+    if (e.code === 'too-large' && e.refusal) return new CliError('docxTooLarge', { path, part: e.refusal.part, size: mb(e.refusal.size), limit: mb(e.refusal.limit), fileSize: byteSize(e.refusal.fileSize) });
     if (e.code === 'too-large') return new CliError('tooLarge', { path });
     return new CliError((e.message ?? '').includes('zip') && !(e.message ?? '').includes('document.xml') ? 'notZip' : 'noDocumentXml', { path });
   }
   if (e.code === 'ENOENT') return new CliError('noSuchFile', { path });
   if (e.code === 'EISDIR') return new CliError('isDirectory', { path });
-  return new CliError('cannotRead', { path, why: errnoWords(error) });
+  return new CliError('cannotRead', { path, why: errnoText(error) });
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -176,6 +172,10 @@ export async function readInputs(
           path === '-'
             ? await loadSourceBytes(shown, await readStdin(), options.stdinName ? (formatOfPath(options.stdinName) ?? undefined) : undefined)
             : await loadSourceFile(path);
+        // A text of more numbers than can be checked in bounded time is refused here, with the
+        // other unreadable inputs, before any parsing.
+        const runs = countDigitRuns(source.text, MAX_DIGIT_RUNS);
+        if (runs > MAX_DIGIT_RUNS) throw new CliError('tooManyNumbers', { path: shown, max: String(MAX_DIGIT_RUNS) });
         outcomes[i] = { path: shown, source };
       } catch (error) {
         outcomes[i] = { path: shown, error: inputError(shown, error) };

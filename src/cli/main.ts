@@ -1,7 +1,8 @@
 /** The command line: parses options, runs the command, turns problems into exit code 2. */
 import { mapRanges } from '../io/map-findings.js';
 import { parseReport } from '../parse/parse-report.js';
-import { HELP, parseCli, type CliOptions } from './args.js';
+import { helpText, parseCli, type CliOptions } from './args.js';
+import { assertBaselineWritable } from './baseline.js';
 import { BUILTIN_IDS, runCheck, type CliIo } from './check-command.js';
 import { loadPlugins } from './plugins.js';
 import { expandInputs, readInputs } from './inputs.js';
@@ -46,9 +47,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     options = parseCli(argv);
     switch (options.command) {
-      case 'help':
-        (argv.length === 0 ? io.stderr : io.stdout)(`${HELP}\n`);
-        return argv.length === 0 ? 2 : 0;
+      case 'help': {
+        // Asked for, the help is the answer; given instead of a command, it is a usage error.
+        const asked = argv.some((a) => a === '--help' || a === '-h');
+        (asked ? io.stdout : io.stderr)(`${helpText(options.locale)}\n`);
+        return asked ? 0 : 2;
+      }
       case 'version':
         io.stdout(`${io.version}\n`);
         return 0;
@@ -58,6 +62,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'parse':
         return await runParse(options, io);
       case 'check':
+        // Before any work: a baseline written over someone's report would be lost for good.
+        if (options.writeBaseline && options.baseline) assertBaselineWritable(options.baseline);
         return await runCheck(options, io);
     }
   } catch (error) {

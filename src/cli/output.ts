@@ -1,9 +1,10 @@
 /** Writing results: atomically to a file (never over an input), or to standard output. */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { realPath } from './inputs.js';
-import { CliError } from './messages.js';
+import { CliError, errnoText } from './messages.js';
 
 /** Refuses an output path that is one of the inputs (through links and relative paths too). */
 export function assertNotInput(output: string, inputs: readonly string[]): void {
@@ -13,18 +14,69 @@ export function assertNotInput(output: string, inputs: readonly string[]): void 
   }
 }
 
+/** Characters written per call: small enough that a signal is handled between two writes. */
+const CHUNK = 1 << 20;
+
+/** A string in pieces of about `CHUNK` characters, never splitting a surrogate pair. */
+function* pieces(text: string): Generator<string> {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + CHUNK);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    yield text.slice(at, end);
+    at = end;
+  }
+}
+
+/** Signals that end a run from the terminal or a supervisor; the temporary file goes with them. */
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
  * Writes a file atomically: into a temporary file beside it, then renamed over it, so a reader
- * never sees half a report and a failed run leaves the old file as it was.
+ * never sees half a report and a failed or interrupted run leaves the old file as it was and no
+ * temporary file behind. `content` may come in pieces (a formatter that streams); an error
+ * while producing it removes the temporary file and is thrown as it was. A file-system error
+ * is a `CliError` naming the file. On SIGINT, SIGTERM or SIGHUP during the write the temporary
+ * file is removed and the signal then takes its usual course.
  */
-export function writeAtomic(path: string, content: string): void {
+export async function writeAtomic(path: string, content: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
   const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const removeTmp = (): void => {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing more can be done about it on the way out.
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    removeTmp();
+    release();
+    // With no other listener left, the default action (ending the process) is restored; raise
+    // the signal again so the exit status still says how the run ended.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const release = (): void => {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
+  let file: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    writeFileSync(tmp, content, { flag: 'wx' });
-    renameSync(tmp, path);
+    file = await open(tmp, 'wx');
+    for await (const piece of typeof content === 'string' ? pieces(content) : content) {
+      const bytes = Buffer.from(piece, 'utf8');
+      // A write may take fewer bytes than given; go on until all are written.
+      for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at, bytes.length - at)).bytesWritten;
+    }
+    await file.close();
+    file = undefined;
+    await rename(tmp, path);
   } catch (error) {
-    rmSync(tmp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError('cannotWrite', { path, why: code ?? (error as Error).message });
+    await file?.close().catch(() => undefined);
+    removeTmp();
+    // An error of the content's own (a formatter's bug) is not a file-system problem.
+    if (!(error as NodeJS.ErrnoException).syscall) throw error;
+    throw new CliError('cannotWrite', { path, why: errnoText(error) });
+  } finally {
+    release();
   }
 }

@@ -2,7 +2,7 @@ import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Rule } from '../engine/rule.js';
 import { builtinLexicon } from '../claims/lexicon.js';
 import { checkDescriptor, checkReport, compareDiagnostics, findingSeverity, toDiagnostic, type CheckOptions, type CheckResult } from '../engine/check.js';
-import { resolveConfig } from '../engine/config.js';
+import { resolveConfig, type ConfigInput } from '../engine/config.js';
 import { formatMessage } from '../engine/messages.js';
 import type { Report } from '../model/report.js';
 import { extractFacts } from './facts.js';
@@ -40,7 +40,7 @@ export interface CheckReportsOptions extends CheckOptions {
  * Cross-document findings land in the document they are about, with `related` locations in the
  * other report (`related[].document`).
  */
-export function checkReports(inputs: readonly ReportInput[], config: unknown = {}, options: CheckReportsOptions = {}): CheckReportsResult {
+export function checkReports(inputs: readonly ReportInput[], config: ConfigInput = {}, options: CheckReportsOptions = {}): CheckReportsResult {
   const crossRules = [...(options.builtins === false ? [] : BUILTIN_CROSS_RULES), ...(options.crossRules ?? [])];
   const single = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
   const resolved = resolveConfig<CrossRule | Rule>(config, [...crossRules, ...single]);

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { figureInterval } from '../arithmetic/interval.js';
 import { WIDER_WORDS } from '../claims/scope.js';
 import { namesDepartment, WORDS } from '../claims/words.js';

@@ -13,7 +13,7 @@ import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { detectProfile, type ActiveProfile } from '../profiles/detect.js';
 import { locateItems, type FoundItem } from '../profiles/locate.js';
 import type { Profile } from '../profiles/schema.js';
-import { ConfigError, resolveConfig, type ResolvedRule } from './config.js';
+import { ConfigError, resolveConfig, type ConfigInput, type ResolvedRule } from './config.js';
 import { DiagnosticSchema, SeveritySchema, type Diagnostic, type Severity } from './diagnostic.js';
 import { fingerprint } from './fingerprint.js';
 import { formatMessage, type Locale } from './messages.js';
@@ -99,7 +99,7 @@ function now(): number {
  * every enabled rule and returns located, typed findings with their evidence. Throws only
  * `ConfigError` for a bad configuration; a rule that crashes becomes an `internal-error` finding.
  */
-export function checkReport(input: string | Report, config: unknown = {}, options: CheckOptions = {}): CheckResult {
+export function checkReport(input: string | Report, config: ConfigInput = {}, options: CheckOptions = {}): CheckResult {
   const t0 = now();
   const rules = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
   // Cross-document rules share the configuration: their ids are valid here, and run in checkReports.

@@ -11,11 +11,25 @@ import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import type { LoadedSource, PageMetadata, SourceLocation } from './source.js';
 
+/** What a refused .docx would have decompressed to: the part that passed the limit, in bytes. */
+export interface DocxSizeRefusal {
+  /** The part whose size took the total over the limit, e.g. `word/document.xml`. */
+  part: string;
+  /** The decompressed size of the parts read, counting that part, as the archive declares it. */
+  size: number;
+  /** The limit on the decompressed size of the XML read. */
+  limit: number;
+  /** The size of the .docx file itself. */
+  fileSize: number;
+}
+
 /** Why bytes could not be read as a .docx report. */
 export class DocxError extends Error {
   constructor(
     message: string,
     readonly code: 'not-docx' | 'damaged' | 'too-large',
+    /** For `too-large`: what was refused and why. */
+    readonly refusal?: DocxSizeRefusal,
   ) {
     super(message);
     this.name = 'DocxError';
@@ -32,8 +46,12 @@ export interface DocxText {
 
 const DOCUMENT = 'word/document.xml';
 const CORE = 'docProps/core.xml';
-/** Most bytes the parts read may decompress to. */
-const MAX_SIZE = 64 * 1024 * 1024;
+/**
+ * Most bytes the XML parts read may decompress to. A zip entry can inflate a thousandfold, so a
+ * small file can stand for gigabytes; the sizes the archive declares are checked before
+ * anything is inflated (fflate never inflates past a declared size).
+ */
+const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024;
 /** Smallest central directory entry: a bound on how many entries a zip of n bytes can hold. */
 const MIN_ENTRY = 46;
 
@@ -63,8 +81,13 @@ function unzipParts(bytes: Uint8Array): Record<string, Uint8Array> {
         if (++entries > maxEntries) throw new DocxError('the .docx file is truncated or damaged: its zip directory is corrupt', 'damaged');
         if (file.name !== DOCUMENT && file.name !== CORE) return false;
         total += file.compression === 0 ? file.size : file.originalSize;
-        if (total > MAX_SIZE) {
-          throw new DocxError(`the .docx file is too large: its text parts decompress to more than ${MAX_SIZE / 1024 / 1024} MB`, 'too-large');
+        if (total > MAX_DOCX_XML_BYTES) {
+          const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+          throw new DocxError(
+            `the .docx file was refused: ${file.name} would decompress to ${mb(total)} MB, over the ${mb(MAX_DOCX_XML_BYTES)} MB limit for its XML (the file itself is ${bytes.length} bytes)`,
+            'too-large',
+            { part: file.name, size: total, limit: MAX_DOCX_XML_BYTES, fileSize: bytes.length },
+          );
         }
         return true;
       },

@@ -8,6 +8,7 @@ import { readMetadata } from './metadata.js';
 import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
 import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
+import { assertWithinLimits, InputLimitError } from './limits.js';
 import { readTables } from './tables/index.js';
 
 /** Options for `parseReport`. */
@@ -18,17 +19,24 @@ export interface ParseOptions {
   level?: Level;
   /** Overrides the detected reporting year. */
   year?: number;
+  /** Most runs of digits the text may hold before it is refused (default `MAX_DIGIT_RUNS`). */
+  maxDigitRuns?: number;
 }
 
 /**
- * Parses report text into the model. Pure and synchronous; never throws on any string:
- * oddities are recorded in `notes`. Every range is in UTF-16 offsets of `text`.
+ * Parses report text into the model. Pure and synchronous: oddities are recorded in `notes`;
+ * the only throw is `InputLimitError`, for a text of more numbers than can be checked in bounded
+ * time (`MAX_DIGIT_RUNS`). Every range is in UTF-16 offsets of `text`.
  */
 export function parseReport(text: string, options: ParseOptions = {}): Report {
   const input = typeof text === 'string' ? text : String(text ?? '');
+  // The one refusal: a text of hundreds of thousands of numbers would take minutes and
+  // gigabytes to check, so it is turned away before any work (see limits.ts).
+  assertWithinLimits(input, options.maxDigitRuns);
   try {
     return parse(input, options);
   } catch (error) {
+    if (error instanceof InputLimitError) throw error;
     // A parser bug must not crash the caller; property tests assert this never happens.
     const report = emptyReport(input, options);
     report.notes.push({

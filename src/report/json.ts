@@ -12,7 +12,14 @@ export function jsonReplacer(_key: string, value: unknown): unknown {
 /** The JSON output as data (see `CheckOutputSchema`). */
 export function toJsonOutput(
   docs: readonly CheckedDocument[],
-  options: { toolVersion: string; links?: readonly Link[]; unplaced?: readonly Unplaced[]; comparisons?: readonly CrossComparison[] },
+  options: {
+    toolVersion: string;
+    links?: readonly Link[];
+    unplaced?: readonly Unplaced[];
+    comparisons?: readonly CrossComparison[];
+    /** Inputs that could not be read, each with the message said on stderr. */
+    unreadable?: ReadonlyArray<{ path: string; message: string }>;
+  },
 ): CheckOutput {
   const links = [...(options.links ?? [])];
   const documents = docs.map((d) => ({
@@ -35,11 +42,12 @@ export function toJsonOutput(
     links,
     unplaced: [...(options.unplaced ?? [])],
     comparisons: [...(options.comparisons ?? [])],
+    unreadable: (options.unreadable ?? []).map(({ path, message }) => ({ path, message })),
     summary: summarize(docs),
   };
 }
 
-/** The JSON report as text: `{ version, tool, documents, links, unplaced, comparisons, summary }`. */
+/** The JSON report as text: `{ version, tool, documents, links, unplaced, comparisons, unreadable, summary }`. */
 export function formatJson(docs: readonly CheckedDocument[], options: Parameters<typeof toJsonOutput>[1]): string {
   return JSON.stringify(toJsonOutput(docs, options), jsonReplacer, 2);
 }

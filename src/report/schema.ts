@@ -32,6 +32,9 @@ export const ComparisonSchema = z.object({
   range: RangeSchema,
 });
 
+/** An input that could not be read (missing, damaged, too large …): the run did not check it. */
+export const UnreadableSchema = z.object({ path: z.string(), message: z.string() });
+
 /** Counts over the whole run. */
 export const SummarySchema = z.object({
   files: z.number().int().nonnegative(),
@@ -71,6 +74,8 @@ export const CheckOutputSchema = z.object({
   links: z.array(LinkSchema),
   unplaced: z.array(UnplacedSchema),
   comparisons: z.array(ComparisonSchema),
+  /** Inputs that could not be read, with the message said on stderr. An addition within version 1: absent (older output) reads as none. */
+  unreadable: z.array(UnreadableSchema).default([]),
   summary: SummarySchema,
 });
 /** Everything `jiaohe check --format json` prints. */

@@ -32,13 +32,23 @@ export function summaryLine(s: Summary, locale: Locale): string {
 }
 
 /** What a file header says besides the path: a non-text format or a non-UTF-8 encoding. */
-function fileNote(doc: CheckedDocument): string {
+function fileNote(doc: CheckedDocument, locale: Locale): string {
   const notes: string[] = [];
   if (doc.format === 'html') notes.push('HTML');
-  if (doc.format === 'docx') notes.push('.docx, paragraph:character');
+  if (doc.format === 'docx') notes.push(locale === 'zh' ? '.docx,位置为 段落:字符' : '.docx, paragraph:character');
   if (doc.encoding && doc.encoding !== 'utf-8') notes.push(doc.encoding.toUpperCase());
-  return notes.length ? ` (${notes.join(', ')})` : '';
+  if (notes.length === 0) return '';
+  return locale === 'zh' ? `(${notes.join(',')})` : ` (${notes.join(', ')})`;
 }
+
+/**
+ * Severity words, padded to one terminal width per locale so messages start in one column:
+ * the Chinese words are all two wide characters.
+ */
+const SEVERITY_WORDS: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error  ', warning: 'warning', info: 'info   ' },
+};
 
 /**
  * The readable report: per file, each finding with line:column, severity, message and rule id,
@@ -49,9 +59,10 @@ export function formatStylish(docs: readonly CheckedDocument[], options: { color
   const out: string[] = [];
   for (const doc of docs) {
     if (doc.diagnostics.length === 0) continue;
-    out.push(c('bold', doc.path) + c('dim', fileNote(doc)));
+    out.push(c('bold', doc.path) + c('dim', fileNote(doc, options.locale)));
+    const words = SEVERITY_WORDS[options.locale];
     for (const d of doc.diagnostics) {
-      const sev = d.severity === 'error' ? c('red', 'error  ') : d.severity === 'warning' ? c('yellow', 'warning') : c('blue', 'info   ');
+      const sev = d.severity === 'error' ? c('red', words.error) : d.severity === 'warning' ? c('yellow', words.warning) : c('blue', words.info);
       out.push(`  ${c('dim', `${d.line}:${d.column}`.padEnd(8))} ${sev}  ${d.message}  ${c('dim', d.ruleId)}`);
       const frame = codeFrame(doc.text, d.range.start, d.range.end);
       const gutter = String(d.line).padStart(6);

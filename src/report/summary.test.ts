@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../engine/check.js';
+import type { RuleSetting } from '../engine/config.js';
 import type { CheckedDocument } from './document.js';
 import { summarize } from './document.js';
 import { toJsonOutput } from './json.js';
@@ -23,7 +24,7 @@ const REPORT = [
   '2023年1月10日',
 ].join('\n');
 
-function checked(path: string, text: string, rules: Record<string, string> = {}): CheckedDocument {
+function checked(path: string, text: string, rules: Record<string, RuleSetting> = {}): CheckedDocument {
   const r = checkReport(text, { rules });
   return { path, text, diagnostics: r.diagnostics, claims: r.claims, kind: r.kind };
 }
@@ -59,7 +60,7 @@ describe('the summary says which documents were not checked for structure', () =
     const out = formatStylish([checked('notice.txt', PROSE)], { color: false, locale: 'zh' });
     const lines = out.split('\n');
     expect(lines[0]).toBe('notice.txt');
-    expect(lines[1]).toBe('  1:1      info     未识别为法治政府建设年度报告等已知报告类型,未做结构检查  document-kind');
+    expect(lines[1]).toBe('  1:1      提示  未识别为法治政府建设年度报告等已知报告类型,未做结构检查  document-kind');
     expect(lines[lines.length - 1]).toBe(
       '1 个文件,1 个问题(错误 0,警告 0,提示 1);核验通过 0 项,不符 0 项,无法核验 0 项;未识别报告类型、未做结构检查 1 个文件(notice.txt)',
     );

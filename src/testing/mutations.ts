@@ -5,7 +5,7 @@
  * and figures near the mutated one that a rule could also try (a candidate total, a base of a
  * rate) are kept out of reach, or the operator picks another place, or gives up with null.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { builtinLexicon, metricIn } from '../claims/lexicon.js';
 import type { Range } from '../model/range.js';
 import { CHINESE_NUMERALS, headingMarker, type GeneratedReport, type HeadingLevel, type PlantedClaim, type PlantedEnumeration, type PlantedFigure, type PlantedHeading } from './report.js';

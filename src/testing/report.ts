@@ -4,7 +4,7 @@
  * consistent by construction. Every planted claim records where it sits, so mutations can break
  * exactly one thing and properties can say where the finding must be.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import type { Range } from '../model/range.js';
 

@@ -56,7 +56,7 @@ export interface TestFunctions {
 
 /** Runs one rule alone on a text and returns its findings (no other rule runs). */
 export function runRule(rule: Rule, text: string, options: { options?: Record<string, unknown>; config?: ValidCase['config'] } & RuleTesterOptions = {}): Diagnostic[] {
-  const setting = options.options ? [rule.meta.defaultSeverity, options.options] : rule.meta.defaultSeverity;
+  const setting = options.options ? ([rule.meta.defaultSeverity, options.options] as const) : rule.meta.defaultSeverity;
   const config = { locale: options.locale ?? 'zh', ...options.config, rules: { [rule.meta.id]: setting } };
   const result = checkReport(text, config, {
     builtins: false,

@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_RULES, checkReport, ConfigError, resolveConfig } from '../../src/index.js';
 import { seedText } from '../helpers.js';
 import { runCli } from './run-cli.js';
+import { zipBomb } from './zip-bomb.js';
 
 let dir: string;
 let report: string;
@@ -28,6 +30,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'bad.json'), '{ "rules": { "report-date": "off", } ');
   writeFileSync(join(dir, 'wrong-key.json'), JSON.stringify({ rulez: {} }));
   writeFileSync(join(dir, 'bad-severity.json'), JSON.stringify({ rules: { 'report-date': 'fatal' } }));
+  writeFileSync(join(dir, 'bomb.docx'), zipBomb(66));
+  writeFileSync(join(dir, 'proto.json'), '{ "rules": { "__proto__": "off" } }');
   writeFileSync(join(dir, 'eslint-suppressions.json'), JSON.stringify({ 'src/a.js': { 'no-undef': { count: 1 } } }));
   writeFileSync(
     join(dir, 'other.sarif'),
@@ -105,6 +109,15 @@ describe('bad input: message and exit code 2', () => {
     expectInputError(['check', 'big.txt'], 'big.txt: the file is too large (over 8 MB) to be a report');
   });
 
+  it('a small .docx that would inflate past the XML limit: what was refused and why, not "over 8 MB"', () => {
+    // 66 MiB declared for word/document.xml against the 64 MiB limit; the file is about 67 KB.
+    const line = expectInputError(['check', 'bomb.docx'], /^jiaohe: bomb\.docx: refused: word\/document\.xml inside the \.docx would decompress to 66\.0 MB, over the 64\.0 MB limit for its XML \(a zip bomb\?; the file itself is 6\d\.\d KB\)$/);
+    expect(line).not.toContain('8 MB');
+    const zh = runCli(['check', 'bomb.docx'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^jiaohe: bomb\.docx: 已拒绝读取:\.docx 中的 word\/document\.xml 解压后将达 66\.0 MB,超过正文 XML 解压后 64\.0 MB 的上限\(疑似“压缩炸弹”;文件本身 6\d\.\d KB\)\n$/);
+  });
+
   it('flags that name a bad value are blamed on the flag, not on a config file', () => {
     expectInputError(['check', 'street.txt', '--level', 'galaxy'], /^jiaohe: --level: /);
     expectInputError(['check', 'street.txt', '--kind', 'nope'], /^jiaohe: --kind: .*nope/);
@@ -128,12 +141,43 @@ describe('bad input: message and exit code 2', () => {
     expectInputError(['check', 'street.txt', '--write-baseline'], '--write-baseline needs --baseline FILE');
   });
 
+  it('a forbidden key (__proto__, constructor, prototype) in a config file, which zod would drop without a word', () => {
+    expectInputError(['check', 'street.txt', '--config', 'proto.json'], "proto.json: invalid configuration: rules.__proto__: the key '__proto__' is not allowed");
+    writeFileSync(join(dir, 'ctor-option.json'), JSON.stringify({ rules: { 'sum-matches-total': ['warning', { constructor: true }] } }));
+    expectInputError(['check', 'street.txt', '--config', 'ctor-option.json'], "ctor-option.json: invalid configuration: rules.sum-matches-total[1].constructor: the key 'constructor' is not allowed");
+    writeFileSync(join(dir, 'proto-top.json'), '{ "prototype": {} }');
+    expectInputError(['check', 'street.txt', '--config', 'proto-top.json'], "proto-top.json: invalid configuration: prototype: the key 'prototype' is not allowed");
+    const zh = runCli(['check', 'street.txt', '--config', 'proto.json'], { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe("jiaohe: proto.json: 配置无效:rules.__proto__: 不允许使用键 '__proto__'(__proto__、constructor、prototype 不能作为规则名、选项名或其他键)\n");
+  });
+
   it("says it in Chinese by default, Node's own option errors included", () => {
     const r = runCli(['check', 'missing.txt'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe('jiaohe: missing.txt: 文件不存在');
     expect(runCli(['check', 'street.txt', '--bogus'], { cwd: dir }).stderr.trim()).toBe("jiaohe: 未知选项 '--bogus'(参见 --help)");
     expect(runCli(['check', 'truncated.docx'], { cwd: dir }).stderr.trim()).toBe('jiaohe: truncated.docx: .docx 文件不完整或已损坏');
+  });
+
+  it('says in Chinese what used to be said in English: zod, JSON, option and file-system reasons', () => {
+    const zh = (args: string[]): string => {
+      const r = runCli(args, { cwd: dir });
+      expect(r.code, r.stderr).toBe(2);
+      return r.stderr.trim();
+    };
+    expect(zh(['check', 'street.txt', '--config', 'bad-severity.json'])).toBe('jiaohe: bad-severity.json: 配置无效:rules.report-date: 应为 "off"、"error"、"warning"、"info" 之一');
+    expect(zh(['check', 'street.txt', '--config', 'wrong-key.json'])).toBe('jiaohe: wrong-key.json: 配置无效:rulez: 未知的键 "rulez"');
+    // '{ "rules": { "report-date": "off", } ': the } after the stray comma is the 36th character.
+    expect(zh(['check', 'street.txt', '--config', 'bad.json'])).toBe('jiaohe: bad.json: 不是有效的 JSON(第 1 行第 36 列附近有误)');
+    writeFileSync(join(dir, 'typo-option-zh.json'), JSON.stringify({ rules: { 'sum-matches-total': ['warning', { reportShrot: true }] } }));
+    expect(zh(['check', 'street.txt', '--config', 'typo-option-zh.json'])).toBe("jiaohe: typo-option-zh.json: 配置无效:选项 rules.sum-matches-total[1].reportShrot 无效:规则 sum-matches-total 没有选项 'reportShrot'");
+    expect(zh(['check', 'street.txt', '--baseline', 'eslint-suppressions.json'])).toBe('jiaohe: eslint-suppressions.json: 不是 jiaohe 的基线文件(tool: 应为 "jiaohe")');
+    expect(zh(['check', '/dev/zero'])).toBe('jiaohe: /dev/zero: 无法读取(不是普通文件)');
+    expect(zh(['check', 'street.txt', '-o', 'no-such-dir/out.json'])).toBe('jiaohe: no-such-dir/out.json: 无法写入(文件或目录不存在)');
+    expect(zh(['check', 'street.txt', '--format'])).toBe("jiaohe: 选项 '--format' 缺少参数");
+    expect(zh(['check', 'street.txt', '--quiet=yes'])).toBe("jiaohe: 选项 '--quiet' 不接受参数");
+    expect(zh(['check', 'street.txt', '--level', 'galaxy'])).toMatch(/^jiaohe: --level: 配置项 level 无效:应为 "district"、"county"、"street"、"town"、.* 之一$/);
   });
 
   it('checks the other files of a batch, reports each unreadable one, and exits 2', () => {
@@ -172,9 +216,62 @@ describe('bad input: message and exit code 2', () => {
   });
 
   it('does not hang on a huge single-line input', () => {
-    writeFileSync(join(dir, 'huge.txt'), `一、情况\n${'受理1件,办结1件,办结率100%。'.repeat(60_000)}`);
+    // 30,000 sentences of three numbers each: 90,000 runs of digits, under the limit of 100,000.
+    writeFileSync(join(dir, 'huge.txt'), `一、情况\n${'受理1件,办结1件,办结率100%。'.repeat(30_000)}`);
     const r = runCli(['check', 'huge.txt', '--quiet'], { cwd: dir });
     expect([0, 1]).toContain(r.code);
     expect(r.ms).toBeLessThan(20_000);
+  });
+
+  it('refuses a text of more numbers than can be checked in bounded time, before parsing it', () => {
+    // 3.7 million figures in 7.4 MB (under the 8 MB input limit): checking it once took minutes
+    // and ended in a heap-limit abort. Now it is refused at once, with the limit named.
+    writeFileSync(join(dir, 'dense.txt'), `${'1 '.repeat(3_700_000)}件`);
+    writeFileSync(join(dir, 'fine.txt'), '一、情况\n受理10件,办结10件。\n');
+    const r = runCli(['check', 'dense.txt', 'fine.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dense.txt: 含有超过 100000 个数字,不像是一份报告');
+    expect(r.ms).toBeLessThan(10_000);
+    const en = runCli(['check', 'dense.txt', '--locale', 'en'], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('dense.txt: holds more than 100000 numbers');
+  });
+});
+
+describe('forbidden keys in a configuration given to the library', () => {
+  /** The ConfigError `resolveConfig` throws for a configuration read from JSON. */
+  function configError(json: string): ConfigError {
+    try {
+      resolveConfig(JSON.parse(json), BUILTIN_RULES);
+    } catch (e) {
+      if (e instanceof ConfigError) return e;
+      throw e;
+    }
+    throw new Error(`accepted: ${json}`);
+  }
+
+  it('refuses __proto__ as a rule id, which zod would drop without a word', () => {
+    const e = configError('{ "rules": { "__proto__": "off" } }');
+    expect(e.key).toBe('rules.__proto__');
+    expect(e.message).toBe("配置项 rules.__proto__ 无效:不允许使用键 '__proto__'(__proto__、constructor、prototype 不能作为规则名或选项名)");
+    expect(configError('{ "locale": "en", "rules": { "__proto__": { "report-date": "off" } } }').message).toBe(
+      "invalid configuration at rules.__proto__: the key '__proto__' is not allowed (__proto__, constructor and prototype cannot name a rule or an option)",
+    );
+  });
+
+  it('refuses constructor and prototype as rule ids and as option names, and an inherited name as an option', () => {
+    expect(configError('{ "rules": { "constructor": "off" } }').key).toBe('rules.constructor');
+    expect(configError('{ "rules": { "sum-matches-total": ["warning", { "prototype": true }] } }').key).toBe('rules.sum-matches-total[1].prototype');
+    expect(configError('{ "rules": { "sum-matches-total": ["warning", { "__proto__": { "reportShort": true } }] } }').key).toBe('rules.sum-matches-total[1].__proto__');
+    // toString is on every object's prototype, not an option of the rule.
+    const inherited = configError('{ "locale": "en", "rules": { "sum-matches-total": ["warning", { "toString": true }] } }');
+    expect(inherited.message).toBe("invalid option at rules.sum-matches-total[1].toString: rule sum-matches-total has no option 'toString'");
+  });
+
+  it('refuses them through checkReport too, and still takes an ordinary configuration', () => {
+    expect(() => checkReport('一、情况', JSON.parse('{ "rules": { "__proto__": "off" } }'))).toThrow(ConfigError);
+    const ok = resolveConfig(JSON.parse('{ "rules": { "report-date": "off", "sum-matches-total": ["warning", { "reportShort": true }] } }'), BUILTIN_RULES);
+    expect(ok.rules.map((r) => r.rule.meta.id)).not.toContain('report-date');
+    expect(ok.rules.find((r) => r.rule.meta.id === 'sum-matches-total')).toMatchObject({ severity: 'warning', options: { reportShort: true } });
   });
 });

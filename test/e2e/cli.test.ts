@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CheckOutputSchema } from '../../src/index.js';
 import { projectPath } from '../helpers.js';
 import { runCli } from './run-cli.js';
 
@@ -29,7 +30,26 @@ describe('jiaohe parse (built CLI)', () => {
 
   it('answers --version and --help', () => {
     expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(run(['--help']).stdout).toContain('jiaohe parse FILE');
+    expect(run(['--help']).stdout).toContain('jiaohe parse 文件...           显示报告的结构、元数据和数字');
+    expect(run(['--help', '--locale', 'en']).stdout).toContain('jiaohe parse FILE');
+  });
+
+  it('runs the --plugin example of --help as written, and README names the same file', () => {
+    const paths = (['zh', 'en'] as const).map((locale) => /^ {2}jiaohe check report\.txt --plugin (\S+)/m.exec(run(['--help', '--locale', locale]).stdout)?.[1]);
+    expect(paths[0]).toBeDefined();
+    expect(paths[1]).toBe(paths[0]);
+    const plugin = paths[0]!;
+    // From the repository's root, as the example is written; the seed stands in for report.txt.
+    const checked = run(['check', 'seeds/2020-baiyun-shimen-street.txt', '--plugin', plugin]);
+    expect([0, 1], checked.stderr).toContain(checked.code);
+    const listed = run(['rules', '--plugin', plugin]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^sessions-match-list /m);
+    // Every plugin path README shows, on the command line or in a config, is that file.
+    const readme = readFileSync(projectPath('README.md'), 'utf8');
+    const named = [...readme.matchAll(/--plugin (\.?\/?[\w./-]+\.m?js)/g), ...readme.matchAll(/"plugins": \["([^"]+)"\]/g)].map((m) => m[1]);
+    expect(named.length).toBeGreaterThanOrEqual(3);
+    for (const path of named) expect(path).toBe(plugin);
   });
 
   it('exits 2 with a one-line message on a missing file, an empty file and a binary file', () => {
@@ -128,6 +148,18 @@ describe('jiaohe check (built CLI)', () => {
     expect(out.documents[0]!.claims.length).toBeGreaterThan(30);
     expect(out.summary).toMatchObject({ files: 1, errors: 1, warnings: 3 });
     expect(out.documents[0]).toMatchObject({ kind: 'fazhi-zhengfu-annual-report', level: 'street', year: 2020 });
+  });
+
+  it('lists the inputs it could not read in the JSON output, as SARIF does', () => {
+    const r = run(['check', 'seeds/2020-baiyun-shimen-street.txt', 'missing.txt', '--format', 'json', '--locale', 'en']);
+    expect(r.code).toBe(2);
+    const out = CheckOutputSchema.parse(JSON.parse(r.stdout));
+    expect(out.documents.map((d) => d.path)).toEqual(['seeds/2020-baiyun-shimen-street.txt']);
+    expect(out.unreadable).toEqual([{ path: 'missing.txt', message: 'missing.txt: no such file' }]);
+    const zh = CheckOutputSchema.parse(JSON.parse(run(['check', 'seeds/2020-baiyun-shimen-street.txt', 'missing.txt', '--format', 'json']).stdout));
+    expect(zh.unreadable).toEqual([{ path: 'missing.txt', message: 'missing.txt: 文件不存在' }]);
+    // Nothing unreadable: an empty list, not a missing field.
+    expect((JSON.parse(run(['check', 'seeds/2020-baiyun-shimen-street.txt', '--format', 'json']).stdout) as { unreadable: unknown }).unreadable).toEqual([]);
   });
 
   it('exits 2 on unreadable input and bad options', () => {

@@ -1,11 +1,14 @@
 /** The check command's options, run through the built CLI (and in-process where a TTY matters). */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES, CheckOutputSchema } from '../../src/index.js';
 import { main, type CliIo } from '../../src/cli/main.js';
-import { seedText } from '../helpers.js';
+import { writeAtomic } from '../../src/cli/output.js';
+import { projectPath, seedText } from '../helpers.js';
 import { runCli } from './run-cli.js';
 
 let dir: string;
@@ -133,6 +136,87 @@ describe('jiaohe check options', () => {
     expect(next.documents[0]!.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['rate-matches-counts', 3]]);
   });
 
+  it('--write-baseline refuses to overwrite a file that is not a jiaohe baseline, and overwrites one that is', () => {
+    const work = join(dir, 'baseline-target');
+    mkdirSync(work);
+    writeFileSync(join(work, 'street.txt'), seedText('street'));
+    // Another report named by mistake: the JSON output of a run, then a text file.
+    const report = runCli(['check', 'street.txt', '--format', 'json'], { cwd: work }).stdout;
+    writeFileSync(join(work, 'report.json'), report);
+    const refused = runCli(['check', 'street.txt', '--baseline', 'report.json', '--write-baseline', '--locale', 'en'], { cwd: work });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'jiaohe: report.json: the file exists and is not a jiaohe baseline (it has no "tool": "jiaohe" and "baselineVersion"); --write-baseline will not overwrite it: choose another name, or delete the file first if it is not needed\n',
+    );
+    expect(readFileSync(join(work, 'report.json'), 'utf8')).toBe(report);
+    writeFileSync(join(work, 'notes.txt'), '会议纪要\n');
+    const zh = runCli(['check', 'street.txt', '--baseline', 'notes.txt', '--write-baseline'], { cwd: work });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe('jiaohe: notes.txt: 文件已存在且不是 jiaohe 的基线文件(内容不是 JSON),--write-baseline 不会覆盖它;请换一个文件名,或确认无用后先删除它\n');
+    expect(readFileSync(join(work, 'notes.txt'), 'utf8')).toBe('会议纪要\n');
+    // An old jiaohe baseline (here with nothing accepted) is rewritten with today's findings.
+    writeFileSync(join(work, 'jiaohe-baseline.json'), JSON.stringify({ tool: 'jiaohe', baselineVersion: 1, findings: [] }));
+    const rewrite = runCli(['check', 'street.txt', '--baseline', 'jiaohe-baseline.json', '--write-baseline'], { cwd: work });
+    expect(rewrite.code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(work, 'jiaohe-baseline.json'), 'utf8')) as { findings: Array<{ count: number }> };
+    expect(saved.findings.reduce((n, f) => n + f.count, 0)).toBe(4);
+  });
+
+  it('writeAtomic leaves no temporary file and the old file as it was when the content fails midway', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'jiaohe-atomic-'));
+    const target = join(work, 'out.json');
+    writeFileSync(target, 'old');
+    const boom = new Error('formatter failed');
+    async function* failing(): AsyncGenerator<string> {
+      yield 'x'.repeat(100_000);
+      yield 'y'.repeat(100_000);
+      throw boom;
+    }
+    await expect(writeAtomic(target, failing())).rejects.toBe(boom);
+    expect(readdirSync(work)).toEqual(['out.json']);
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    // A file-system failure (no such folder) is a CliError naming the file, with nothing left behind.
+    await expect(writeAtomic(join(work, 'missing', 'out.json'), 'text')).rejects.toMatchObject({ name: 'CliError', id: 'cannotWrite' });
+    expect(readdirSync(work)).toEqual(['out.json']);
+    // Written in pieces of 2^20 characters, a surrogate pair across a boundary stays whole.
+    const text = `${'a'.repeat((1 << 20) - 1)}𠀀${'b'.repeat(10)}`;
+    await writeAtomic(target, text);
+    expect(readFileSync(target, 'utf8')).toBe(text);
+    expect(readdirSync(work)).toEqual(['out.json']);
+  });
+
+  it('writeAtomic removes its temporary file when SIGINT or SIGTERM arrives during the write, and the signal still ends the process', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'jiaohe-signal-'));
+    // The sources bundled, so a plain node child can run them.
+    await build({ entryPoints: [projectPath('src/cli/output.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'output.mjs'), logLevel: 'silent' });
+    writeFileSync(
+      join(work, 'write.mjs'),
+      [
+        "import { writeAtomic } from './output.mjs';",
+        'async function* slow() {',
+        "  yield 'x'.repeat(100000);",
+        // The signal arrives while the write waits for more content.
+        '  process.kill(process.pid, process.argv[3]);',
+        '  await new Promise((r) => setTimeout(r, 5000));',
+        "  yield 'never';",
+        '}',
+        'await writeAtomic(process.argv[2], slow());',
+        "console.log('not interrupted');",
+      ].join('\n'),
+    );
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const out = join(work, `${signal}.json`);
+      writeFileSync(out, 'old');
+      const r = spawnSync(process.execPath, [join(work, 'write.mjs'), out, signal], { encoding: 'utf8', timeout: 10_000 });
+      expect(r.signal, r.stderr).toBe(signal);
+      expect(r.stdout).toBe('');
+      expect(readFileSync(out, 'utf8')).toBe('old');
+    }
+    expect(readdirSync(work).filter((f) => f.includes('.tmp'))).toEqual([]);
+    expect(readdirSync(work).sort()).toEqual(['SIGINT.json', 'SIGTERM.json', 'output.mjs', 'write.mjs']);
+  });
+
   it('reads standard input with -, named by --stdin-filename', () => {
     const r = runCli(['check', '-', '--stdin-filename', 'from-pipe.txt', '--format', 'json'], { cwd: dir, input: seedText('street') });
     expect(r.code).toBe(1);
@@ -214,14 +298,24 @@ describe('jiaohe check options', () => {
     expect(listed).toHaveLength(BUILTIN_RULES.length + BUILTIN_CROSS_RULES.length);
   });
 
-  it('prints help with examples, and the help on stderr with exit 2 when run bare', () => {
+  it('prints help with examples, in Chinese unless --locale en, and on stderr with exit 2 when run bare', () => {
     const help = runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Examples:');
-    expect(help.stdout).toContain('--baseline FILE');
+    expect(help.stdout).toContain('示例:');
+    expect(help.stdout).toContain('--baseline 文件               只报告基线文件中未接受的问题');
+    expect(help.stdout).not.toContain('Examples:');
+    const en = runCli(['--help', '--locale', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Examples:');
+    expect(en.stdout).toContain('--baseline FILE');
     const bare = runCli([]);
     expect(bare.code).toBe(2);
-    expect(bare.stderr).toContain('Usage:');
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toContain('用法:');
+    // A locale but no command is still no command.
+    const bareEn = runCli(['--locale', 'en']);
+    expect(bareEn.code).toBe(2);
+    expect(bareEn.stderr).toContain('Usage:');
   });
 
   it('colours stylish output only on a terminal and never with NO_COLOR', async () => {

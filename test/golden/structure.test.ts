@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { checkReport, parseProfile, ProfileError } from '../../src/index.js';
+import type { RuleSetting } from '../../src/engine/config.js';
 import { projectPath, seedText } from '../helpers.js';
 
 const STRUCTURE = ['required-sections', 'heading-numbering', 'enumeration-sequence', 'report-date', 'plan-year', 'signature-block', 'document-kind'];
 
 /** Only the structure rules, so the arithmetic findings do not get in the way. */
 function structural(text: string) {
-  const rules: Record<string, string> = {};
+  const rules: Record<string, RuleSetting> = {};
   for (const r of BUILTIN_RULES) if (!STRUCTURE.includes(r.meta.id)) rules[r.meta.id] = 'off';
   return checkReport(text, { rules });
 }

@@ -24,22 +24,24 @@ function underColumns(line: string, from: number, width: number): string {
 
 describe('stylish output of the seeds', () => {
   const r = runCli(['check', ...FILES]);
+  const en = runCli(['check', ...FILES, '--locale', 'en']);
 
   it('matches the hand-checked snapshot, and exits 1 for the errors', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(readFileSync(projectPath('test/golden/seeds.stylish.txt'), 'utf8'));
   });
 
-  it('puts the carets under exactly the words each finding is about, on lines full of Chinese', () => {
-    const lines = r.stdout.split('\n');
+  /** Checks every finding's carets against the file's text; returns the severity words seen. */
+  function checkCarets(stdout: string): string[] {
+    const lines = stdout.split('\n');
     const texts: Record<string, string> = { [FILES[0]!]: seedText('district'), [FILES[1]!]: seedText('street') };
     let file = '';
-    let checked = 0;
+    const severities: string[] = [];
     for (let i = 0; i < lines.length; i++) {
       if (lines[i]! in texts) file = lines[i]!;
-      const head = /^ {2}(\d+):(\d+) +(error|warning|info) /.exec(lines[i]!);
+      const head = /^ {2}(\d+):(\d+) +(错误|警告|提示|error|warning|info) +\S/.exec(lines[i]!);
       if (!head) continue;
-      const [, lineNo, colNo] = head;
+      const [, lineNo, colNo, severity] = head;
       const frame = lines[i + 1]!.replace(/^ *\d+ \| /, '');
       const carets = lines[i + 2]!.replace(/^ +\| /, '');
       const start = carets.indexOf('^');
@@ -51,15 +53,26 @@ describe('stylish output of the seeds', () => {
       expect(text.replace(/\u3000/g, ' ').startsWith(under)).toBe(true);
       // Chinese characters before the carets: the alignment is really tested on wide text.
       expect(stringWidth(frame.slice(0, frame.indexOf(under)))).toBe(start);
-      checked++;
+      // Every message starts in the same terminal column, whatever the severity word: 2 + 8
+      // (position) + 1 + the severity's width (错误 is 4 columns; warning, padded, 7) + 2.
+      expect(stringWidth(/^ {2}\S+ +\S+ +/.exec(lines[i]!)![0])).toBe(severity!.length === 2 ? 17 : 20);
+      severities.push(severity!);
     }
-    expect(checked).toBe(7);
+    return severities;
+  }
+
+  it('puts the carets under exactly the words each finding is about, on lines full of Chinese', () => {
+    // District: 提示, 错误, 错误; street: 警告, 错误, 警告, 警告 (the seven findings of README.md).
+    expect(checkCarets(r.stdout)).toEqual(['提示', '错误', '错误', '警告', '错误', '警告', '警告']);
+  });
+
+  it('says the severities in English with --locale en, the carets still in place', () => {
+    expect(checkCarets(en.stdout)).toEqual(['info', 'error', 'error', 'warning', 'error', 'warning', 'warning']);
   });
 
   // 3 errors, 3 warnings, 1 info are the seven findings listed in README.md; 36/3/7 are the
   // verdict counts of the hand-checked claim lists in claims.test.ts.
   it('says the summary in English with --locale en', () => {
-    const en = runCli(['check', ...FILES, '--locale', 'en']);
     expect(en.stdout.trim().split('\n').pop()).toBe('2 file(s), 7 problem(s) (3 errors, 3 warnings, 1 infos); claims: 36 verified, 3 failed, 7 unverifiable');
   });
 });

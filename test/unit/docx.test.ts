@@ -4,6 +4,8 @@ import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DocxError, extractDocx, loadDocx } from '../../src/io/docx.js';
 import { LineIndex } from '../../src/text/line-index.js';
+import { inflateRawSync } from 'node:zlib';
+import { zipBomb } from '../e2e/zip-bomb.js';
 import { seedText } from '../helpers.js';
 
 async function pack(doc: Document): Promise<Uint8Array> {
@@ -227,6 +229,36 @@ describe('errors', () => {
     view.setUint32(central + 24, 100 * 1024 * 1024, true);
     const e = docxError(zip);
     expect(e.code).toBe('too-large');
+  });
+
+  it('refuses a small zip bomb before inflating it, saying which part and which limit', () => {
+    const bomb = zipBomb(66);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    // The fixture really is a bomb: its one entry is a deflated MiB of zeros (non-final blocks
+    // that refer only to themselves) repeated 66 times, then an empty final block, so it
+    // inflates to 66 MiB. Checked piece by piece: inflating all of it takes most of a second.
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    let central = -1;
+    for (let i = 0; i + 4 <= bomb.length; i++) if (view.getUint32(i, true) === 0x02014b50) central = i;
+    const local = view.getUint32(central + 42, true);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const entry = Buffer.from(bomb.subarray(start, start + view.getUint32(central + 20, true)));
+    const unit = (entry.length - 2) / 66;
+    expect(Number.isInteger(unit)).toBe(true);
+    const one = inflateRawSync(Buffer.concat([entry.subarray(0, unit), Buffer.from([0x03, 0x00])]));
+    expect(one.length).toBe(1024 * 1024);
+    expect(one.every((b) => b === 0)).toBe(true);
+    for (let i = 1; i < 66; i++) expect(entry.subarray(i * unit, (i + 1) * unit).equals(entry.subarray(0, unit))).toBe(true);
+    expect([...entry.subarray(-2)]).toEqual([0x03, 0x00]);
+    const t = performance.now();
+    const e = docxError(bomb);
+    expect(performance.now() - t).toBeLessThan(200);
+    expect(e.code).toBe('too-large');
+    expect(e.refusal).toEqual({ part: 'word/document.xml', size: 66 * 1024 * 1024, limit: 64 * 1024 * 1024, fileSize: bomb.length });
+    expect(e.message).toBe(
+      `the .docx file was refused: word/document.xml would decompress to 66.0 MB, over the 64.0 MB limit for its XML (the file itself is ${bomb.length} bytes)`,
+    );
+    expect(e.message).not.toContain('8 MB');
   });
 
   it('reports an end record claiming more entries than the zip can hold as damaged', () => {

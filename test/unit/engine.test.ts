@@ -35,8 +35,11 @@ describe('configuration', () => {
   });
 
   it('rejects a bad severity, an unknown top-level key and a bad locale', () => {
+    // @ts-expect-error a JavaScript caller's mistake, which the types already refuse
     expect(() => checkReport('x', { rules: { 'sum-matches-total': 'fatal' } })).toThrow(/rules\.sum-matches-total/);
+    // @ts-expect-error a JavaScript caller's mistake, which the types already refuse
     expect(() => checkReport('x', { colour: true })).toThrow(/colour/);
+    // @ts-expect-error a JavaScript caller's mistake, which the types already refuse
     expect(() => checkReport('x', { locale: 'fr' })).toThrow(/locale/);
   });
 

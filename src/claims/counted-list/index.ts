@@ -4,7 +4,7 @@
  * 五个类型的占比是:A…;B…. One pass over the text visits each numeral once; every reader looks a
  * bounded distance around it.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { figureInterval, intervalStrings } from '../../arithmetic/interval.js';
 import type { FigureRef } from '../../engine/diagnostic.js';
 import type { Interval, Quantity } from '../../model/quantity.js';

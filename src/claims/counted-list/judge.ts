@@ -4,7 +4,7 @@
  * only when no reading of it fits and its boundaries are certain in the direction it misses;
  * otherwise it is unverifiable.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Interval } from '../../model/quantity.js';
 import type { Verdict } from '../schema.js';
 import type { Draft } from './shapes.js';

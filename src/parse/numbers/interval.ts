@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Interval, QualifierKind } from '../../model/quantity.js';
 
 const TWO = new Decimal(2);

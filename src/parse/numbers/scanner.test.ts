@@ -8,7 +8,7 @@
  * - approximate: [v − s, v + s]; nearly: [v − s, v]; orMore: [v, v + s], where s is the place of
  *   the last non-zero digit; under and atMost: [0, v]; over and atLeast: [v, ∞).
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import type { DateMention } from '../../model/date.js';
 import type { IdentifierKind, QualifierKind, Quantity, UnitFamily } from '../../model/quantity.js';

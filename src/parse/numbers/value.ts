@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Quantity } from '../../model/quantity.js';
 import { intervalFor } from './interval.js';
 

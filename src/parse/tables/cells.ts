@@ -2,7 +2,7 @@
  * Reading one table cell: what it holds (a number, a share, a blank, a dash, words) and the
  * figure inside it. Shared by every table shape.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Range } from '../../model/range.js';
 import type { TableCell, TableCellKind, TableFigure } from '../../model/table.js';
 
