@@ -115,8 +115,9 @@ function stripFillers(label: string): string {
 export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   const s = report.normalized;
   // Book titles name trainings and laws, not what a figure counts: 《…行政复议…培训会议》3次.
-  const plain = maskTitles(s);
-  const terms = findTerms(lexicon, plain);
+  // Terms inside a title are dropped, and a gap that crosses a title is no head gap.
+  const titles = titleSpans(s);
+  const terms = titles.length === 0 ? findTerms(lexicon, s) : findTerms(lexicon, s).filter((m) => !overlapsTitle(titles, m.start, m.end));
   const { segments, segmentSentence } = buildSegments(report);
   const figures: FigureContext[] = [];
   let seg = 0;
@@ -147,7 +148,8 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
     // A term far from the figure in its label is not what it counts: in 确诊病例密切接触者36人
     // the head noun is 密切接触者. Then the figure counts something outside the lexicon.
     // A rate is of the thing named before its name: 网格事件上报率129.49%.
-    const labelHit = inLabel && (q.unit === '%' || isHeadGap(plain.slice(inLabel.end, q.range.start))) ? inLabel : null;
+    const labelHit =
+      inLabel && (q.unit === '%' || (!overlapsTitle(titles, inLabel.end, q.range.start) && isHeadGap(s.slice(inLabel.end, q.range.start)))) ? inLabel : null;
     const hit =
       next ??
       labelHit ??
@@ -177,16 +179,18 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   return { report, lexicon, figures, segments, segmentSentence };
 }
 
-/** The text with everything inside 《…》 blanked, same length. Linear. */
-export function maskTitles(s: string): string {
-  // Most reports name a few titles: copy the text once and blank only inside them.
-  if (!s.includes('《')) return s;
-  const out = new Uint16Array(s.length);
+/**
+ * The insides of book titles (《…》, nesting counted; an unclosed 《 ends with its line), as
+ * sorted, disjoint `[start, end)` spans. Linear; most reports name a few titles.
+ */
+export function titleSpans(s: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const from = s.indexOf('《');
+  if (from < 0) return spans;
   let depth = 0;
   let runStart = -1;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    out[i] = c;
     if (c === 0x300a) {
       // 《
       if (depth === 0) runStart = i + 1;
@@ -194,18 +198,29 @@ export function maskTitles(s: string): string {
     } else if (c === 0x300b && depth > 0) {
       // 》
       depth--;
-      if (depth === 0) out.fill(0x25a1, runStart, i);
+      if (depth === 0) spans.push([runStart, i]);
     } else if (c === 0x0a && depth > 0) {
-      // A title never spans lines: an unclosed 《 ends with its line.
-      out.fill(0x25a1, runStart, i);
+      // A title never spans lines.
+      spans.push([runStart, i]);
       depth = 0;
     }
   }
-  if (depth > 0) out.fill(0x25a1, runStart, s.length);
-  let text = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < out.length; i += CHUNK) text += String.fromCharCode.apply(null, out.subarray(i, i + CHUNK) as unknown as number[]);
-  return text;
+  if (depth > 0) spans.push([runStart, s.length]);
+  return spans;
+}
+
+/** Whether `[start, end)` shares a character with any title span (binary search). */
+export function overlapsTitle(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
+  if (spans.length === 0 || end <= start) return false;
+  // The first span ending after `start` is the only one that can overlap first.
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo]![0] < end;
 }
 
 /** Action words by first character, with a flag per character that starts one; built once per lexicon. */

@@ -53,6 +53,18 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
     }
     return positive;
   };
+  // The counts above zero of a metric, filtered once, at the first zero claim that names it:
+  // whether a count is above zero makes its decimals, which only those metrics need.
+  const positiveByMetric = new Map<string, FigureContext[]>();
+  const positiveOf = (metric: string): FigureContext[] => {
+    let list = positiveByMetric.get(metric);
+    if (!list) {
+      counts();
+      list = (byMetric.get(metric) ?? []).filter((f) => figureInterval(f.quantity).lo.gt(0));
+      positiveByMetric.set(metric, list);
+    }
+    return list;
+  };
   let wordSearches = 0;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
@@ -102,8 +114,9 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
           .replace(/^(我[街区镇县市]|辖区|辖内|全[区街镇县市])/, '')
           .replace(/(数量|数)$/, '');
         // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
-        const all = counts();
-        const pool = hit ? (byMetric.get(hit.metric.id) ?? []) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? all : [];
+        // Outside the lexicon every count is a candidate (for a bounded number of claims), and
+        // whether one is above zero is asked only of those whose words match.
+        const pool = hit ? positiveOf(hit.metric.id) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? counts() : [];
         const contradictions: typeof pool = [];
         for (const f of pool) {
           const q = f.quantity;
@@ -112,8 +125,7 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
           // (up to fillers) or start the words after it; 群体性事件隐患12宗 is not 群体性事件.
           const at = f.label.lastIndexOf(words);
           const named = hit || (at >= 0 && isHeadGap(f.label.slice(at + words.length))) || f.after.startsWith(words);
-          // Above zero is asked last: it makes the figure's decimals, which most figures never need.
-          if (named && figureInterval(q).lo.gt(0)) contradictions.push(f);
+          if (named && (hit || figureInterval(q).lo.gt(0))) contradictions.push(f);
           // Enough evidence; more would only make long reports quadratic.
           if (contradictions.length >= MAX_EVIDENCE) break;
         }

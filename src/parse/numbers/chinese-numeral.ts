@@ -25,10 +25,18 @@ const YI = 100_000_000;
 /** Longest numeral run read at once; longer runs are words, not figures. */
 export const MAX_CHINESE_RUN = 16;
 
+/** A flag per UTF-16 unit that can be part of a Chinese numeral: the scanner asks of every character. */
+const NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of [...DIGITS.keys(), ...SMALL_UNITS.keys(), ...BIG_UNITS.keys()]) NUMERAL_CODES[c] = 1;
+
 /** Whether `ch` can be part of a Chinese numeral. */
 export function isChineseNumeralChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return DIGITS.has(c) || SMALL_UNITS.has(c) || BIG_UNITS.has(c);
+  return NUMERAL_CODES[ch.charCodeAt(0)] === 1;
+}
+
+/** Whether the UTF-16 unit `code` can be part of a Chinese numeral (no one-character string made). */
+export function isChineseNumeralCode(code: number): boolean {
+  return NUMERAL_CODES[code] === 1;
 }
 
 /** Whether `ch` is the decimal point of a Chinese numeral: 点, or 點 on traditional pages. */

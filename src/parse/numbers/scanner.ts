@@ -8,7 +8,7 @@ import type {
   UnitFamily,
 } from '../../model/quantity.js';
 import { isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
-import { isChineseNumeralChar } from './chinese-numeral.js';
+import { isChineseNumeralChar, isChineseNumeralCode } from './chinese-numeral.js';
 import { DateReader } from './dates.js';
 import { effectiveKind } from './interval.js';
 import { Context } from './quote-context.js';
@@ -125,7 +125,7 @@ export class FigureScanner {
         i = this.atArabic(i, start, end, paragraph);
       } else if (c === 0x767e /* 百 */ && s.startsWith('分之', i + 1)) {
         i = this.atPercentWords(i, start, end, paragraph);
-      } else if (isChineseNumeralChar(s[i]!)) {
+      } else if (isChineseNumeralCode(c)) {
         i = this.atChinese(i, start, end, paragraph);
       } else if (c === 0x7b2c /* 第 */ || c === 0x524d /* 前 */) {
         // 第三季度 / 前三季度 are quarters; other 第 + numeral are ordinals.
