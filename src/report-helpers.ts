@@ -85,3 +85,22 @@ function sectionHolding(siblings: readonly Section[], offset: number): Section |
   const s = siblings[found]!;
   return offset < Math.max(s.range.end, s.range.start + 1) ? s : null;
 }
+
+/**
+ * The dates lying within `[from, to)` (start at or after `from`, end by `to`), in text order. The
+ * scanner records dates in text order, so a binary search finds the first and only those in reach
+ * are looked at: a scan of every date for every figure or section was quadratic.
+ */
+export function datesWithin(report: Report, from: number, to: number): Report['dates'] {
+  const dates = report.dates;
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]!.range.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Report['dates'] = [];
+  for (let i = lo; i < dates.length && dates[i]!.range.start < to; i++) if (dates[i]!.range.end <= to) out.push(dates[i]!);
+  return out;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../src/engine/rule.js';
+import { datesWithin } from '../../src/report-helpers.js';
 
 /** The plan section speaks of the next year and the measures section of the reporting year. */
 export const planYear = defineRule({
@@ -32,14 +33,14 @@ export const planYear = defineRule({
       // The heading's own year decides; without one, a year that opens the section's first
       // paragraph (2021年,我区将…). Years further in (力争到2025年, 比2021年增加) are targets and
       // comparisons, not the year the section speaks of.
-      const inHeading = report.dates.filter((d) => d.year !== null && d.range.start >= s.headingRange.start && d.range.end <= s.headingRange.end);
+      const inHeading = datesWithin(report, s.headingRange.start, s.headingRange.end).filter((d) => d.year !== null);
       let years = inHeading;
       if (years.length === 0) {
         const firstPara = report.paragraphs.find((p) => p.range.start >= s.headingRange.end && p.range.start < s.range.end && p.role === 'body');
         // Only a bare year opening the paragraph and followed by a comma (2021年,我区将…), not
         // 2021年12月,区委印发… nor 2025年是“十四五”收官之年.
         years = firstPara
-          ? report.dates.filter((d) => d.year !== null && d.kind === 'year' && d.range.start === firstPara.range.start && report.normalized[d.range.end] === ',')
+          ? datesWithin(report, firstPara.range.start, firstPara.range.end).filter((d) => d.year !== null && d.kind === 'year' && d.range.start === firstPara.range.start && report.normalized[d.range.end] === ',')
           : [];
       }
       const wrong = years.find((d) => d.year !== expected);

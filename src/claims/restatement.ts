@@ -4,7 +4,7 @@ import { figureRef, written, type FigureContext, type ReportContext } from './co
 import { rateIn } from './lexicon.js';
 import { namesDepartment, sameAction, WORDS } from './words.js';
 import { quotesWiderBody } from './scope.js';
-import { flattenSections } from '../report-helpers.js';
+import { datesWithin, flattenSections } from '../report-helpers.js';
 import type { ClaimOf } from './schema.js';
 
 /** Words that narrow a figure to part of its metric, or of the year. */
@@ -31,7 +31,7 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
     if (namesDepartment(before)) continue;
     // A wider body's count quoted in a street's report (全区共收到…555件) is not the street's.
     if (quotesWiderBody(ctx, f)) continue;
-    const named = report.dates.find((d) => d.year !== null && d.range.start >= seg.start && d.range.end <= q.range.start);
+    const named = datesWithin(report, seg.start, q.range.start).find((d) => d.year !== null);
     const year = named && named.year !== report.metadata.reportingYear?.year ? String(named.year) : 'reporting';
     let key: string;
     if (q.unit === '%') {

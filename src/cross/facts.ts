@@ -6,6 +6,7 @@ import type { ReportContext } from '../claims/context.js';
 import type { Claim } from '../claims/schema.js';
 import type { Interval } from '../model/quantity.js';
 import type { Range } from '../model/range.js';
+import { datesWithin } from '../report-helpers.js';
 
 /** What a count of a metric measures: things received, things handled, or either. */
 export type ActionFamily = 'received' | 'handled' | '';
@@ -90,10 +91,10 @@ export function extractFacts(ctx: ReportContext, claims: readonly Claim[]): Metr
     // Another year before the figure in its clause group (2019年,我街承办…5件), or right after it
     // in its own clause; a year in the next clause (156件,2019年为120件) is another figure's.
     const clauseEnd = q.range.end + f.after.length;
-    if (report.dates.some((d) => d.year !== null && d.year !== year && d.range.start >= seg.start && d.range.end <= clauseEnd)) continue;
+    if (datesWithin(report, seg.start, clauseEnd).some((d) => d.year !== null && d.year !== year)) continue;
     const lower = report.metadata.level === 'street' || report.metadata.level === 'town';
     // A period inside the year (1-6月, 三季度) in the figure's clause group makes it part of the year.
-    const partYear = report.dates.some((d) => (d.kind === 'monthRange' || d.kind === 'quarter' || d.kind === 'month' || d.kind === 'yearMonth') && d.range.start >= seg.start && d.range.end <= q.range.start);
+    const partYear = datesWithin(report, seg.start, q.range.start).some((d) => d.kind === 'monthRange' || d.kind === 'quarter' || d.kind === 'month' || d.kind === 'yearMonth');
     const tier = tierBefore(f.rawLabel, f.term);
     const ownWords = f.term ? f.rawLabel.replace(tier + f.term, '').replace(f.term, '') : f.rawLabel;
     facts.push({

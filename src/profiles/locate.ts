@@ -1,7 +1,7 @@
 import type { Range } from '../model/range.js';
 import type { Report } from '../model/report.js';
 import type { Paragraph, Section } from '../model/structure.js';
-import { flattenSections } from '../report-helpers.js';
+import { datesWithin, flattenSections } from '../report-helpers.js';
 import { titleOrOpening } from './detect.js';
 import type { Profile, ProfileItem } from './schema.js';
 
@@ -44,7 +44,7 @@ function normalizedHeading(report: Report, s: Section): string {
 function wrongYear(report: Report, range: Range, item: ProfileItem): boolean {
   const year = report.metadata.reportingYear?.year;
   if (year === undefined || item.year !== 'reporting') return false;
-  const years = report.dates.filter((d) => d.year !== null && d.range.start >= range.start && d.range.end <= range.end).map((d) => d.year!);
+  const years = datesWithin(report, range.start, range.end).filter((d) => d.year !== null).map((d) => d.year!);
   return years.includes(year + 1) && !years.includes(year);
 }
 
