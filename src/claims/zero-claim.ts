@@ -5,8 +5,12 @@ import { lineage, metricIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 import { aboutOtherYear, quotesWiderBody } from './scope.js';
 
-/** Zero claims outside the lexicon searched by their words (each search reads every figure). */
-const MAX_WORD_SEARCHES = 50;
+/**
+ * Zero claims outside the lexicon searched by their words (each search reads every figure). A real
+ * report states a handful; the cap keeps a long document's cost a fixed multiple of its figures,
+ * reached early, so the time per character does not climb until the cap is met.
+ */
+const MAX_WORD_SEARCHES = 16;
 
 /** Units that count events or places, never the cases a zero claim is about. */
 const EVENT_UNITS = new Set(['次', '场', '期', '轮', '处', '场次', '批次', '项', '个']);
