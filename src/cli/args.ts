@@ -6,6 +6,22 @@ import { CliError } from './messages.js';
 /** The example plugin rule of docs/writing-rules.md, as the help names it (from the repository's root). */
 export const EXAMPLE_PLUGIN = 'test/examples/sessions-match-list/index.mjs';
 
+/** The examples both help texts end with; only the plugin line's note is in each language. */
+function examples(pluginNote: string): string {
+  return `  jiaohe check seeds/*.txt
+  jiaohe check 报告.docx 区政府网页.html
+  jiaohe check reports/ --format sarif -o findings.sarif
+  jiaohe check report.txt --format json > findings.json
+  jiaohe check report.txt --rule report-date=off --max-warnings 0
+  jiaohe check reports/ --baseline jiaohe-baseline.json --write-baseline
+  jiaohe check reports/ --baseline jiaohe-baseline.json
+  jiaohe check street.txt --parent district.txt --locale en
+  cat report.txt | jiaohe check - --stdin-filename report.txt
+  jiaohe check report.txt --plugin ${EXAMPLE_PLUGIN}   # ${pluginNote}
+  jiaohe rules --locale en
+`;
+}
+
 const HELP_ZH = `jiaohe(校核)— 在报送或公开前检查政府报告(法治政府建设年度报告等)
 
 用法:
@@ -37,18 +53,7 @@ check 的选项:
   --stdin-filename 名称         标准输入的文件名(按扩展名决定格式)
 
 示例:
-  jiaohe check seeds/*.txt
-  jiaohe check 报告.docx 区政府网页.html
-  jiaohe check reports/ --format sarif -o findings.sarif
-  jiaohe check report.txt --format json > findings.json
-  jiaohe check report.txt --rule report-date=off --max-warnings 0
-  jiaohe check reports/ --baseline jiaohe-baseline.json --write-baseline
-  jiaohe check reports/ --baseline jiaohe-baseline.json
-  jiaohe check street.txt --parent district.txt --locale en
-  cat report.txt | jiaohe check - --stdin-filename report.txt
-  jiaohe check report.txt --plugin ${EXAMPLE_PLUGIN}   # 示例插件,在 jiaohe 代码库中
-  jiaohe rules --locale en
-
+${examples('示例插件,在 jiaohe 代码库中')}
 退出码:0 没有错误,且警告不多于 --max-warnings;1 有错误,或警告多于 --max-warnings;
 2 用法、配置或输入有问题(标准错误输出中用一行说明问题及其位置)。`;
 
@@ -83,18 +88,7 @@ Options for check:
   --stdin-filename NAME         the name (and format, by extension) for standard input
 
 Examples:
-  jiaohe check seeds/*.txt
-  jiaohe check 报告.docx 区政府网页.html
-  jiaohe check reports/ --format sarif -o findings.sarif
-  jiaohe check report.txt --format json > findings.json
-  jiaohe check report.txt --rule report-date=off --max-warnings 0
-  jiaohe check reports/ --baseline jiaohe-baseline.json --write-baseline
-  jiaohe check reports/ --baseline jiaohe-baseline.json
-  jiaohe check street.txt --parent district.txt --locale en
-  cat report.txt | jiaohe check - --stdin-filename report.txt
-  jiaohe check report.txt --plugin ${EXAMPLE_PLUGIN}   # the example plugin, in jiaohe's repository
-  jiaohe rules --locale en
-
+${examples("the example plugin, in jiaohe's repository")}
 Exit codes: 0 no errors and warnings within --max-warnings; 1 errors, or more warnings than
 --max-warnings; 2 a usage, configuration or input problem (one line on stderr says what and where).`;
 
