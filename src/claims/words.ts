@@ -73,9 +73,9 @@ export const WORDS: Words = WordsSchema.parse(wordsData);
 
 /** Whether a label contains any of the words. */
 export function hasAny(label: string, words: readonly string[]): boolean {
-  // A short list is cheapest word by word; a long one (every label is asked about the periods,
-  // parts and totals lists) by one pass over the label against the words' first characters.
-  if (words.length <= 4) {
+  // A short list is cheapest word by word (native substring search); a long one by one pass over
+  // the label against the words' first characters.
+  if (words.length <= 16) {
     for (const w of words) if (label.includes(w)) return true;
     return false;
   }
