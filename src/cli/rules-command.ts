@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Locale } from '../engine/messages.js';
 import type { PluginRules } from './plugins.js';
+import { SEVERITY_WORDS } from '../report/stylish.js';
 
 /** One line of the rule list. */
 export interface RuleListing {
@@ -42,7 +43,9 @@ export function formatRules(locale: Locale, format: string, plugins?: PluginRule
       scope = r.scope;
       lines.push('', scope === 'document' ? (locale === 'zh' ? '单篇报告' : 'one report') : locale === 'zh' ? '跨报告' : 'across reports');
     }
-    lines.push(`${pad(r.id, idWidth)}  ${pad(r.defaultSeverity, 8)}  ${r.description}`);
+    // The words the stylish output uses (错误/警告/提示 in Chinese); JSON keeps the ids.
+    const severity = SEVERITY_WORDS[locale][r.defaultSeverity as 'error' | 'warning' | 'info']?.trim() ?? r.defaultSeverity;
+    lines.push(`${pad(r.id, idWidth)}  ${pad(severity, 8)}  ${r.description}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -110,7 +110,13 @@ export function checkReport(input: string | Report, config: ConfigInput = {}, op
   const report = typeof input === 'string' ? parseReport(input, parseOptions) : input;
   const profiles = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
   if (resolved.profile && !profiles.some((p) => p.id === resolved.profile)) {
-    throw new ConfigError(`unknown profile '${resolved.profile}' at profile`, 'profile');
+    const known = profiles.map((p) => p.id).join(', ');
+    throw new ConfigError(
+      resolved.locale === 'en'
+        ? `unknown profile '${resolved.profile}' at profile (known: ${known})`
+        : `配置项 profile 无效:没有名为 '${resolved.profile}' 的报告类型(已知:${known})`,
+      'profile',
+    );
   }
   const active = detectProfile(report, profiles, { ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.level ? { level: resolved.level } : {}) });
   const items = active ? locateItems(report, active.profile) : new Map<string, FoundItem>();

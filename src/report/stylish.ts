@@ -45,7 +45,7 @@ function fileNote(doc: CheckedDocument, locale: Locale): string {
  * Severity words, padded to one terminal width per locale so messages start in one column:
  * the Chinese words are all two wide characters.
  */
-const SEVERITY_WORDS: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
+export const SEVERITY_WORDS: Record<Locale, Record<'error' | 'warning' | 'info', string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
   en: { error: 'error  ', warning: 'warning', info: 'info   ' },
 };

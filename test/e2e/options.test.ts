@@ -294,6 +294,13 @@ describe('jiaohe check options', () => {
     const zh = runCli(['rules']);
     expect(zh.stdout).toContain('默认级别');
     expect(zh.stdout).toContain(BUILTIN_RULES[0]!.meta.docs.description.zh);
+    // Severities in the words the Chinese stylish output uses, never the English ids.
+    const words = { error: '错误', warning: '警告', info: '提示' } as const;
+    for (const rule of [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES]) {
+      const line = zh.stdout.split('\n').find((l) => l.startsWith(`${rule.meta.id} `))!;
+      expect(line.slice(rule.meta.id.length).trimStart().startsWith(words[rule.meta.defaultSeverity]), line).toBe(true);
+      expect(line).not.toMatch(/ (error|warning|info) /);
+    }
     const listed = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string }>;
     expect(listed).toHaveLength(BUILTIN_RULES.length + BUILTIN_CROSS_RULES.length);
   });

@@ -291,7 +291,7 @@ describe('sessions-match-list in the built CLI', () => {
   it('lists the rule with jiaohe rules --plugin', () => {
     const r = runCli(['rules', '--plugin', PLUGIN]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^sessions-match-list +warning +“学法4次,分别学习了《A》、《B》…”:分别列出的篇目数应与场次数相符$/m);
+    expect(r.stdout).toMatch(/^sessions-match-list +警告 +“学法4次,分别学习了《A》、《B》…”:分别列出的篇目数应与场次数相符$/m);
     const json = runCli(['rules', '--plugin', PLUGIN, '--format', 'json', '--locale', 'en']);
     expect((JSON.parse(json.stdout) as Array<{ id: string }>).find((x) => x.id === 'sessions-match-list')).toEqual({
       id: 'sessions-match-list',
