@@ -20,6 +20,7 @@ import type { Config } from '../engine/config.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import type { ReportDescriptor, Rule, RuleContext } from '../engine/rule.js';
 import type { Profile } from '../profiles/schema.js';
+import type { MessageTemplate } from '../engine/messages.js';
 import { CliError, cliMessage } from './messages.js';
 
 /** The rules a run loaded from plugin files. */
@@ -32,20 +33,35 @@ export interface PluginRules {
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*(\/[a-z][a-z0-9]*(-[a-z0-9]+)*)?$/;
 
-/** Why a value is not a rule, or null when it is one. */
-function notARule(value: unknown): string | null {
+/** A reason in both locales. */
+const why = (zh: string, en: string): MessageTemplate => ({ zh, en });
+
+/** A module that exports no rule, in both locales. */
+const NO_RULE = why(
+  '它没有导出规则(请 export default 一条带 meta 和 check 的规则、规则数组或 { rules })',
+  'it exports no rule (export default a rule with meta and check, an array of rules, or { rules })',
+);
+
+/** Why a value is not a rule (in both locales), or null when it is one. */
+function notARule(value: unknown): MessageTemplate | null {
   const r = value as Partial<Rule & CrossRule> | null;
-  if (!r || typeof r !== 'object' || !r.meta || typeof r.meta !== 'object') return 'it exports no rule (export default a rule with meta and check, an array of rules, or { rules })';
+  if (!r || typeof r !== 'object' || !r.meta || typeof r.meta !== 'object') return NO_RULE;
   const m = r.meta;
-  if (typeof m.id !== 'string' || !ID.test(m.id)) return `rule id '${String(m.id)}' is not a lower-case-with-dashes id`;
-  if (typeof r.check !== 'function' && typeof r.checkCross !== 'function') return `rule ${m.id} has no check function`;
-  if (!m.messages || typeof m.messages !== 'object' || Object.keys(m.messages).length === 0) return `rule ${m.id} has no messages`;
+  if (typeof m.id !== 'string' || !ID.test(m.id)) return why(`规则 id '${String(m.id)}' 应为小写字母加连字符`, `rule id '${String(m.id)}' is not a lower-case-with-dashes id`);
+  if (typeof r.check !== 'function' && typeof r.checkCross !== 'function') return why(`规则 ${m.id} 没有 check 函数`, `rule ${m.id} has no check function`);
+  if (!m.messages || typeof m.messages !== 'object' || Object.keys(m.messages).length === 0) return why(`规则 ${m.id} 没有消息`, `rule ${m.id} has no messages`);
   for (const [id, t] of Object.entries(m.messages)) {
-    if (typeof t?.zh !== 'string' || typeof t?.en !== 'string') return `rule ${m.id}: message ${id} needs zh and en`;
+    if (typeof t?.zh !== 'string' || typeof t?.en !== 'string') return why(`规则 ${m.id} 的消息 ${id} 需要 zh 和 en 两种文本`, `rule ${m.id}: message ${id} needs zh and en`);
   }
-  if (typeof m.docs?.description?.zh !== 'string' || typeof m.docs?.description?.en !== 'string') return `rule ${m.id} needs docs.description in zh and en`;
-  if (!m.options || typeof (m.options as { safeParse?: unknown }).safeParse !== 'function') return `rule ${m.id} needs an options schema (z.object({}) when it has none)`;
-  if (!['error', 'warning', 'info'].includes(m.defaultSeverity as string)) return `rule ${m.id} needs a defaultSeverity of error, warning or info`;
+  if (typeof m.docs?.description?.zh !== 'string' || typeof m.docs?.description?.en !== 'string') {
+    return why(`规则 ${m.id} 需要 zh 和 en 两种 docs.description`, `rule ${m.id} needs docs.description in zh and en`);
+  }
+  if (!m.options || typeof (m.options as { safeParse?: unknown }).safeParse !== 'function') {
+    return why(`规则 ${m.id} 需要选项的 schema(没有选项时写 z.object({}))`, `rule ${m.id} needs an options schema (z.object({}) when it has none)`);
+  }
+  if (!['error', 'warning', 'info'].includes(m.defaultSeverity as string)) {
+    return why(`规则 ${m.id} 的 defaultSeverity 应为 error、warning 或 info`, `rule ${m.id} needs a defaultSeverity of error, warning or info`);
+  }
   return null;
 }
 
@@ -225,7 +241,7 @@ export async function loadPlugins(paths: readonly string[], builtinIds: Readonly
   const probe = url ? new ImportProbe(url, pluginBudget(env).loadMs) : null;
   try {
     for (const { path, url } of files) {
-      if (!existsSync(path)) throw new CliError('badPlugin', { path, why: 'no such file' });
+      if (!existsSync(path)) throw new CliError('badPlugin', { path, why: why('文件不存在', 'no such file') });
       await probe?.tryImport(path, url);
       let mod: Record<string, unknown>;
       try {
@@ -235,12 +251,12 @@ export async function loadPlugins(paths: readonly string[], builtinIds: Readonly
         throw new CliError('badPlugin', { path, why: ((error as Error).message ?? String(error)).split('\n')[0]! });
       }
       const found = rulesOf(mod);
-      if (found.length === 0) throw new CliError('badPlugin', { path, why: 'it exports no rule (export default a rule, an array of rules, or { rules })' });
+      if (found.length === 0) throw new CliError('badPlugin', { path, why: NO_RULE });
       for (const rule of found) {
-        const why = notARule(rule);
-        if (why) throw new CliError('badPlugin', { path, why });
+        const bad = notARule(rule);
+        if (bad) throw new CliError('badPlugin', { path, why: bad });
         const r = rule as Rule & CrossRule;
-        if (seen.has(r.meta.id)) throw new CliError('badPlugin', { path, why: `rule id '${r.meta.id}' is already taken` });
+        if (seen.has(r.meta.id)) throw new CliError('badPlugin', { path, why: why(`规则 id '${r.meta.id}' 已被占用`, `rule id '${r.meta.id}' is already taken`) });
         seen.add(r.meta.id);
         if (typeof r.checkCross === 'function') out.crossRules.push(r);
         else out.rules.push(r);

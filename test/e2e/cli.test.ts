@@ -52,6 +52,24 @@ describe('jiaohe parse (built CLI)', () => {
     for (const path of named) expect(path).toBe(plugin);
   });
 
+  it('says why a plugin is not one, in Chinese by default and in English on request', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const notRule = join(dir, 'five.mjs');
+    writeFileSync(notRule, 'export default 5;\n');
+    const badId = join(dir, 'bad-id.mjs');
+    writeFileSync(badId, "export default { meta: { id: 'Bad_Id' }, check() {} };\n");
+    const zh = run(['check', 'seeds/2020-baiyun-district.txt', '--plugin', notRule]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('无法加载插件规则(它没有导出规则(请 export default 一条带 meta 和 check 的规则、规则数组或 { rules }))');
+    const en = run(['check', 'seeds/2020-baiyun-district.txt', '--plugin', notRule, '--locale', 'en']);
+    expect(en.stderr).toContain('cannot load the plugin (it exports no rule');
+    const id = run(['check', 'seeds/2020-baiyun-district.txt', '--plugin', badId]);
+    expect(id.code).toBe(2);
+    expect(id.stderr).toContain("规则 id 'Bad_Id' 应为小写字母加连字符");
+    const missing = run(['check', 'seeds/2020-baiyun-district.txt', '--plugin', join(dir, 'nowhere.mjs')]);
+    expect(missing.stderr).toContain('nowhere.mjs: 无法加载插件规则(文件不存在)');
+  });
+
   it('exits 2 with a one-line message on a missing file, an empty file and a binary file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
     const empty = join(dir, 'empty.txt');

@@ -316,7 +316,7 @@ describe('sessions-match-list in the built CLI', () => {
     const r = runCli(['check', report, '--plugin', broken]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`jiaohe: ${broken}: 无法加载插件规则(rule broken-rule has no messages)\n`);
+    expect(r.stderr).toBe(`jiaohe: ${broken}: 无法加载插件规则(规则 broken-rule 没有消息)\n`);
     expect(runCli(['rules', '--plugin', broken, '--locale', 'en']).stderr).toBe(`jiaohe: ${broken}: cannot load the plugin (rule broken-rule has no messages)\n`);
   });
 });
