@@ -1,6 +1,7 @@
 import type { Range } from './model/range.js';
 import type { Report } from './model/report.js';
 import type { Section } from './model/structure.js';
+import { firstNotBefore } from './text/bisect.js';
 import { LineIndex, type LineColumn } from './text/line-index.js';
 
 const lineIndexes = new WeakMap<Report, LineIndex>();
@@ -70,20 +71,9 @@ export function sectionPathAt(report: Report, offset: number): Section[] {
  * thousands of headings on one level must not make every finding walk them all.
  */
 function sectionHolding(siblings: readonly Section[], offset: number): Section | null {
-  let lo = 0;
-  let hi = siblings.length - 1;
   // The last sibling starting at or before the offset is the only one that can hold it.
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (siblings[mid]!.range.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  if (found < 0) return null;
-  const s = siblings[found]!;
-  return offset < Math.max(s.range.end, s.range.start + 1) ? s : null;
+  const s = siblings[firstNotBefore(siblings.length, (i) => siblings[i]!.range.start <= offset) - 1];
+  return s && offset < Math.max(s.range.end, s.range.start + 1) ? s : null;
 }
 
 /**
@@ -93,14 +83,7 @@ function sectionHolding(siblings: readonly Section[], offset: number): Section |
  */
 export function datesWithin(report: Report, from: number, to: number): Report['dates'] {
   const dates = report.dates;
-  let lo = 0;
-  let hi = dates.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dates[mid]!.range.start < from) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Report['dates'] = [];
-  for (let i = lo; i < dates.length && dates[i]!.range.start < to; i++) if (dates[i]!.range.end <= to) out.push(dates[i]!);
+  for (let i = firstNotBefore(dates.length, (k) => dates[k]!.range.start < from); i < dates.length && dates[i]!.range.start < to; i++) if (dates[i]!.range.end <= to) out.push(dates[i]!);
   return out;
 }

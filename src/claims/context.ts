@@ -3,6 +3,7 @@ import type { Range } from '../model/range.js';
 import type { Report } from '../model/report.js';
 import { figureInterval, intervalStrings } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
+import { firstNotBefore } from '../text/bisect.js';
 import { findTerms, metricStartingAt, metricWithin, type Lexicon, type Metric } from './lexicon.js';
 import { senseOf, type FigureSense } from './sense.js';
 
@@ -213,14 +214,8 @@ export function titleSpans(s: string): Array<[number, number]> {
 export function overlapsTitle(spans: ReadonlyArray<readonly [number, number]>, start: number, end: number): boolean {
   if (spans.length === 0 || end <= start) return false;
   // The first span ending after `start` is the only one that can overlap first.
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid]![1] <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo]![0] < end;
+  const first = spans[firstNotBefore(spans.length, (i) => spans[i]![1] <= start)];
+  return first !== undefined && first[0] < end;
 }
 
 /** Action words by first character, with a flag per character that starts one; built once per lexicon. */
@@ -277,14 +272,7 @@ export function isAmount(q: Quantity): boolean {
 
 /** Index of the first figure starting at or after `offset` (binary search). */
 export function figureIndexAt(ctx: ReportContext, offset: number): number {
-  let lo = 0;
-  let hi = ctx.figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ctx.figures[mid]!.quantity.range.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstNotBefore(ctx.figures.length, (i) => ctx.figures[i]!.quantity.range.start < offset);
 }
 
 /**

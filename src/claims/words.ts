@@ -73,37 +73,8 @@ export const WORDS: Words = WordsSchema.parse(wordsData);
 
 /** Whether a label contains any of the words. */
 export function hasAny(label: string, words: readonly string[]): boolean {
-  // A short list is cheapest word by word (native substring search); a long one by one pass over
-  // the label against the words' first characters.
-  if (words.length <= 16) {
-    for (const w of words) if (label.includes(w)) return true;
-    return false;
-  }
-  const index = firstCharIndex(words);
-  for (let i = 0; i < label.length; i++) {
-    const list = index.get(label.charCodeAt(i));
-    if (list === undefined) continue;
-    for (const w of list) if (label.startsWith(w, i)) return true;
-  }
+  for (const w of words) if (label.includes(w)) return true;
   return false;
-}
-
-/** Words by their first UTF-16 unit, built once per list (the lists are constants). */
-const firstCharIndexes = new WeakMap<readonly string[], Map<number, string[]>>();
-
-function firstCharIndex(words: readonly string[]): Map<number, string[]> {
-  let index = firstCharIndexes.get(words);
-  if (!index) {
-    index = new Map();
-    for (const w of words) {
-      if (w.length === 0) continue;
-      const list = index.get(w.charCodeAt(0));
-      if (list) list.push(w);
-      else index.set(w.charCodeAt(0), [w]);
-    }
-    firstCharIndexes.set(words, index);
-  }
-  return index;
 }
 
 /** The action a word stands for, when two words name one thing (结案 → 办结). */

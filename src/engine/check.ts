@@ -13,7 +13,7 @@ import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { detectProfile, type ActiveProfile } from '../profiles/detect.js';
 import { locateItems, type FoundItem } from '../profiles/locate.js';
 import type { Profile } from '../profiles/schema.js';
-import { ConfigError, resolveConfig, type ConfigInput, type ResolvedRule } from './config.js';
+import { ConfigError, configMessage, resolveConfig, type ConfigInput, type ResolvedRule } from './config.js';
 import { DiagnosticSchema, SeveritySchema, type Diagnostic, type Severity } from './diagnostic.js';
 import { fingerprint } from './fingerprint.js';
 import { formatMessage, type Locale } from './messages.js';
@@ -111,12 +111,7 @@ export function checkReport(input: string | Report, config: ConfigInput = {}, op
   const profiles = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
   if (resolved.profile && !profiles.some((p) => p.id === resolved.profile)) {
     const known = profiles.map((p) => p.id).join(', ');
-    throw new ConfigError(
-      resolved.locale === 'en'
-        ? `unknown profile '${resolved.profile}' at profile (known: ${known})`
-        : `配置项 profile 无效:没有名为 '${resolved.profile}' 的报告类型(已知:${known})`,
-      'profile',
-    );
+    throw new ConfigError(configMessage(resolved.locale, 'unknownProfile', { profile: resolved.profile, known }), 'profile');
   }
   const active = detectProfile(report, profiles, { ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.level ? { level: resolved.level } : {}) });
   const items = active ? locateItems(report, active.profile) : new Map<string, FoundItem>();

@@ -95,7 +95,16 @@ const CONFIG_MESSAGES = {
   unknownRule: { zh: "未知规则 '{id}'(位于 rules.{id})", en: "unknown rule '{id}' at rules.{id}" },
   noSuchOption: { zh: "选项 {key} 无效:规则 {id} 没有选项 '{option}'", en: "invalid option at {key}: rule {id} has no option '{option}'" },
   invalidOption: { zh: '选项 {key} 无效:{why}', en: 'invalid option at {key}: {why}' },
+  unknownProfile: {
+    zh: "配置项 profile 无效:没有名为 '{profile}' 的报告类型(已知:{known})",
+    en: "unknown profile '{profile}' at profile (known: {known})",
+  },
 } satisfies Record<string, MessageTemplate>;
+
+/** A configuration message in a locale. */
+export function configMessage(locale: Locale, id: keyof typeof CONFIG_MESSAGES, data: Record<string, string>): string {
+  return formatMessage(CONFIG_MESSAGES[id][locale], data);
+}
 
 /** The values a zod issue expected, from it or from the alternatives of a union. */
 function expectedValues(issue: z.core.$ZodIssue): string[] {
@@ -149,7 +158,7 @@ export function issuePath(path: ReadonlyArray<PropertyKey>): string {
  */
 export function resolveConfig<R extends { meta: RuleMeta } = Rule>(config: unknown, rules: readonly R[]): ResolvedConfig<R> {
   const locale: Locale = (config as { locale?: unknown } | null | undefined)?.locale === 'en' ? 'en' : 'zh';
-  const say = (id: keyof typeof CONFIG_MESSAGES, data: Record<string, string>): string => formatMessage(CONFIG_MESSAGES[id][locale], data);
+  const say = (id: keyof typeof CONFIG_MESSAGES, data: Record<string, string>): string => configMessage(locale, id, data);
   const forbidden = findForbiddenKey(config);
   if (forbidden) throw new ConfigError(say('forbiddenKey', { key: forbidden.path, name: forbidden.key }), forbidden.path);
   const parsed = ConfigSchema.safeParse(config ?? {});
