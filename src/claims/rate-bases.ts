@@ -27,8 +27,20 @@ export interface BaseCandidate {
 
 /** Whether `den` can be the base of `num` at all: a positive amount in the same unit, this period, not below a bounded numerator. */
 export function canBeBase(num: FigureContext, den: FigureContext, bounded: boolean): boolean {
+  return isBaseKind(num, den) && isBaseSize(num, den, bounded);
+}
+
+/**
+ * The half of `canBeBase` read from words and units alone: another amount figure in the same
+ * unit, this period. Tried first, since the other half makes the figures' decimals.
+ */
+export function isBaseKind(num: FigureContext, den: FigureContext): boolean {
   if (den === num || !isAmount(den.quantity) || den.sense.kind !== 'amount') return false;
-  if (!sameUnit(den.quantity, num.quantity) || den.sense.period === 'otherYear') return false;
+  return sameUnit(den.quantity, num.quantity) && den.sense.period !== 'otherYear';
+}
+
+/** The half of `canBeBase` read from the values: positive, and not below a bounded numerator. */
+export function isBaseSize(num: FigureContext, den: FigureContext, bounded: boolean): boolean {
   const d = figureInterval(den.quantity);
   if (d.hi.lte(0)) return false;
   return !bounded || !d.hi.lt(figureInterval(num.quantity).lo);
