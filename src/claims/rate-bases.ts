@@ -55,7 +55,7 @@ export function fits(num: FigureContext, den: FigureContext, stated: Interval): 
  * The bases that fit a numerator and a stated rate, made once per pair: a rate is tried against
  * up to `BASE_REACH` bases, and a family of shares against as many for each member.
  */
-function impliedOf(num: FigureContext, stated: Interval): Interval {
+export function impliedOf(num: FigureContext, stated: Interval): Interval {
   let byNum = implied.get(stated);
   if (!byNum) {
     byNum = new WeakMap();

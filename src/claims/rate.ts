@@ -1,13 +1,13 @@
 import { Decimal } from 'decimal.js';
-import { figureInterval, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
+import { baseMeets, figureInterval, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';
 import { isWithin, rateIn, type RateDef } from './lexicon.js';
-import { baseMeets, impliedBase } from '../arithmetic/interval.js';
 import {
   canBeBase,
   figuresBeforeIndex,
   fits,
+  impliedOf,
   isBaseKind,
   isBaseSize,
   isDueBase,
@@ -343,11 +343,12 @@ function judge(ctx: ReportContext, out: ClaimList, r: StatedRate, family: ShareF
 
 /**
  * The first candidate whose base makes num/base meet the stated rate. The bases that fit are
- * worked out once (two divisions), then each candidate is one comparison.
+ * worked out once per numerator and rate (two divisions, shared with the family search), then
+ * each candidate is one comparison.
  */
 function firstFit(num: FigureContext, list: readonly BaseCandidate[], stated: Interval): BaseCandidate | null {
   if (list.length === 0) return null;
-  const implied = impliedBase(figureInterval(num.quantity), stated);
+  const implied = impliedOf(num, stated);
   for (const c of list) if (baseMeets(figureInterval(c.den.quantity), implied)) return c;
   return null;
 }

@@ -127,14 +127,43 @@ export function oneOf(chars: string, c: string | undefined): boolean {
   return c !== undefined && c.length === 1 && chars.includes(c);
 }
 
-/** Each word list by first character, built on first use, so a lookup tries only the words that can match. */
-const BY_FIRST = new WeakMap<readonly string[], Map<string, string[]>>();
+/** Whether the UTF-16 unit `code` is one of the characters of `chars` (false for NaN, outside the text): no one-character string made. */
+export function codeIn(chars: string, code: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+  return false;
+}
 
-function byFirst(words: readonly string[]): Map<string, string[]> {
+/** Character classes of the scanners, as bits of `CHAR_CLASS`. */
+export const OPENER = 1;
+export const CLOSER = 2;
+/** One of `CLAUSE_BREAKS`. */
+export const BREAK = 4;
+/** A space or a tab. */
+export const SPACE = 8;
+
+/**
+ * Each UTF-16 unit's classes, so a scan reads a table instead of making a one-character string
+ * and searching a word list for it (`CHAR_CLASS[NaN]` is undefined: no class).
+ */
+export const CHAR_CLASS = new Uint8Array(0x10000);
+for (const c of OPENERS) CHAR_CLASS[c.charCodeAt(0)]! |= OPENER;
+for (const c of CLOSERS) CHAR_CLASS[c.charCodeAt(0)]! |= CLOSER;
+for (const c of CLAUSE_BREAKS) CHAR_CLASS[c.charCodeAt(0)]! |= BREAK;
+CHAR_CLASS[0x20]! |= SPACE;
+CHAR_CLASS[0x09]! |= SPACE;
+
+/** Each word list by the char code of its first character, built on first use, so a lookup tries only the words that can match. */
+const BY_FIRST = new WeakMap<readonly string[], Map<number, string[]>>();
+
+function byFirst(words: readonly string[]): Map<number, string[]> {
   let index = BY_FIRST.get(words);
   if (!index) {
     index = new Map();
-    for (const w of words) index.set(w[0]!, [...(index.get(w[0]!) ?? []), w]);
+    for (const w of words) {
+      const list = index.get(w.charCodeAt(0));
+      if (list) list.push(w);
+      else index.set(w.charCodeAt(0), [w]);
+    }
     BY_FIRST.set(words, index);
   }
   return index;
@@ -142,7 +171,7 @@ function byFirst(words: readonly string[]): Map<string, string[]> {
 
 /** The longest of `words` starting at `pos` in `s`, or ''. */
 export function wordAt(s: string, pos: number, words: readonly string[]): string {
-  const candidates = byFirst(words).get(s[pos] ?? '');
+  const candidates = byFirst(words).get(s.charCodeAt(pos));
   let best = '';
   if (candidates) for (const w of candidates) if (w.length > best.length && s.startsWith(w, pos)) best = w;
   return best;
