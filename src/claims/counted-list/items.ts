@@ -5,13 +5,16 @@
  */
 import type { Range } from '../../model/range.js';
 import {
-  CLOSERS,
+  CHAR_CLASS,
+  CLOSER,
+  codeIn,
   CONNECTIVES,
   ENUMERATION_HEADS,
   EVENT_WORDS,
   LAW_TITLE,
   NOT_CONNECTIVE,
-  OPENERS,
+  OPENER,
+  SPACE,
   VERB_HEADS,
   wordAt,
 } from './words.js';
@@ -27,14 +30,16 @@ export interface Reading {
   items: Range[];
 }
 
-const SPACES = ' \t';
-
 /** `span` without spaces and the given characters at either end. */
 export function trim(s: string, span: Range, extra = ''): Range {
   let { start, end } = span;
-  while (start < end && (SPACES.includes(s[start]!) || extra.includes(s[start]!))) start++;
-  while (end > start && (SPACES.includes(s[end - 1]!) || extra.includes(s[end - 1]!))) end--;
+  while (start < end && trims(s.charCodeAt(start), extra)) start++;
+  while (end > start && trims(s.charCodeAt(end - 1), extra)) end--;
   return { start, end };
+}
+
+function trims(code: number, extra: string): boolean {
+  return (CHAR_CLASS[code]! & SPACE) !== 0 || codeIn(extra, code);
 }
 
 /**
@@ -46,14 +51,15 @@ export function splitAt(s: string, start: number, end: number, seps: string, tri
   let depth = 0;
   let from = start;
   for (let i = start; i < end; i++) {
-    const c = s[i]!;
-    if (titlesApart && depth === 0 && c === '《' && s[i - 1] === '》' && i > from) {
+    const c = s.charCodeAt(i);
+    if (titlesApart && depth === 0 && c === 0x300a /* 《 */ && s.charCodeAt(i - 1) === 0x300b /* 》 */ && i > from) {
       push(s, out, { start: from, end: i }, trimExtra);
       from = i;
     }
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
-    else if (depth === 0 && seps.includes(c)) {
+    const kind = CHAR_CLASS[c]!;
+    if ((kind & OPENER) !== 0) depth++;
+    else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
+    else if (depth === 0 && codeIn(seps, c)) {
       push(s, out, { start: from, end: i }, trimExtra);
       from = i + 1;
     }
@@ -72,9 +78,9 @@ function connectives(s: string, span: Range): Range[] {
   const out: Range[] = [];
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
-    const c = s[i]!;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
+    const kind = CHAR_CLASS[s.charCodeAt(i)]!;
+    if ((kind & OPENER) !== 0) depth++;
+    else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0 && i > span.start) {
       const w = wordAt(s, i, CONNECTIVES);
       if (!w || i + w.length >= span.end) continue;
@@ -165,6 +171,6 @@ export function namesEvent(s: string, span: Range): boolean {
 
 /** Whether the item holds a book title. */
 export function hasTitle(s: string, span: Range): boolean {
-  for (let i = span.start; i < span.end; i++) if (s[i] === '《') return true;
+  for (let i = span.start; i < span.end; i++) if (s.charCodeAt(i) === 0x300a /* 《 */) return true;
   return false;
 }
