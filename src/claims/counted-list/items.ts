@@ -8,15 +8,15 @@ import {
   CHAR_CLASS,
   CLOSER,
   codeIn,
-  CONNECTIVES,
-  ENUMERATION_HEADS,
+  CONNECTIVE_INDEX,
+  ENUMERATION_INDEX,
   EVENT_WORDS,
   LAW_TITLE,
   NOT_CONNECTIVE,
   OPENER,
   SPACE,
-  VERB_HEADS,
-  wordAt,
+  VERB_INDEX,
+  wordIn,
 } from './words.js';
 
 /** One way of reading a list: its items and how they were split. */
@@ -82,7 +82,7 @@ function connectives(s: string, span: Range): Range[] {
     if ((kind & OPENER) !== 0) depth++;
     else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0 && i > span.start) {
-      const w = wordAt(s, i, CONNECTIVES);
+      const w = wordIn(s, i, CONNECTIVE_INDEX);
       if (!w || i + w.length >= span.end) continue;
       if (NOT_CONNECTIVE.some((x) => x.includes(w) && s.startsWith(x, i - x.indexOf(w)))) continue;
       out.push({ start: i, end: i + w.length });
@@ -126,7 +126,7 @@ export function readings(s: string, items: Range[]): Reading[] {
 
 /** Whether the item starts with a verb, an adverb or an enumeration marker (一是), not a name. */
 export function startsAsAction(s: string, span: Range): boolean {
-  return wordAt(s, span.start, VERB_HEADS) !== '' || wordAt(s, span.start, ENUMERATION_HEADS) !== '';
+  return wordIn(s, span.start, VERB_INDEX) !== '' || wordIn(s, span.start, ENUMERATION_INDEX) !== '';
 }
 
 /** How far into a first item its verb is looked for (组织全区各单位开展 is as long as it gets). */
@@ -140,14 +140,14 @@ const LEAD_REACH = 12;
 export function stripLead(s: string, span: Range): { span: Range; verbLed: boolean } {
   let p = span.start;
   let verbLed = false;
-  for (let w = wordAt(s, p, VERB_HEADS); w && p + w.length < span.end; w = wordAt(s, p, VERB_HEADS)) {
+  for (let w = wordIn(s, p, VERB_INDEX); w && p + w.length < span.end; w = wordIn(s, p, VERB_INDEX)) {
     p += w.length;
     verbLed = true;
   }
   if (!verbLed) {
     // A subject before the verb: 司法所组织…, 全区行政执法单位制定…
     for (let i = span.start + 1; i < Math.min(span.end - 2, span.start + LEAD_REACH); i++) {
-      const w = wordAt(s, i, VERB_HEADS);
+      const w = wordIn(s, i, VERB_INDEX);
       if (w.length >= 2) {
         p = i + w.length;
         break;

@@ -17,9 +17,10 @@ import {
   BREAK as BREAKS,
   CHAR_CLASS,
   CLAUSE_BREAKS,
+  charTable,
   CLOSER as CLOSES,
   CLOSERS,
-  codeIn,
+  indexWords,
   INTRO_WORDS,
   OPEN_LEADS,
   OPEN_INTROS,
@@ -28,9 +29,10 @@ import {
   PLAIN_LEADS,
   PREDICATE_STARTS,
   SWEEP_VERBS,
-  VERB_HEADS,
+  VERB_INDEX,
   wordAt,
   wordBefore,
+  wordIn,
 } from './words.js';
 
 /** What a shape read: the count, the readings of its list and how sure the boundaries are. */
@@ -62,7 +64,7 @@ const MAX_INTRO = 16;
 const MAX_NAME = 40;
 
 /** Words between a list and its count that make the count per item or per period, not of the list. */
-const PER_ITEM = ['各', '每', '均', '分别'];
+const PER_ITEM = indexWords(['各', '每', '均', '分别']);
 
 // ----------------------------------------------------------------------------------------- before
 
@@ -92,7 +94,7 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
     if (s.charCodeAt(listEnd - 1) === QUOTE_OPEN) listEnd--;
     if (s.charCodeAt(listEnd - 1) === 0x5171 /* 共 */) listEnd--;
     // A、B的三项措施 counts measures of A and B, not A and B.
-    if (codeIn(NOT_ITEM_END, s.charCodeAt(listEnd - 1))) return null;
+    if (NOT_ITEM_END[s.charCodeAt(listEnd - 1)] === 1) return null;
     // 发布信息142条, 排污口57个: a count after its noun counts that noun, not the names before it.
     // Sessions stand after their events (召开A会议、B会议3次), which are checked below.
     if (!quoted && count.sense !== 'sessions' && !nounAt(s, count.end)) return null;
@@ -102,11 +104,11 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   if (count.sense === 'instances' && !titled) return null;
   // No words between the list and the count but an opening quote (A、B“两个领导小组”).
   const noGap = g === p || (p - g === 1 && s.charCodeAt(g) === QUOTE_OPEN);
-  for (let i = g; i < p; i++) if (wordAt(s, i, PER_ITEM) || wordAt(s, i, VERB_HEADS).length > 1) return null;
+  for (let i = g; i < p; i++) if (wordIn(s, i, PER_ITEM) || wordIn(s, i, VERB_INDEX).length > 1) return null;
   const start = clauseStart(s, listEnd, floor);
   if (!start) return null;
   // Most figures have no list before them: look for a separator or a title before splitting.
-  if (!titled && !hasAny(s, start.at, listEnd, '、+和及与')) return null;
+  if (!titled && !hasAny(s, start.at, listEnd, LIST_MARKS)) return null;
   // Titles written side by side (《A》《B》) are items too.
   const items = splitAt(s, start.at, listEnd, '、+', '', true);
   if (items.length === 0 || items.some((it) => hasOpenEnd(s, it))) return null;
@@ -166,10 +168,10 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
 }
 
 /** Characters that end a phrase, not a name: the count after them counts something of the list (A、B的三项措施), or is approximate (近300名). */
-const NOT_ITEM_END = '的之了是为在对把将与和及近约超逾达';
+const NOT_ITEM_END = charTable('的之了是为在对把将与和及近约超逾达');
 
 /** Function characters that cannot start the noun after a count. */
-const NOT_NOUN = '的了是为和及与等共均各、';
+const NOT_NOUN = charTable('的了是为和及与等共均各、');
 
 const DENG = 0x7b49; // 等
 const TITLE_CLOSE = 0x300b; // 》
@@ -178,14 +180,18 @@ const QUOTE_OPEN = 0x201c; // “
 /** Whether a noun starts at `pos` (三大|体系, 3个|阶段), not a clause break or a function word. */
 function nounAt(s: string, pos: number): boolean {
   const c = s.charCodeAt(pos);
-  return (isHanCode(c) || c === QUOTE_OPEN) && !codeIn(NOT_NOUN, c);
+  return (isHanCode(c) || c === QUOTE_OPEN) && NOT_NOUN[c] !== 1;
 }
 
-/** Whether `s[start, end)` holds any of the characters `chars`. */
-function hasAny(s: string, start: number, end: number, chars: string): boolean {
-  for (let i = start; i < end; i++) if (codeIn(chars, s.charCodeAt(i))) return true;
+/** Whether `s[start, end)` holds any of the characters flagged in `chars` (a `charTable`). */
+function hasAny(s: string, start: number, end: number, chars: Uint8Array): boolean {
+  for (let i = start; i < end; i++) if (chars[s.charCodeAt(i)] === 1) return true;
   return false;
 }
+
+/** What joins the items of a list before its count: 、, +, 和, 及, 与. */
+const LIST_MARKS = charTable('、+和及与');
+const DUN = charTable('、');
 
 /** Whether an item holds 等 outside brackets: the list it closes ended there (A、B等纳入C、D). */
 function hasOpenEnd(s: string, span: Range): boolean {
@@ -475,7 +481,7 @@ export function listInClauseBefore(s: string, count: Count, floor: number): Draf
   for (let i = count.end; i + 2 <= h; i++) nouns.push(s.slice(i, i + 2));
   if (nouns.length === 0) return null;
   const start = clauseStart(s, end, floor);
-  if (!start || !hasAny(s, start.at, end, '、')) return null;
+  if (!start || !hasAny(s, start.at, end, DUN)) return null;
   const items = splitAt(s, start.at, end, '、');
   if (items.length < 2 || !items.some((it) => nouns.some((w) => s.startsWith(w, it.end - 2)))) return null;
   items[0] = stripLead(s, items[0]!).span;
