@@ -149,14 +149,14 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   if (counted.value < 2 && !(titled && sense === 'sessions')) return null;
   // Nobody writes 2 names for 57 kinds: such a count counts something else.
   if (sense === 'kinds' && !open && counted.value > 2 * most + 1) return null;
-  const events = list.every((r) => r.items.every((it) => namesEvent(s, it)));
   return {
     count: counted,
     readings: list,
     open,
     // After 等 and a noun (用工、用地、审批等实际困难2项) the count may be of that noun, not of the kinds listed.
     // Plain meetings may have been held jointly (A会议暨B会议): only titled sessions are certain.
-    moreCertain: !speculative && names && (titled || noGap) && (sense !== 'sessions' || (titled && events)),
+    // Whether every item names an event is read only for titled sessions, the one case that asks.
+    moreCertain: !speculative && names && (titled || noGap) && (sense !== 'sessions' || (titled && list.every((r) => r.items.every((it) => namesEvent(s, it))))),
     fewerCertain: !speculative && sense === 'kinds' && names && (start.strong || verbLed || titled),
     speculative,
     how: count.compound
@@ -284,12 +284,11 @@ export function listInBrackets(s: string, phrase: { end: number; count: Count })
   // 12个社区(东风社区、红旗社区): two names in brackets for twelve are examples, not the list.
   if (count.sense === 'kinds' && !open && count.value > 2 * most + 1) return null;
   const names = items.every((it) => !startsAsAction(s, it));
-  const events = items.every((it) => namesEvent(s, it));
   return {
     count,
     readings: list,
     open,
-    moreCertain: !count.compound && names && (count.sense !== 'sessions' || events),
+    moreCertain: !count.compound && names && (count.sense !== 'sessions' || items.every((it) => namesEvent(s, it))),
     fewerCertain: count.sense === 'kinds' && !count.compound && names,
     speculative: false,
     how: 'the list in brackets after the count',
