@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { baseMeets, figureInterval, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
+import { baseMeets, figureInterval, impliedBase, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';
 import { isWithin, rateIn, type RateDef } from './lexicon.js';
@@ -306,7 +306,7 @@ function judge(ctx: ReportContext, out: ClaimList, r: StatedRate, family: ShareF
     tried += list.length;
     // Named bases come first in the list, so the first candidate says whether there is one.
     const named = list.length > 0 && list[0]!.tier === 'named' ? list[0]! : null;
-    const fit = firstFit(num, list, stated);
+    const fit = firstFit(num, list, stated, family);
     // The base the text names is not in the text (占全市的 with no city figure): only a fit says anything.
     if (r.namedCore && !named && !fit) continue;
     if (fit && (!named || fit.tier === 'named')) {
@@ -343,12 +343,13 @@ function judge(ctx: ReportContext, out: ClaimList, r: StatedRate, family: ShareF
 
 /**
  * The first candidate whose base makes num/base meet the stated rate. The bases that fit are
- * worked out once per numerator and rate (two divisions, shared with the family search), then
- * each candidate is one comparison.
+ * worked out once per numerator and rate (two divisions), then each candidate is one comparison.
+ * A share in a family had them worked out by the family search already; other rates are not
+ * kept in that cache, which costs more than it saves when nothing asks again.
  */
-function firstFit(num: FigureContext, list: readonly BaseCandidate[], stated: Interval): BaseCandidate | null {
+function firstFit(num: FigureContext, list: readonly BaseCandidate[], stated: Interval, family: ShareFamily | null): BaseCandidate | null {
   if (list.length === 0) return null;
-  const implied = impliedOf(num, stated);
+  const implied = family ? impliedOf(num, stated) : impliedBase(figureInterval(num.quantity), stated);
   for (const c of list) if (baseMeets(figureInterval(c.den.quantity), implied)) return c;
   return null;
 }
