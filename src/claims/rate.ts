@@ -236,7 +236,6 @@ function candidates(ctx: ReportContext, r: StatedRate, num: FigureContext, famil
   const { f, def } = r;
   const out: BaseCandidate[] = [];
   const seen = new Set<FigureContext>();
-  const near = new Set(nearList);
   const push = (den: FigureContext, tier: BaseTier): void => {
     // A share's base comes before the count it is a share of.
     if (seen.has(den) || (r.share && den.quantity.range.start > num.quantity.range.start)) return;
@@ -244,7 +243,8 @@ function candidates(ctx: ReportContext, r: StatedRate, num: FigureContext, famil
     // are read last: comparing them makes the figure's decimals.
     if (!isBaseKind(num, den) || !sameFamily(ctx, f, den) || !isBaseSize(num, den, def.bounded)) return;
     seen.add(den);
-    out.push({ den, tier, near: near.has(den) });
+    // At most 16 figures are near: a look through them is cheaper than a set made per numerator.
+    out.push({ den, tier, near: nearList.includes(den) });
   };
   // The whole text before the rate is read only where a base may stand far from it.
   let far: FigureContext[] | null = null;
