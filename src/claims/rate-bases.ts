@@ -27,8 +27,20 @@ export interface BaseCandidate {
 
 /** Whether `den` can be the base of `num` at all: a positive amount in the same unit, this period, not below a bounded numerator. */
 export function canBeBase(num: FigureContext, den: FigureContext, bounded: boolean): boolean {
+  return isBaseKind(num, den) && isBaseSize(num, den, bounded);
+}
+
+/**
+ * The half of `canBeBase` read from words and units alone: another amount figure in the same
+ * unit, this period. Tried first, since the other half makes the figures' decimals.
+ */
+export function isBaseKind(num: FigureContext, den: FigureContext): boolean {
   if (den === num || !isAmount(den.quantity) || den.sense.kind !== 'amount') return false;
-  if (!sameUnit(den.quantity, num.quantity) || den.sense.period === 'otherYear') return false;
+  return sameUnit(den.quantity, num.quantity) && den.sense.period !== 'otherYear';
+}
+
+/** The half of `canBeBase` read from the values: positive, and not below a bounded numerator. */
+export function isBaseSize(num: FigureContext, den: FigureContext, bounded: boolean): boolean {
   const d = figureInterval(den.quantity);
   if (d.hi.lte(0)) return false;
   return !bounded || !d.hi.lt(figureInterval(num.quantity).lo);
@@ -43,7 +55,7 @@ export function fits(num: FigureContext, den: FigureContext, stated: Interval): 
  * The bases that fit a numerator and a stated rate, made once per pair: a rate is tried against
  * up to `BASE_REACH` bases, and a family of shares against as many for each member.
  */
-function impliedOf(num: FigureContext, stated: Interval): Interval {
+export function impliedOf(num: FigureContext, stated: Interval): Interval {
   let byNum = implied.get(stated);
   if (!byNum) {
     byNum = new WeakMap();

@@ -1,5 +1,5 @@
 import { Decimal } from 'decimal.js';
-import { figureInterval, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
+import { baseMeets, figureInterval, impliedBase, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';
 import { isWithin, rateIn, type RateDef } from './lexicon.js';
@@ -7,6 +7,9 @@ import {
   canBeBase,
   figuresBeforeIndex,
   fits,
+  impliedOf,
+  isBaseKind,
+  isBaseSize,
   isDueBase,
   isTotalBase,
   namedBaseMatch,
@@ -36,6 +39,8 @@ interface StatedRate {
   /** The share's target base (占年度任务的112.5%): a target, not a whole. */
   target: boolean;
   numerators: FigureContext[];
+  /** Figures in the rate's sentence and the one before, nearest first: its numerators and near bases are read from them. */
+  near: FigureContext[];
 }
 
 /** A rate judged: the verdict, the pair that decided it and the bases tried. */
@@ -88,11 +93,13 @@ function statedRate(ctx: ReportContext, i: number): StatedRate | null {
       namedCore: target ? '' : core || (named.replace(/[的比了达为]/g, '') === body ? body : ''),
       target,
       numerators: num ? [num] : [],
+      near: figuresBefore(ctx, q.range.start, q.sentence, NUMERATOR_WINDOW),
     };
   }
   const def = rateOf(ctx, f.label);
   if (!def) return null;
-  return { f, index: i, def, share: false, namedCore: '', target: false, numerators: rateNumerators(ctx, f, def) };
+  const near = figuresBefore(ctx, q.range.start, q.sentence, NUMERATOR_WINDOW);
+  return { f, index: i, def, share: false, namedCore: '', target: false, numerators: rateNumerators(ctx, f, def, near), near };
 }
 
 /** The count a share is of: the nearest amount before it in its clause group, with no other rate between. */
@@ -118,29 +125,39 @@ function rateOf(ctx: ReportContext, label: string): RateDef | null {
   return { name, bounded: false, numerator: stem ? [stem] : [] };
 }
 
-/**
- * Counts labelled with the rate's own verb (办结 for 办结率), in its sentence and the one before.
- * A count narrowed by a timing word the rate's name lacks (按时结案 for 结案率) is the numerator of
- * another rate; a due count (应办结) is a base, never a numerator.
- */
 /** Whether two figures may count the same thing: either names no lexicon metric, or one metric is part of the other. */
 function sameFamily(ctx: ReportContext, a: FigureContext, b: FigureContext): boolean {
   if (!a.metric || !b.metric) return true;
   return isWithin(ctx.lexicon, a.metric, b.metric) || isWithin(ctx.lexicon, b.metric, a.metric);
 }
 
-function rateNumerators(ctx: ReportContext, f: FigureContext, def: RateDef): FigureContext[] {
+/**
+ * Counts labelled with the rate's own verb (办结 for 办结率), in its sentence and the one before.
+ * A count narrowed by a timing word the rate's name lacks (按时结案 for 结案率) is the numerator of
+ * another rate; a due count (应办结) is a base, never a numerator.
+ */
+function rateNumerators(ctx: ReportContext, f: FigureContext, def: RateDef, near: readonly FigureContext[]): FigureContext[] {
   // The timing words of the rate as written (按时结案率 names 按时 though the lexicon rate is 结案率).
   const timing = WORDS.actions.timing.filter((w) => f.label.includes(w));
-  return figuresBefore(ctx, f.quantity.range.start, f.quantity.sentence, NUMERATOR_WINDOW).filter(
-    (w) =>
-      isAmount(w.quantity) &&
-      sameFamily(ctx, f, w) &&
-      !isDueBase(w) &&
-      def.numerator.some((stem) => w.label.includes(stem)) &&
-      WORDS.actions.timing.every((t) => !w.label.includes(t) || timing.includes(t)) &&
-      timing.every((t) => w.label.includes(t)),
-  );
+  const out: FigureContext[] = [];
+  // The word tests first: most figures near a rate are not labelled with its verb.
+  for (const w of near) {
+    if (isAmount(w.quantity) && hasStem(w.label, def.numerator) && timedAlike(w.label, timing) && !isDueBase(w) && sameFamily(ctx, f, w)) out.push(w);
+  }
+  return out;
+}
+
+/** Whether `label` holds any of the stems. */
+function hasStem(label: string, stems: readonly string[]): boolean {
+  for (const stem of stems) if (label.includes(stem)) return true;
+  return false;
+}
+
+/** Whether `label` names exactly the timing words `timing` (those of the rate) among all timing words. */
+function timedAlike(label: string, timing: readonly string[]): boolean {
+  for (const t of WORDS.actions.timing) if (label.includes(t) && !timing.includes(t)) return false;
+  for (const t of timing) if (!label.includes(t)) return false;
+  return true;
 }
 
 /** A family of sibling shares: each category's count with its own 占比, all over one base. */
@@ -219,24 +236,32 @@ function candidates(ctx: ReportContext, r: StatedRate, num: FigureContext, famil
   const { f, def } = r;
   const out: BaseCandidate[] = [];
   const seen = new Set<FigureContext>();
-  const near = new Set(nearList);
   const push = (den: FigureContext, tier: BaseTier): void => {
-    // Counts of another metric are not its counts (12345热线 counts for a 信访 rate).
-    if (seen.has(den) || !canBeBase(num, den, def.bounded) || !sameFamily(ctx, f, den)) return;
     // A share's base comes before the count it is a share of.
-    if (r.share && den.quantity.range.start > num.quantity.range.start) return;
+    if (seen.has(den) || (r.share && den.quantity.range.start > num.quantity.range.start)) return;
+    // Counts of another metric are not its counts (12345热线 counts for a 信访 rate). The values
+    // are read last: comparing them makes the figure's decimals.
+    if (!isBaseKind(num, den) || !sameFamily(ctx, f, den) || !isBaseSize(num, den, def.bounded)) return;
     seen.add(den);
-    out.push({ den, tier, near: near.has(den) });
+    // At most 16 figures are near: a look through them is cheaper than a set made per numerator.
+    out.push({ den, tier, near: nearList.includes(den) });
   };
   // The whole text before the rate is read only where a base may stand far from it.
   let far: FigureContext[] | null = null;
   const before = (): FigureContext[] => (far ??= figuresBeforeIndex(ctx, r.index));
   if (r.share) {
     if (r.namedCore) {
-      // The figures that match the named words best: 立案受理 before 收到 for 受理案件总数.
+      // The figures that match the named words best: 立案受理 before 收到 for 受理案件总数. Each
+      // figure is matched once.
+      const all = before();
+      const match: number[] = [];
       let best = 0;
-      for (const den of before()) best = Math.max(best, namedBaseMatch(den, r.namedCore));
-      if (best > 0) for (const den of before()) if (namedBaseMatch(den, r.namedCore) === best) push(den, 'named');
+      for (const den of all) {
+        const m = namedBaseMatch(den, r.namedCore);
+        match.push(m);
+        if (m > best) best = m;
+      }
+      if (best > 0) for (let k = 0; k < all.length; k++) if (match[k] === best) push(all[k]!, 'named');
     }
     if (family?.base) push(family.base, 'family');
     for (const den of nearList) if (isTotalBase(den) || isDueBase(den)) push(den, 'total');
@@ -276,28 +301,27 @@ function judge(ctx: ReportContext, out: ClaimList, r: StatedRate, family: ShareF
   const stated = f.quantity.interval;
   let tried = 0;
   let fallback: { num: FigureContext; c: BaseCandidate } | null = null;
-  // Counts in the rate's sentence and the one before, nearest first.
-  const nearList = figuresBefore(ctx, f.quantity.range.start, f.quantity.sentence, NUMERATOR_WINDOW);
   for (const num of r.numerators) {
-    const list = candidates(ctx, r, num, family, nearList);
+    const list = candidates(ctx, r, num, family, r.near);
     tried += list.length;
-    const named = list.filter((c) => c.tier === 'named');
-    const fit = list.find((c) => fits(num, c.den, stated));
+    // Named bases come first in the list, so the first candidate says whether there is one.
+    const named = list.length > 0 && list[0]!.tier === 'named' ? list[0]! : null;
+    const fit = firstFit(num, list, stated, family);
     // The base the text names is not in the text (占全市的 with no city figure): only a fit says anything.
-    if (r.namedCore && named.length === 0 && !fit) continue;
-    if (fit && (named.length === 0 || fit.tier === 'named')) {
+    if (r.namedCore && !named && !fit) continue;
+    if (fit && (!named || fit.tier === 'named')) {
       addHolds(ctx, out, r, num, fit, list.length);
       return { rate: f, num, den: fit.den, tier: fit.tier, verdict: 'holds' };
     }
     if (fit) {
       // The base the text names fails, but another count fits: the writer must say which.
-      addAmbiguous(ctx, out, r, num, named[0]!, fit, list.length);
+      addAmbiguous(ctx, out, r, num, named!, fit, list.length);
       return { rate: f, num, den: fit.den, tier: fit.tier, verdict: 'unverifiable' };
     }
     // The base judged against when nothing fits: the named one, the family's, a due count, or
     // the nearest count in reach that is not a sibling share's count.
     const primary =
-      named[0] ??
+      named ??
       list.find((c) => c.tier === 'family' || c.tier === 'due') ??
       list.find((c) => c.near && (r.share ? !isShareNumerator(ctx, c.den) : c.tier === 'total' || c.tier === 'near'));
     // A family whose stated total fits none of its shares, but whose own sum fits this one: the
@@ -317,9 +341,19 @@ function judge(ctx: ReportContext, out: ClaimList, r: StatedRate, family: ShareF
   return { rate: f, num: fallback.num, den: fallback.c.den, tier: fallback.c.tier, verdict };
 }
 
-function claimBase(r: StatedRate): Pick<ClaimOf<'rate'>, 'kind' | 'range' | 'name' | 'bounded'> {
-  return { kind: 'rate', range: r.f.quantity.range, name: r.def.name, bounded: r.def.bounded };
+/**
+ * The first candidate whose base makes num/base meet the stated rate. The bases that fit are
+ * worked out once per numerator and rate (two divisions), then each candidate is one comparison.
+ * A share in a family had them worked out by the family search already; other rates are not
+ * kept in that cache, which costs more than it saves when nothing asks again.
+ */
+function firstFit(num: FigureContext, list: readonly BaseCandidate[], stated: Interval, family: ShareFamily | null): BaseCandidate | null {
+  if (list.length === 0) return null;
+  const implied = family ? impliedOf(num, stated) : impliedBase(figureInterval(num.quantity), stated);
+  for (const c of list) if (baseMeets(figureInterval(c.den.quantity), implied)) return c;
+  return null;
 }
+
 
 function baseKindOf(r: StatedRate, tier: BaseTier): ClaimOf<'rate'>['baseKind'] {
   // Shares (占) have their stated base; only completion rates may rest on an unstated 应办结.
@@ -335,12 +369,19 @@ const TIER_NOTE: Record<BaseTier, string> = {
   near: 'a count in its sentence',
 };
 
+// The claims below are written out field by field rather than spread from a shared head: a
+// literal that spreads an object and then adds fields is built one property at a time, which
+// cost more than judging the rate.
+
 function addHolds(ctx: ReportContext, out: ClaimList, r: StatedRate, num: FigureContext, c: BaseCandidate, tried: number): void {
   const { report } = ctx;
   const ratio = percentOf(figureInterval(num.quantity), figureInterval(c.den.quantity))!;
   const refs = [figureRef(report, r.f.quantity, 'rate'), figureRef(report, num.quantity, 'numerator'), figureRef(report, c.den.quantity, 'base')];
   out.add<ClaimOf<'rate'>>({
-    ...claimBase(r),
+    kind: 'rate',
+    range: r.f.quantity.range,
+    name: r.def.name,
+    bounded: r.def.bounded,
     figures: refs,
     verdict: 'holds',
     evidence: evidence(refs, {
@@ -370,7 +411,10 @@ function addAmbiguous(ctx: ReportContext, out: ClaimList, r: StatedRate, num: Fi
     figureRef(report, fit.den.quantity, 'base that fits'),
   ];
   out.add<ClaimOf<'rate'>>({
-    ...claimBase(r),
+    kind: 'rate',
+    range: r.f.quantity.range,
+    name: r.def.name,
+    bounded: r.def.bounded,
     figures: refs,
     verdict: 'unverifiable',
     evidence: evidence(refs, {
@@ -400,7 +444,10 @@ function addAmbiguousSum(ctx: ReportContext, out: ClaimList, r: StatedRate, num:
   const sum = parts.reduce((a, p) => a.plus(p.quantity.value), new Decimal(0));
   const refs = [figureRef(report, r.f.quantity, 'rate'), figureRef(report, num.quantity, 'numerator'), figureRef(report, total.den.quantity, 'named base')];
   out.add<ClaimOf<'rate'>>({
-    ...claimBase(r),
+    kind: 'rate',
+    range: r.f.quantity.range,
+    name: r.def.name,
+    bounded: r.def.bounded,
     figures: refs,
     verdict: 'unverifiable',
     evidence: evidence(refs, {
@@ -422,7 +469,10 @@ function addAmbiguousSum(ctx: ReportContext, out: ClaimList, r: StatedRate, num:
 function addUnverifiable(ctx: ReportContext, out: ClaimList, r: StatedRate, tried: number): void {
   const rateRef = figureRef(ctx.report, r.f.quantity, 'rate');
   out.add<ClaimOf<'rate'>>({
-    ...claimBase(r),
+    kind: 'rate',
+    range: r.f.quantity.range,
+    name: r.def.name,
+    bounded: r.def.bounded,
     figures: [rateRef],
     verdict: 'unverifiable',
     evidence: evidence([rateRef], {
@@ -452,7 +502,10 @@ function addFails(ctx: ReportContext, out: ClaimList, r: StatedRate, num: Figure
   const rounded = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_EVEN);
   const refs = [figureRef(report, q, 'rate'), figureRef(report, num.quantity, 'numerator'), figureRef(report, c.den.quantity, 'base')];
   out.add<ClaimOf<'rate'>>({
-    ...claimBase(r),
+    kind: 'rate',
+    range: r.f.quantity.range,
+    name: r.def.name,
+    bounded: r.def.bounded,
     figures: refs,
     verdict: 'fails',
     evidence: evidence(refs, {

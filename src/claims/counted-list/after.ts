@@ -5,7 +5,7 @@
  */
 import type { Range } from '../../model/range.js';
 import { trim } from './items.js';
-import { CLOSERS, OPENERS } from './words.js';
+import { CHAR_CLASS, CLOSER, codeIn, OPENER } from './words.js';
 
 /** A list read forward from its start. */
 export interface ListAfter {
@@ -38,23 +38,24 @@ const DUN_ENDS = ',;:。!?\n';
 export function listAfter(s: string, start: number, maxItems: number): ListAfter | null {
   if (maxItems > MAX_ITEMS) return null;
   let p = start;
-  while (p < s.length && (s[p] === ' ' || s[p] === '\t')) p++;
-  if (s[p] === '\n') return linesAfter(s, p + 1, maxItems);
+  while (p < s.length && (s.charCodeAt(p) === 0x20 || s.charCodeAt(p) === 0x09)) p++;
+  if (s.charCodeAt(p) === 0x0a) return linesAfter(s, p + 1, maxItems);
   const limit = Math.min(s.length, p + MAX_SPAN);
   // The first separator decides: 、 (names), ; (entries with figures), or the sentence end.
   let depth = 0;
   let first = '';
   let commas = 0;
   for (let i = p; i < limit; i++) {
-    const c = s[i]!;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
+    const c = s.charCodeAt(i);
+    const kind = CHAR_CLASS[c]!;
+    if ((kind & OPENER) !== 0) depth++;
+    else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0) {
-      if (c === ',') commas++;
+      if (c === 0x2c /* , */) commas++;
       // Enough entries cut at commas to judge the count: stop looking for another separator.
       if (commas > maxItems) break;
-      if (c === '、' || c === ';' || SENTENCE_ENDS.includes(c)) {
-        first = c;
+      if (c === 0x3001 /* 、 */ || c === 0x3b /* ; */ || codeIn(SENTENCE_ENDS, c)) {
+        first = s[i]!;
         break;
       }
     }
@@ -70,14 +71,16 @@ function inline(s: string, p: number, limit: number, mode: ListAfter['mode'], en
   let depth = 0;
   let from = p;
   let end = limit;
+  const sepCode = sep.charCodeAt(0);
   for (let i = p; i < limit; i++) {
-    const c = s[i]!;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
-    else if (depth === 0 && ends.includes(c)) {
+    const c = s.charCodeAt(i);
+    const kind = CHAR_CLASS[c]!;
+    if ((kind & OPENER) !== 0) depth++;
+    else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
+    else if (depth === 0 && codeIn(ends, c)) {
       end = i;
       break;
-    } else if (depth === 0 && c === sep) {
+    } else if (depth === 0 && c === sepCode) {
       pushItem(s, items, from, i);
       from = i + 1;
       // More entries than the count can use: the rest is not read (keeps each list bounded).
@@ -116,8 +119,8 @@ function linesAfter(s: string, from: number, maxItems: number): ListAfter | null
   let p = from;
   let closed = false;
   while (p < s.length && items.length < maxItems) {
-    let e = p;
-    while (e < s.length && s[e] !== '\n') e++;
+    let e = s.indexOf('\n', p);
+    if (e < 0) e = s.length;
     const line = trim(s, { start: p, end: e });
     if (line.end > line.start) {
       const isLast = !moreText(s, e);
@@ -158,9 +161,12 @@ function entryLine(s: string, line: Range): boolean {
 
 /** Whether anything but white space follows `pos`. */
 function moreText(s: string, pos: number): boolean {
-  for (let i = pos; i < s.length; i++) if (!/\s/.test(s[i]!)) return true;
-  return false;
+  WORD.lastIndex = pos;
+  return WORD.test(s);
 }
+
+/** Any character but white space (the same white space as `\s`). */
+const WORD = /\S/g;
 
 /**
  * The name of each entry, for the evidence: the words before its figure or first comma

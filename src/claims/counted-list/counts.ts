@@ -5,7 +5,7 @@
  * all (三大, 前五), so the count is read here from the text, the same way whichever it is.
  */
 import { matchUnit } from '../../parse/numbers/units.js';
-import { parseChineseNumeral } from '../../parse/numbers/chinese-numeral.js';
+import { parseChineseNumeral, type ChineseNumeral } from '../../parse/numbers/chinese-numeral.js';
 import { CLASSIFIERS, COUNT_NUMERALS, MAX_BIG_KINDS, type CountSense } from './words.js';
 
 /** A numeral as written. */
@@ -30,27 +30,40 @@ export interface Count {
   compound: boolean;
 }
 
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /** Count numerals by char code. */
 const NUMERAL = new Uint8Array(65536);
 for (const c of COUNT_NUMERALS) NUMERAL[c.charCodeAt(0)] = 1;
 
-/** Measure words by first character. */
-const CLASSIFIERS_BY_FIRST = new Map<string, Array<readonly [string, CountSense]>>();
-for (const entry of CLASSIFIERS) CLASSIFIERS_BY_FIRST.set(entry[0][0]!, [...(CLASSIFIERS_BY_FIRST.get(entry[0][0]!) ?? []), entry]);
+/** Measure words by the char code of their first character. */
+const CLASSIFIERS_BY_FIRST = new Map<number, Array<readonly [string, CountSense]>>();
+for (const entry of CLASSIFIERS) {
+  const list = CLASSIFIERS_BY_FIRST.get(entry[0].charCodeAt(0));
+  if (list) list.push(entry);
+  else CLASSIFIERS_BY_FIRST.set(entry[0].charCodeAt(0), [entry]);
+}
+/** A flag per char code that starts a measure word. */
+const CLASSIFIER_START = new Uint8Array(65536);
+for (const code of CLASSIFIERS_BY_FIRST.keys()) CLASSIFIER_START[code] = 1;
 
 /** Whether a measure word could start at `pos` (its first character is one), before reading it. */
 export function startsClassifier(s: string, pos: number): boolean {
-  return CLASSIFIERS_BY_FIRST.has(s[pos] ?? '');
+  return CLASSIFIER_START[s.charCodeAt(pos)] === 1;
 }
 
 /** Whether `c` is a Chinese character (CJK unified ideographs). */
 export function isHan(c: string | undefined): boolean {
   return c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 }
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
-const isCountNumeral = (c: string | undefined): boolean => c !== undefined && c !== '' && NUMERAL[c.charCodeAt(0)] === 1;
+
+/** Whether the UTF-16 unit `code` is a Chinese character (CJK unified ideographs); false for NaN. */
+export function isHanCode(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+/** Whether the UTF-16 unit `code` is an ASCII digit (false for NaN). */
+const isDigitCode = (code: number): boolean => code >= 0x30 && code <= 0x39;
+/** Whether the UTF-16 unit `code` is an ASCII letter. */
+const isLetterCode = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 
 /** Longest Chinese numeral run read as a count: lists have fewer than a thousand items. */
 const MAX_RUN = 4;
@@ -59,8 +72,8 @@ const MAX_RUN = 4;
 export function isNumeralStart(s: string, pos: number): boolean {
   const code = s.charCodeAt(pos);
   if (code >= 0x30 && code <= 0x39) {
-    const prev = s[pos - 1];
-    return !isDigit(prev) && prev !== '.' && !isLetter(prev);
+    const prev = s.charCodeAt(pos - 1);
+    return !isDigitCode(prev) && prev !== 0x2e && !isLetterCode(prev);
   }
   return NUMERAL[code] === 1 && (pos === 0 || NUMERAL[s.charCodeAt(pos - 1)] !== 1);
 }
@@ -71,21 +84,29 @@ export function isNumeralStart(s: string, pos: number): boolean {
  * ends in 一 (统一两个, 之一三项) is read from its second character.
  */
 export function numeralAt(s: string, pos: number): Numeral | null {
-  if (isDigit(s[pos])) {
+  if (isDigitCode(s.charCodeAt(pos))) {
     let end = pos;
-    while (end < s.length && isDigit(s[end])) end++;
-    if (end - pos > 4 || (s[end] === '.' && isDigit(s[end + 1]))) return null;
-    return { start: pos, end, value: Number(s.slice(pos, end)) };
+    let value = 0;
+    for (let c = s.charCodeAt(end); isDigitCode(c); c = s.charCodeAt(++end)) value = value * 10 + (c - 0x30);
+    if (end - pos > 4 || (s.charCodeAt(end) === 0x2e && isDigitCode(s.charCodeAt(end + 1)))) return null;
+    return { start: pos, end, value };
   }
   let end = pos;
-  while (end < s.length && end - pos < MAX_RUN + 1 && isCountNumeral(s[end])) end++;
+  while (end < s.length && end - pos < MAX_RUN + 1 && NUMERAL[s.charCodeAt(end)] === 1) end++;
   if (end - pos > MAX_RUN) return null;
-  const read = (from: number): Numeral | null => {
-    const n = parseChineseNumeral(s.slice(from, end));
-    return n && !n.digitByDigit && n.fraction === '' ? { start: from, end, value: n.integer } : null;
-  };
-  return read(pos) ?? (s[pos] === '一' && end - pos > 1 ? read(pos + 1) : null);
+  return chineseAt(s, pos, end) ?? (s.charCodeAt(pos) === 0x4e00 /* 一 */ && end - pos > 1 ? chineseAt(s, pos + 1, end) : null);
 }
+
+/** The Chinese numeral `s[from, end)` as a count, or null when it is none (a digit-by-digit code, a fraction). */
+function chineseAt(s: string, from: number, end: number): Numeral | null {
+  // Most counts are one character (三项, 两个): read from a table made once by the same parser.
+  const n = end - from === 1 ? SINGLE.get(s.charCodeAt(from)) : parseChineseNumeral(s.slice(from, end));
+  return n && !n.digitByDigit && n.fraction === '' ? { start: from, end, value: n.integer } : null;
+}
+
+/** Each count numeral alone, as the parser reads it. */
+const SINGLE = new Map<number, ChineseNumeral | null>();
+for (const c of COUNT_NUMERALS) SINGLE.set(c.charCodeAt(0), parseChineseNumeral(c));
 
 /**
  * The measure word at `pos` and what it counts, or null. A unit of time or a rate (个月,
@@ -93,7 +114,7 @@ export function numeralAt(s: string, pos: number): Numeral | null {
  * congress).
  */
 export function classifierAt(s: string, pos: number, value: number): { word: string; sense: CountSense } | null {
-  const candidates = CLASSIFIERS_BY_FIRST.get(s[pos] ?? '');
+  const candidates = CLASSIFIERS_BY_FIRST.get(s.charCodeAt(pos));
   if (!candidates) return null;
   for (const [word, sense] of candidates) {
     if (!s.startsWith(word, pos)) continue;
@@ -127,12 +148,15 @@ const RANK_WORDS = '名位强';
  * 前三季度, 前3个月 and 前两年 are left alone, as is anything but 名/位/强/的 after the numeral.
  */
 export function rankAt(s: string, n: Numeral): Count | null {
-  if (s[n.start - 1] !== '前') return null;
+  if (s.charCodeAt(n.start - 1) !== 0x524d /* 前 */) return null;
   const next = s[n.end];
   if (next === undefined || !(RANK_WORDS.includes(next) || next === '的')) return null;
   const end = RANK_WORDS.includes(next) ? n.end + 1 : n.end;
   return { start: n.start - 1, end, value: n.value, firstValue: n.value, sense: 'rank', classifier: '', compound: false };
 }
+
+const CLOSE_QUOTE = 0x201d; // ”
+const OPEN_BRACKET = 0x28; // (
 
 /** Longest set phrase read as one count: 四馆一庭, 三会一课, 一规划两纲要. */
 const MAX_PHRASE = 8;
@@ -146,17 +170,21 @@ const MAX_PHRASE = 8;
 export function setPhraseAt(s: string, n: Numeral): { end: number; count: Count } | null {
   // Most numerals are figures: look for the closing mark before reading a phrase.
   let mark = n.end;
-  while (mark < s.length && mark - n.start <= MAX_PHRASE && s[mark] !== '”' && s[mark] !== '(') mark++;
+  while (mark < s.length && mark - n.start <= MAX_PHRASE) {
+    const c = s.charCodeAt(mark);
+    if (c === CLOSE_QUOTE || c === OPEN_BRACKET) break;
+    mark++;
+  }
   if (mark >= s.length || mark - n.start > MAX_PHRASE) return null;
   const first = countAt(s, n);
   let value = n.value;
   let numerals = 1;
   let p = n.end;
   while (p < s.length && p - n.start <= MAX_PHRASE) {
-    const c = s[p]!;
-    if (c === '”' || c === '(') break;
-    if (!isHan(c)) return null;
-    if (isCountNumeral(c) && !isCountNumeral(s[p - 1])) {
+    const c = s.charCodeAt(p);
+    if (c === CLOSE_QUOTE || c === OPEN_BRACKET) break;
+    if (!isHanCode(c)) return null;
+    if (NUMERAL[c] === 1 && NUMERAL[s.charCodeAt(p - 1)] !== 1) {
       const m = numeralAt(s, p);
       if (!m) return null;
       value += m.value;
@@ -166,7 +194,7 @@ export function setPhraseAt(s: string, n: Numeral): { end: number; count: Count 
     }
     p++;
   }
-  if ((s[p] !== '”' && s[p] !== '(') || p === n.end) return null;
+  if ((s.charCodeAt(p) !== CLOSE_QUOTE && s.charCodeAt(p) !== OPEN_BRACKET) || p === n.end) return null;
   if (numerals === 1 && !first) return null;
   const compound = numerals > 1;
   return {
@@ -190,15 +218,15 @@ export function setPhraseAt(s: string, n: Numeral): { end: number; count: Count 
 export function holdsCount(s: string, start: number, end: number): boolean {
   let depth = 0;
   for (let i = start; i < end; i++) {
-    const c = s[i]!;
-    if (c === '《') depth++;
-    else if (c === '》' && depth > 0) depth--;
+    const c = s.charCodeAt(i);
+    if (c === 0x300a /* 《 */) depth++;
+    else if (c === 0x300b /* 》 */ && depth > 0) depth--;
     else if (depth === 0 && isNumeralStart(s, i)) {
       const n = numeralAt(s, i);
-      if (!n || s[n.start - 1] === '第') continue;
+      if (!n || s.charCodeAt(n.start - 1) === 0x7b2c /* 第 */) continue;
       if (countAt(s, n)) return true;
       // 2020年 in an item is a year; 5万元, 30% are amounts.
-      const unit = isDigit(c) ? matchUnit(s, n.end) : null;
+      const unit = isDigitCode(c) ? matchUnit(s, n.end) : null;
       if (unit && unit.family !== 'duration') return true;
     }
   }

@@ -13,7 +13,7 @@ import { figureRef, type ReportContext } from '../context.js';
 import type { ClaimOf } from '../schema.js';
 import { countAt, isNumeralStart, numeralAt, rankAt, setPhraseAt, startsClassifier, type Count, type Numeral } from './counts.js';
 import { judge } from './judge.js';
-import { COUNT_NUMERALS, oneOf } from './words.js';
+import { codeIn, COUNT_NUMERALS } from './words.js';
 import { listAfterCount, listBefore, listInBrackets, listInClauseBefore, rankedList, type Draft } from './shapes.js';
 
 /** Extracts and judges every counted list of the report, in document order. */
@@ -27,26 +27,33 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
   let qn = 0;
   let floor = 0;
   let resume = 0;
+  const len = s.length;
   // Each run of digits or Chinese numerals once, left to right (a flag per character, no regex).
-  for (let i = 0; i < s.length; i++) {
-    if (RUN_CHAR[s.charCodeAt(i)] !== 1) continue;
+  for (let i = 0; i < len; i++) {
+    const first = RUN_CHAR[s.charCodeAt(i)]!;
+    if (first === 0) continue;
     const runStart = i;
-    while (i + 1 < s.length && RUN_CHAR[s.charCodeAt(i + 1)] === 1 && sameRunKind(s, runStart, i + 1)) i++;
-    if (!isNumeralStart(s, runStart)) continue;
-    // The previous figure ends any list before this one. A Chinese numeral in a non-count unit
-    // is usually part of a name (三元里街), not a figure.
-    while (qi < quantities.length && quantities[qi]!.range.end <= runStart) {
-      const q = quantities[qi]!;
-      if (q.numeral === 'arabic' || q.unitFamily === 'count' || q.unitFamily === 'percent') floor = Math.max(floor, q.range.end);
-      qi++;
-    }
-    if (runStart < resume) continue;
+    while (i + 1 < len && RUN_CHAR[s.charCodeAt(i + 1)] === first) i++;
+    // A numeral read at the run's start ends with the run (at most four characters of it).
+    const runEnd = i + 1;
+    if (runStart < resume || !isNumeralStart(s, runStart)) continue;
+    // Whether a count can follow, asked before the numeral is read: most numerals are figures.
+    const tail = mayFollow(s, runEnd);
+    if (!tail && s.charCodeAt(runStart - 1) !== QIAN) continue;
     const n = numeralAt(s, runStart);
-    if (!n || s[n.start - 1] === '第' || !mayCount(s, n)) continue;
+    if (!n || s.charCodeAt(n.start - 1) === DI || (!tail && s.charCodeAt(n.start - 1) !== QIAN)) continue;
     while (qn < quantities.length && quantities[qn]!.numberRange.start < n.start) qn++;
     const q = quantities[qn]?.numberRange.start === n.start ? quantities[qn]! : null;
     // A list is counted exactly: 近300名, 超过32门 and 10余项 count something else.
-    if ((q && q.qualifierKind !== 'exact') || oneOf(APPROXIMATE, s[n.start - 1])) continue;
+    if ((q && q.qualifierKind !== 'exact') || codeIn(APPROXIMATE, s.charCodeAt(n.start - 1))) continue;
+    // The previous figure ends any list before this one. A Chinese numeral in a non-count unit
+    // is usually part of a name (三元里街), not a figure. (Read up to here only now: the floor is
+    // the furthest such end, whenever it is taken.)
+    while (qi < quantities.length && quantities[qi]!.range.end <= runStart) {
+      const g = quantities[qi]!;
+      if (g.numeral === 'arabic' || g.unitFamily === 'count' || g.unitFamily === 'percent') floor = Math.max(floor, g.range.end);
+      qi++;
+    }
     const draft = readAt(s, n, floor);
     if (!draft) continue;
     addClaim(ctx, out, draft, q);
@@ -55,28 +62,29 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
   }
 }
 
-/** Characters of a numeral run: Arabic digits and the Chinese numerals a count of items is written with. */
+/**
+ * Characters of a numeral run by kind: Arabic digits (1) and the Chinese numerals a count of items
+ * is written with (2). A run holds one kind.
+ */
 const RUN_CHAR = new Uint8Array(65536);
 for (let c = 0x30; c <= 0x39; c++) RUN_CHAR[c] = 1;
-for (const c of COUNT_NUMERALS) RUN_CHAR[c.charCodeAt(0)] = 1;
+for (const c of COUNT_NUMERALS) RUN_CHAR[c.charCodeAt(0)] = 2;
 
-/** Whether two characters belong to one run: both digits, or both Chinese numerals. */
-function sameRunKind(s: string, a: number, b: number): boolean {
-  const digit = (k: number): boolean => s.charCodeAt(k) >= 0x30 && s.charCodeAt(k) <= 0x39;
-  return digit(a) === digit(b);
-}
+const QIAN = 0x524d; // 前
+const DI = 0x7b2c; // 第
 
 /**
- * Whether a numeral can start any shape at all, tested before reading one: a rank (前 before
- * it), a measure word right after it, or a set phrase closed by a quote or a bracket within reach
- * (四馆一庭”, 三项制度( ). Most numerals in a report are none of these.
+ * Whether a count can follow a numeral ending at `end`, asked before reading it: a measure word
+ * right after it, or a set phrase closed by a quote or a bracket within reach (四馆一庭”,
+ * 三项制度( ). With a rank (前 before the numeral) these are all the shapes; most numerals in a
+ * report are none of them.
  */
-function mayCount(s: string, n: Numeral): boolean {
-  if (s[n.start - 1] === '前' || startsClassifier(s, n.end)) return true;
-  for (let k = n.end; k < s.length && k <= n.end + MAX_PHRASE_REACH; k++) {
-    const c = s[k];
-    if (c === '”' || c === '(') return true;
-    if (c === ',' || c === '。' || c === ';' || c === '、') return false;
+function mayFollow(s: string, end: number): boolean {
+  if (startsClassifier(s, end)) return true;
+  for (let k = end; k < s.length && k <= end + MAX_PHRASE_REACH; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x201d /* ” */ || c === 0x28 /* ( */) return true;
+    if (c === 0x2c /* , */ || c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0x3001 /* 、 */) return false;
   }
   return false;
 }
@@ -101,7 +109,7 @@ function readAt(s: string, n: Numeral, floor: number): Draft | null {
   const count = quoted ? phrase.count : countAt(s, n);
   if (!count) return null;
   // A count followed by 等 or 和 is itself an item of a list: 落实“三项制度”等工作, 公园二期和….
-  if (oneOf(IN_ITEM, s[count.end + (quoted ? 1 : 0)])) return null;
+  if (codeIn(IN_ITEM, s.charCodeAt(count.end + (quoted ? 1 : 0)))) return null;
   return listBefore(s, count, floor, quoted) ?? listAfterCount(s, count) ?? listInClauseBefore(s, count, floor);
 }
 

@@ -5,15 +5,18 @@
  */
 import type { Range } from '../../model/range.js';
 import {
-  CLOSERS,
-  CONNECTIVES,
-  ENUMERATION_HEADS,
+  CHAR_CLASS,
+  CLOSER,
+  codeIn,
+  CONNECTIVE_INDEX,
+  ENUMERATION_INDEX,
   EVENT_WORDS,
   LAW_TITLE,
   NOT_CONNECTIVE,
-  OPENERS,
-  VERB_HEADS,
-  wordAt,
+  OPENER,
+  SPACE,
+  VERB_INDEX,
+  wordIn,
 } from './words.js';
 
 /** One way of reading a list: its items and how they were split. */
@@ -27,14 +30,16 @@ export interface Reading {
   items: Range[];
 }
 
-const SPACES = ' \t';
-
 /** `span` without spaces and the given characters at either end. */
 export function trim(s: string, span: Range, extra = ''): Range {
   let { start, end } = span;
-  while (start < end && (SPACES.includes(s[start]!) || extra.includes(s[start]!))) start++;
-  while (end > start && (SPACES.includes(s[end - 1]!) || extra.includes(s[end - 1]!))) end--;
+  while (start < end && trims(s.charCodeAt(start), extra)) start++;
+  while (end > start && trims(s.charCodeAt(end - 1), extra)) end--;
   return { start, end };
+}
+
+function trims(code: number, extra: string): boolean {
+  return (CHAR_CLASS[code]! & SPACE) !== 0 || codeIn(extra, code);
 }
 
 /**
@@ -46,14 +51,15 @@ export function splitAt(s: string, start: number, end: number, seps: string, tri
   let depth = 0;
   let from = start;
   for (let i = start; i < end; i++) {
-    const c = s[i]!;
-    if (titlesApart && depth === 0 && c === '《' && s[i - 1] === '》' && i > from) {
+    const c = s.charCodeAt(i);
+    if (titlesApart && depth === 0 && c === 0x300a /* 《 */ && s.charCodeAt(i - 1) === 0x300b /* 》 */ && i > from) {
       push(s, out, { start: from, end: i }, trimExtra);
       from = i;
     }
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
-    else if (depth === 0 && seps.includes(c)) {
+    const kind = CHAR_CLASS[c]!;
+    if ((kind & OPENER) !== 0) depth++;
+    else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
+    else if (depth === 0 && codeIn(seps, c)) {
       push(s, out, { start: from, end: i }, trimExtra);
       from = i + 1;
     }
@@ -72,11 +78,11 @@ function connectives(s: string, span: Range): Range[] {
   const out: Range[] = [];
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
-    const c = s[i]!;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
+    const kind = CHAR_CLASS[s.charCodeAt(i)]!;
+    if ((kind & OPENER) !== 0) depth++;
+    else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0 && i > span.start) {
-      const w = wordAt(s, i, CONNECTIVES);
+      const w = wordIn(s, i, CONNECTIVE_INDEX);
       if (!w || i + w.length >= span.end) continue;
       if (NOT_CONNECTIVE.some((x) => x.includes(w) && s.startsWith(x, i - x.indexOf(w)))) continue;
       out.push({ start: i, end: i + w.length });
@@ -120,7 +126,7 @@ export function readings(s: string, items: Range[]): Reading[] {
 
 /** Whether the item starts with a verb, an adverb or an enumeration marker (一是), not a name. */
 export function startsAsAction(s: string, span: Range): boolean {
-  return wordAt(s, span.start, VERB_HEADS) !== '' || wordAt(s, span.start, ENUMERATION_HEADS) !== '';
+  return wordIn(s, span.start, VERB_INDEX) !== '' || wordIn(s, span.start, ENUMERATION_INDEX) !== '';
 }
 
 /** How far into a first item its verb is looked for (组织全区各单位开展 is as long as it gets). */
@@ -134,14 +140,14 @@ const LEAD_REACH = 12;
 export function stripLead(s: string, span: Range): { span: Range; verbLed: boolean } {
   let p = span.start;
   let verbLed = false;
-  for (let w = wordAt(s, p, VERB_HEADS); w && p + w.length < span.end; w = wordAt(s, p, VERB_HEADS)) {
+  for (let w = wordIn(s, p, VERB_INDEX); w && p + w.length < span.end; w = wordIn(s, p, VERB_INDEX)) {
     p += w.length;
     verbLed = true;
   }
   if (!verbLed) {
     // A subject before the verb: 司法所组织…, 全区行政执法单位制定…
     for (let i = span.start + 1; i < Math.min(span.end - 2, span.start + LEAD_REACH); i++) {
-      const w = wordAt(s, i, VERB_HEADS);
+      const w = wordIn(s, i, VERB_INDEX);
       if (w.length >= 2) {
         p = i + w.length;
         break;
@@ -165,6 +171,6 @@ export function namesEvent(s: string, span: Range): boolean {
 
 /** Whether the item holds a book title. */
 export function hasTitle(s: string, span: Range): boolean {
-  for (let i = span.start; i < span.end; i++) if (s[i] === '《') return true;
+  for (let i = span.start; i < span.end; i++) if (s.charCodeAt(i) === 0x300a /* 《 */) return true;
   return false;
 }

@@ -11,9 +11,29 @@
  */
 import type { Range } from '../../model/range.js';
 import { entryNames, listAfter } from './after.js';
-import { holdsCount, isHan, type Count } from './counts.js';
+import { holdsCount, isHanCode, type Count } from './counts.js';
 import { hasConnective, hasTitle, namesEvent, readings, splitAt, startsAsAction, stripLead, trim, type Reading } from './items.js';
-import { CLAUSE_BREAKS, CLOSERS, INTRO_WORDS, OPEN_LEADS, OPEN_INTROS, OPENERS, PLAIN_LEADS, PREDICATE_STARTS, SWEEP_VERBS, VERB_HEADS, oneOf, wordAt, wordBefore } from './words.js';
+import {
+  BREAK as BREAKS,
+  CHAR_CLASS,
+  CLAUSE_BREAKS,
+  charTable,
+  CLOSER as CLOSES,
+  CLOSERS,
+  indexWords,
+  INTRO_WORDS,
+  OPEN_LEADS,
+  OPEN_INTROS,
+  OPENER as OPENS,
+  OPENERS,
+  PLAIN_LEADS,
+  PREDICATE_STARTS,
+  SWEEP_VERBS,
+  VERB_INDEX,
+  wordAt,
+  wordBefore,
+  wordIn,
+} from './words.js';
 
 /** What a shape read: the count, the readings of its list and how sure the boundaries are. */
 export interface Draft {
@@ -44,7 +64,7 @@ const MAX_INTRO = 16;
 const MAX_NAME = 40;
 
 /** Words between a list and its count that make the count per item or per period, not of the list. */
-const PER_ITEM = ['各', '每', '均', '分别'];
+const PER_ITEM = indexWords(['各', '每', '均', '分别']);
 
 // ----------------------------------------------------------------------------------------- before
 
@@ -57,24 +77,24 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   const p = count.start;
   // The words between the list and the count, back to 》 or 等.
   let g = p;
-  while (g > floor && p - g <= MAX_GAP && !stopsGap(s[g - 1]!)) g--;
+  while (g > floor && p - g <= MAX_GAP && GAP_STOPS[s.charCodeAt(g - 1)] !== 1) g--;
   let listEnd: number;
   let open = false;
   let titled = false;
-  if (s[g - 1] === '等' && g - 1 > floor) {
+  if (s.charCodeAt(g - 1) === DENG && g - 1 > floor) {
     open = true;
-    listEnd = s[g - 2] === '等' ? g - 2 : g - 1;
-    titled = s[listEnd - 1] === '》';
-  } else if (s[g - 1] === '》') {
+    listEnd = s.charCodeAt(g - 2) === DENG ? g - 2 : g - 1;
+    titled = s.charCodeAt(listEnd - 1) === TITLE_CLOSE;
+  } else if (s.charCodeAt(g - 1) === TITLE_CLOSE) {
     titled = true;
     listEnd = g;
   } else {
     // Plain names stand right before the count: only 共 or an opening quote between.
     listEnd = p;
-    if (s[listEnd - 1] === '“') listEnd--;
-    if (s[listEnd - 1] === '共') listEnd--;
+    if (s.charCodeAt(listEnd - 1) === QUOTE_OPEN) listEnd--;
+    if (s.charCodeAt(listEnd - 1) === 0x5171 /* 共 */) listEnd--;
     // A、B的三项措施 counts measures of A and B, not A and B.
-    if (oneOf(NOT_ITEM_END, s[listEnd - 1])) return null;
+    if (NOT_ITEM_END[s.charCodeAt(listEnd - 1)] === 1) return null;
     // 发布信息142条, 排污口57个: a count after its noun counts that noun, not the names before it.
     // Sessions stand after their events (召开A会议、B会议3次), which are checked below.
     if (!quoted && count.sense !== 'sessions' && !nounAt(s, count.end)) return null;
@@ -82,12 +102,13 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   }
   // Copies and documents (1200册, 3件) are read only after book titles.
   if (count.sense === 'instances' && !titled) return null;
-  const gap = s.slice(g, p).replace('“', '');
-  for (let i = g; i < p; i++) if (wordAt(s, i, PER_ITEM) || wordAt(s, i, VERB_HEADS).length > 1) return null;
+  // No words between the list and the count but an opening quote (A、B“两个领导小组”).
+  const noGap = g === p || (p - g === 1 && s.charCodeAt(g) === QUOTE_OPEN);
+  for (let i = g; i < p; i++) if (wordIn(s, i, PER_ITEM) || wordIn(s, i, VERB_INDEX).length > 1) return null;
   const start = clauseStart(s, listEnd, floor);
   if (!start) return null;
   // Most figures have no list before them: look for a separator or a title before splitting.
-  if (!titled && !hasAny(s, start.at, listEnd, '、+和及与')) return null;
+  if (!titled && !hasAny(s, start.at, listEnd, LIST_MARKS)) return null;
   // Titles written side by side (《A》《B》) are items too.
   const items = splitAt(s, start.at, listEnd, '、+', '', true);
   if (items.length === 0 || items.some((it) => hasOpenEnd(s, it))) return null;
@@ -98,7 +119,7 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
     // 司法所组织…开展《宪法》: the item is the title.
     const first = items[0]!;
     let i = first.start;
-    while (s[i] !== '《') i++;
+    while (s.charCodeAt(i) !== 0x300a /* 《 */) i++;
     items[0] = { start: i, end: first.end };
   } else {
     const lead = stripLead(s, items[0]!);
@@ -110,7 +131,7 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   // Titles mark their items, whatever verb comes with them (收视收听《…》).
   const names = titled || (items.slice(1).every((it) => !startsAsAction(s, it)) && items.every((it) => it.end - it.start <= MAX_NAME));
   // A list of actions is a list only when 等 says so right before the count (…等六大专题学习活动).
-  if (!names && !(open && gap === '')) return null;
+  if (!names && !(open && noGap)) return null;
   // A list joined only by 和 (A和B两个项目) is read, but claimed only when it fits.
   let speculative = items.length === 1;
   if (items.length === 1) {
@@ -128,14 +149,14 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   if (counted.value < 2 && !(titled && sense === 'sessions')) return null;
   // Nobody writes 2 names for 57 kinds: such a count counts something else.
   if (sense === 'kinds' && !open && counted.value > 2 * most + 1) return null;
-  const events = list.every((r) => r.items.every((it) => namesEvent(s, it)));
   return {
     count: counted,
     readings: list,
     open,
     // After 等 and a noun (用工、用地、审批等实际困难2项) the count may be of that noun, not of the kinds listed.
     // Plain meetings may have been held jointly (A会议暨B会议): only titled sessions are certain.
-    moreCertain: !speculative && names && (titled || gap === '') && (sense !== 'sessions' || (titled && events)),
+    // Whether every item names an event is read only for titled sessions, the one case that asks.
+    moreCertain: !speculative && names && (titled || noGap) && (sense !== 'sessions' || (titled && list.every((r) => r.items.every((it) => namesEvent(s, it))))),
     fewerCertain: !speculative && sense === 'kinds' && names && (start.strong || verbLed || titled),
     speculative,
     how: count.compound
@@ -147,42 +168,52 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
 }
 
 /** Characters that end a phrase, not a name: the count after them counts something of the list (A、B的三项措施), or is approximate (近300名). */
-const NOT_ITEM_END = '的之了是为在对把将与和及近约超逾达';
+const NOT_ITEM_END = charTable('的之了是为在对把将与和及近约超逾达');
 
 /** Function characters that cannot start the noun after a count. */
-const NOT_NOUN = '的了是为和及与等共均各、';
+const NOT_NOUN = charTable('的了是为和及与等共均各、');
+
+const DENG = 0x7b49; // 等
+const TITLE_CLOSE = 0x300b; // 》
+const QUOTE_OPEN = 0x201c; // “
 
 /** Whether a noun starts at `pos` (三大|体系, 3个|阶段), not a clause break or a function word. */
 function nounAt(s: string, pos: number): boolean {
-  const c = s[pos];
-  return c !== undefined && (isHan(c) || c === '“') && !NOT_NOUN.includes(c);
+  const c = s.charCodeAt(pos);
+  return (isHanCode(c) || c === QUOTE_OPEN) && NOT_NOUN[c] !== 1;
 }
 
-/** Whether `s[start, end)` holds any of the characters `chars`. */
-function hasAny(s: string, start: number, end: number, chars: string): boolean {
-  for (let i = start; i < end; i++) if (chars.includes(s[i]!)) return true;
+/** Whether `s[start, end)` holds any of the characters flagged in `chars` (a `charTable`). */
+function hasAny(s: string, start: number, end: number, chars: Uint8Array): boolean {
+  for (let i = start; i < end; i++) if (chars[s.charCodeAt(i)] === 1) return true;
   return false;
 }
+
+/** What joins the items of a list before its count: 、, +, 和, 及, 与. */
+const LIST_MARKS = charTable('、+和及与');
+const DUN = charTable('、');
 
 /** Whether an item holds 等 outside brackets: the list it closes ended there (A、B等纳入C、D). */
 function hasOpenEnd(s: string, span: Range): boolean {
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
-    const c = s[i]!;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
-    else if (depth === 0 && c === '等') return true;
+    const c = s.charCodeAt(i);
+    const kind = CHAR_CLASS[c]!;
+    if ((kind & OPENS) !== 0) depth++;
+    else if ((kind & CLOSES) !== 0 && depth > 0) depth--;
+    else if (depth === 0 && c === DENG) return true;
   }
   return false;
+}
+
+/** Whether the UTF-16 unit `code` is an ASCII digit (false for NaN). */
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** Characters the words between a list and its count never hold. */
 const GAP_STOPS = new Uint8Array(65536);
 for (const c of `${CLAUSE_BREAKS}、《》等0123456789`) GAP_STOPS[c.charCodeAt(0)] = 1;
-
-function stopsGap(c: string): boolean {
-  return GAP_STOPS[c.charCodeAt(0)] === 1;
-}
 
 /**
  * Where the clause holding a list that ends at `end` starts: after a clause break, an opening
@@ -253,12 +284,11 @@ export function listInBrackets(s: string, phrase: { end: number; count: Count })
   // 12个社区(东风社区、红旗社区): two names in brackets for twelve are examples, not the list.
   if (count.sense === 'kinds' && !open && count.value > 2 * most + 1) return null;
   const names = items.every((it) => !startsAsAction(s, it));
-  const events = items.every((it) => namesEvent(s, it));
   return {
     count,
     readings: list,
     open,
-    moreCertain: !count.compound && names && (count.sense !== 'sessions' || events),
+    moreCertain: !count.compound && names && (count.sense !== 'sessions' || items.every((it) => namesEvent(s, it))),
     fewerCertain: count.sense === 'kinds' && !count.compound && names,
     speculative: false,
     how: 'the list in brackets after the count',
@@ -269,11 +299,12 @@ export function listInBrackets(s: string, phrase: { end: number; count: Count })
 function closingBracket(s: string, open: number): number {
   let depth = 0;
   for (let i = open + 1; i < Math.min(s.length, open + MAX_BRACKET); i++) {
-    const c = s[i]!;
-    if (c === '\n') return -1;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c)) {
-      if (depth === 0) return c === ')' ? i : -1;
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) return -1;
+    const kind = CHAR_CLASS[c]!;
+    if ((kind & OPENS) !== 0) depth++;
+    else if ((kind & CLOSES) !== 0) {
+      if (depth === 0) return c === 0x29 /* ) */ ? i : -1;
       depth--;
     }
   }
@@ -315,7 +346,7 @@ export function listAfterCount(s: string, count: Count): Draft | null {
 /** Whether `span` holds an Arabic figure in `unit` (124条). */
 function figureIn(s: string, span: Range, unit: string): boolean {
   for (let i = span.start; i < span.end; i++) {
-    if (s[i]! >= '0' && s[i]! <= '9' && !(s[i + 1]! >= '0' && s[i + 1]! <= '9') && s.startsWith(unit, i + 1)) return true;
+    if (isDigitCode(s.charCodeAt(i)) && !isDigitCode(s.charCodeAt(i + 1)) && s.startsWith(unit, i + 1)) return true;
   }
   return false;
 }
@@ -328,13 +359,14 @@ function figureIn(s: string, span: Range, unit: string): boolean {
 function introAfter(s: string, from: number, loose: boolean): { listStart: number; open: boolean } | null {
   let depth = 0;
   for (let i = from; i < Math.min(s.length, from + MAX_INTRO); i++) {
-    const c = s[i]!;
-    if (OPENERS.includes(c)) depth++;
-    else if (CLOSERS.includes(c) && depth > 0) depth--;
+    const c = s.charCodeAt(i);
+    const kind = CHAR_CLASS[c]!;
+    if ((kind & OPENS) !== 0) depth++;
+    else if ((kind & CLOSES) !== 0 && depth > 0) depth--;
     if (depth > 0) continue;
-    if (c === ':') return { listStart: i + 1, open: wordBefore(s, i, OPEN_INTROS) !== '' };
-    if (CLAUSE_BREAKS.includes(c) || c === '、' || (c >= '0' && c <= '9')) return null;
-    const w = wordAt(s, i, INTRO_WORDS) || (loose && (c === '为' || c === '是') ? c : '');
+    if (c === 0x3a /* : */) return { listStart: i + 1, open: wordBefore(s, i, OPEN_INTROS) !== '' };
+    if ((kind & BREAKS) !== 0 || c === 0x3001 /* 、 */ || (c >= 0x30 && c <= 0x39)) return null;
+    const w = wordAt(s, i, INTRO_WORDS) || (loose && (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) ? s[i]! : '');
     if (w) {
       const after = i + w.length;
       return { listStart: s[after] === ':' ? after + 1 : after, open: false };
@@ -383,10 +415,10 @@ export function rankedList(s: string, rank: Count, floor: number): Draft | null 
 function twoFiguresIn(s: string, span: Range): boolean {
   const units = new Set<string>();
   for (let i = span.start; i < span.end; i++) {
-    const c = s[i]!;
-    if (c >= '0' && c <= '9' && !(s[i + 1]! >= '0' && s[i + 1]! <= '9') && s[i + 1] !== '.') {
-      const unit = s[i + 1] ?? '';
-      if (isHan(unit)) {
+    const next = s.charCodeAt(i + 1);
+    if (isDigitCode(s.charCodeAt(i)) && !isDigitCode(next) && next !== 0x2e /* . */) {
+      if (isHanCode(next)) {
+        const unit = s[i + 1]!;
         if (units.has(unit)) return true;
         units.add(unit);
       }
@@ -404,7 +436,7 @@ function sweptBy(s: string, rank: Count, floor: number): Draft | null {
       verbAt = rank.start - k - v.length;
       break;
     }
-    if (CLAUSE_BREAKS.includes(s[rank.start - k - 1]!)) return null;
+    if ((CHAR_CLASS[s.charCodeAt(rank.start - k - 1)]! & BREAKS) !== 0) return null;
   }
   if (verbAt < 0) return null;
   const start = clauseStart(s, verbAt, floor);
@@ -436,19 +468,19 @@ const MAX_BACKREF_LEAD = 4;
 export function listInClauseBefore(s: string, count: Count, floor: number): Draft | null {
   if (count.sense !== 'kinds' || count.compound) return null;
   let b = count.start;
-  while (b > floor && count.start - b < MAX_BACKREF_LEAD && isHan(s[b - 1])) b--;
-  if (s[b - 1] !== ',') return null;
+  while (b > floor && count.start - b < MAX_BACKREF_LEAD && isHanCode(s.charCodeAt(b - 1))) b--;
+  if (s.charCodeAt(b - 1) !== 0x2c /* , */) return null;
   const end = b - 1;
   // The words after the count (制度全覆盖): an item must end in a two-character word of them, as
   // …审核制度 ends in the 制度 of 两个制度. Words are not segmented, so each pair of the first four
   // characters is tried.
   let h = count.end;
-  while (h < s.length && h - count.end < 4 && isHan(s[h])) h++;
+  while (h < s.length && h - count.end < 4 && isHanCode(s.charCodeAt(h))) h++;
   const nouns: string[] = [];
   for (let i = count.end; i + 2 <= h; i++) nouns.push(s.slice(i, i + 2));
   if (nouns.length === 0) return null;
   const start = clauseStart(s, end, floor);
-  if (!start || !hasAny(s, start.at, end, '、')) return null;
+  if (!start || !hasAny(s, start.at, end, DUN)) return null;
   const items = splitAt(s, start.at, end, '、');
   if (items.length < 2 || !items.some((it) => nouns.some((w) => s.startsWith(w, it.end - 2)))) return null;
   items[0] = stripLead(s, items[0]!).span;

@@ -127,26 +127,77 @@ export function oneOf(chars: string, c: string | undefined): boolean {
   return c !== undefined && c.length === 1 && chars.includes(c);
 }
 
-/** Each word list by first character, built on first use, so a lookup tries only the words that can match. */
-const BY_FIRST = new WeakMap<readonly string[], Map<string, string[]>>();
+/** Whether the UTF-16 unit `code` is one of the characters of `chars` (false for NaN, outside the text): no one-character string made. */
+export function codeIn(chars: string, code: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+  return false;
+}
 
-function byFirst(words: readonly string[]): Map<string, string[]> {
-  let index = BY_FIRST.get(words);
-  if (!index) {
-    index = new Map();
-    for (const w of words) index.set(w[0]!, [...(index.get(w[0]!) ?? []), w]);
-    BY_FIRST.set(words, index);
+/** Character classes of the scanners, as bits of `CHAR_CLASS`. */
+export const OPENER = 1;
+export const CLOSER = 2;
+/** One of `CLAUSE_BREAKS`. */
+export const BREAK = 4;
+/** A space or a tab. */
+export const SPACE = 8;
+
+/**
+ * Each UTF-16 unit's classes, so a scan reads a table instead of making a one-character string
+ * and searching a word list for it (`CHAR_CLASS[NaN]` is undefined: no class).
+ */
+export const CHAR_CLASS = new Uint8Array(0x10000);
+for (const c of OPENERS) CHAR_CLASS[c.charCodeAt(0)]! |= OPENER;
+for (const c of CLOSERS) CHAR_CLASS[c.charCodeAt(0)]! |= CLOSER;
+for (const c of CLAUSE_BREAKS) CHAR_CLASS[c.charCodeAt(0)]! |= BREAK;
+CHAR_CLASS[0x20]! |= SPACE;
+CHAR_CLASS[0x09]! |= SPACE;
+
+/** A flag per UTF-16 unit for each character of `chars`, so a scan tests a character with one read. */
+export function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let k = 0; k < chars.length; k++) t[chars.charCodeAt(k)] = 1;
+  return t;
+}
+
+/** A word list by the char code of its first character, so a lookup tries only the words that can match. */
+export type WordIndex = ReadonlyMap<number, readonly string[]>;
+
+/** Indexes a word list by first character (once per list: the lists are constants). */
+export function indexWords(words: readonly string[]): WordIndex {
+  const index = new Map<number, string[]>();
+  for (const w of words) {
+    const list = index.get(w.charCodeAt(0));
+    if (list) list.push(w);
+    else index.set(w.charCodeAt(0), [w]);
   }
   return index;
 }
 
+/** Each word list asked about by `wordAt`, indexed on first use. */
+const BY_FIRST = new WeakMap<readonly string[], WordIndex>();
+
 /** The longest of `words` starting at `pos` in `s`, or ''. */
 export function wordAt(s: string, pos: number, words: readonly string[]): string {
-  const candidates = byFirst(words).get(s[pos] ?? '');
+  let index = BY_FIRST.get(words);
+  if (!index) {
+    index = indexWords(words);
+    BY_FIRST.set(words, index);
+  }
+  return wordIn(s, pos, index);
+}
+
+/** The longest word of an indexed list starting at `pos` in `s`, or '': `wordAt` without finding the index. */
+export function wordIn(s: string, pos: number, index: WordIndex): string {
+  const candidates = index.get(s.charCodeAt(pos));
   let best = '';
   if (candidates) for (const w of candidates) if (w.length > best.length && s.startsWith(w, pos)) best = w;
   return best;
 }
+
+/** Indexed word lists the scans ask about at many positions. */
+export const VERB_INDEX = indexWords(VERB_HEADS);
+export const ENUMERATION_INDEX = indexWords(ENUMERATION_HEADS);
+export const CONNECTIVE_INDEX = indexWords(CONNECTIVES);
 
 /** The longest of `words` ending at `end` in `s`, or ''. */
 export function wordBefore(s: string, end: number, words: readonly string[]): string {
