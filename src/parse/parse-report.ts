@@ -1,14 +1,14 @@
 import type { Level } from '../model/metadata.js';
 import type { Report } from '../model/report.js';
 import type { Enumeration, Sentence } from '../model/structure.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, normalizeView } from '../text/normalize.js';
 import { findEnumerations, type OpenRuns } from './enumerations.js';
 import { splitLines } from './lines.js';
 import { readMetadata } from './metadata.js';
 import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
 import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
-import { assertWithinLimits, InputLimitError } from './limits.js';
+import { InputLimitError, MAX_DIGIT_RUNS } from './limits.js';
 import { readTables } from './tables/index.js';
 
 /** Options for `parseReport`. */
@@ -31,10 +31,13 @@ export interface ParseOptions {
 export function parseReport(text: string, options: ParseOptions = {}): Report {
   const input = typeof text === 'string' ? text : String(text ?? '');
   // The one refusal: a text of hundreds of thousands of numbers would take minutes and
-  // gigabytes to check, so it is turned away before any work (see limits.ts).
-  assertWithinLimits(input, options.maxDigitRuns);
+  // gigabytes to check, so it is turned away before any work but the one linear pass that
+  // normalises the text and counts its digit runs (see limits.ts).
+  const view = normalizeView(input);
+  const max = options.maxDigitRuns ?? MAX_DIGIT_RUNS;
+  if (view.digitRuns > max) throw new InputLimitError(foundBeforeStop(view.digitRuns, max), max);
   try {
-    return parse(input, options);
+    return parse(input, view.norm, options);
   } catch (error) {
     if (error instanceof InputLimitError) throw error;
     // A parser bug must not crash the caller; property tests assert this never happens.
@@ -46,6 +49,11 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     });
     return report;
   }
+}
+
+/** What `countDigitRuns(text, max)` reports for a text of `runs` runs: counting stops just past `max`. */
+function foundBeforeStop(runs: number, max: number): number {
+  return Math.min(runs, Math.max(1, Math.floor(max) + 1));
 }
 
 function emptyReport(text: string, options: ParseOptions): Report {
@@ -78,8 +86,7 @@ function emptyReport(text: string, options: ParseOptions): Report {
   };
 }
 
-function parse(text: string, options: ParseOptions): Report {
-  const norm = normalizeText(text);
+function parse(text: string, norm: string, options: ParseOptions): Report {
   const lines = splitLines(norm);
   if (lines.length === 0) {
     const report = emptyReport(text, options);

@@ -188,11 +188,11 @@ const MAX_COLON_HEADING = 30;
 function headingEnd(s: string, from: number, end: number): number {
   let depth = 0;
   for (let i = from; i < end; i++) {
-    const c = s[i];
-    if (c === '(' || c === '《' || c === '“') depth++;
-    else if ((c === ')' || c === '》' || c === '”') && depth > 0) depth--;
-    else if (depth === 0 && isSentenceEnd(s.charCodeAt(i))) return i;
-    else if (depth === 0 && c === ':' && i - from <= MAX_COLON_HEADING && i + 1 < end) return i;
+    const c = s.charCodeAt(i);
+    if (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */) depth++;
+    else if ((c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
+    else if (depth === 0 && isSentenceEnd(c)) return i;
+    else if (depth === 0 && c === 0x3a /* : */ && i - from <= MAX_COLON_HEADING && i + 1 < end) return i;
   }
   return -1;
 }
@@ -277,13 +277,14 @@ function sentenceRanges(s: string, span: Range, brackets: boolean): Range[] | nu
   let depth = 0;
   const end = span.end;
   for (let i = start; i < end; i++) {
-    const c = s[i];
-    if (brackets && (c === '(' || c === '《' || c === '“')) depth++;
-    else if (brackets && (c === ')' || c === '》' || c === '”') && depth > 0) depth--;
-    else if (depth === 0 && isSentenceEnd(s.charCodeAt(i))) {
+    // Codes, not one-character strings: this reads every unit of the body.
+    const c = s.charCodeAt(i);
+    if (brackets && (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */)) depth++;
+    else if (brackets && (c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
+    else if (depth === 0 && isSentenceEnd(c)) {
       let e = i + 1;
       // Keep closing quotes and repeated marks with their sentence: 。” or ！！
-      while (e < end && (s[e] === '”' || isSentenceEnd(s.charCodeAt(e)))) e++;
+      while (e < end && (s.charCodeAt(e) === 0x201d || isSentenceEnd(s.charCodeAt(e)))) e++;
       out.push({ start, end: e });
       start = e;
       while (start < end && s.charCodeAt(start) === 0x20) start++;
