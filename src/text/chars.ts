@@ -29,3 +29,10 @@ export function isSentenceEnd(c: number): boolean {
 export function circledNumber(c: number): number {
   return c >= 0x2460 && c <= 0x2473 ? c - 0x2460 + 1 : 0;
 }
+
+/** The UTF-16 units of `chars` as a set, for membership tests on codes instead of one-character strings. */
+export function codeSet(chars: string): ReadonlySet<number> {
+  const set = new Set<number>();
+  for (let i = 0; i < chars.length; i++) set.add(chars.charCodeAt(i));
+  return set;
+}
