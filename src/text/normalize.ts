@@ -57,29 +57,31 @@ export function foldUnit(c: number): number {
   }
 }
 
-/** `foldUnit` of every UTF-16 unit, and a bit per unit that `foldUnit` changes. */
+/** `foldUnit` of every UTF-16 unit, and a bit per unit the pass over the text must stop at. */
 interface FoldTables {
   folds: Uint16Array;
-  changes: Int32Array;
+  /** Units that fold, digits (counted) and low surrogates (folded with a private-use high one). */
+  special: Int32Array;
 }
 
 /**
- * Made once per process on first use (136 KB, immutable): the view is built with a bit test per
- * character (8 KB, cache-friendly; most characters stay as they are) instead of a chain of
- * comparisons and a table search.
+ * Made once per process on first use (136 KB, immutable): the pass over the text tests one bit
+ * per character (8 KB, cache-friendly; most characters are neither folded nor digits) instead
+ * of a chain of comparisons and a table search.
  */
 let tables: FoldTables | null = null;
 
 function foldTables(): FoldTables {
   if (tables) return tables;
   const folds = new Uint16Array(0x10000);
-  const changes = new Int32Array(0x10000 >>> 5);
+  const special = new Int32Array(0x10000 >>> 5);
   for (let c = 0; c < 0x10000; c++) {
     const f = foldUnit(c);
     folds[c] = f;
-    if (f !== c) changes[c >>> 5]! |= 1 << (c & 31);
+    const isSpecial = f !== c || (c >= 0x30 && c <= 0x39) || (c >= 0xdc00 && c <= 0xdfff);
+    if (isSpecial) special[c >>> 5]! |= 1 << (c & 31);
   }
-  tables = { folds, changes };
+  tables = { folds, special };
   return tables;
 }
 
@@ -108,26 +110,27 @@ const SPARSE_CHANGES = 64;
  * from the point where they turn out to be many, in chunks. Linear either way.
  */
 export function normalizeView(text: string): NormalizedView {
-  const { folds, changes } = foldTables();
+  const { folds, special } = foldTables();
   const n = text.length;
   const parts: string[] = [];
   let copied = 0; // text[0, copied) is in parts
   let changed = 0;
   let runs = 0;
-  let inRun = false;
+  let lastDigit = -2;
   let i = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    let f = c;
-    if ((changes[c >>> 5]! >>> (c & 31)) & 1) f = folds[c]!;
-    else if ((c & 0xfc00) === 0xdc00 && i > 0) {
+    if (((special[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+    let f = folds[c]!;
+    if ((c & 0xfc00) === 0xdc00 && i > 0) {
       // A low surrogate after a private-use high surrogate is folded with it.
       const prev = text.charCodeAt(i - 1);
       if (prev >= 0xdb80 && prev <= 0xdbff) f = SPACE;
     }
-    const digit = f >= 0x30 && f <= 0x39;
-    if (digit && !inRun) runs++;
-    inRun = digit;
+    if (f >= 0x30 && f <= 0x39) {
+      if (lastDigit !== i - 1) runs++;
+      lastDigit = i;
+    }
     if (f !== c) {
       parts.push(text.slice(copied, i), String.fromCharCode(f));
       copied = i + 1;
@@ -149,9 +152,10 @@ export function normalizeView(text: string): NormalizedView {
       const prev = text.charCodeAt(i - 1);
       if (prev >= 0xdb80 && prev <= 0xdbff) f = SPACE;
     }
-    const digit = f >= 0x30 && f <= 0x39;
-    if (digit && !inRun) runs++;
-    inRun = digit;
+    if (f >= 0x30 && f <= 0x39) {
+      if (lastDigit !== i - 1) runs++;
+      lastDigit = i;
+    }
     buffer[fill++] = f;
     if (fill === CHUNK) {
       parts.push(String.fromCharCode.apply(null, buffer as unknown as number[]));
