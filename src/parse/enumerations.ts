@@ -1,5 +1,5 @@
 import type { Enumeration, EnumerationStyle, Paragraph } from '../model/structure.js';
-import { isAsciiDigit } from '../text/chars.js';
+import { codeBits, inBits, isAsciiDigit } from '../text/chars.js';
 import { parseChineseNumeral } from './numbers/chinese-numeral.js';
 
 const NUMERALS = '一二三四五六七八九十';
@@ -8,6 +8,8 @@ const CLAUSE_BREAK = '。,;:、 !?';
 
 const NUMERAL_CODES: ReadonlySet<number> = new Set(Array.from(NUMERALS, (ch) => ch.charCodeAt(0)));
 const CLAUSE_BREAK_CODES: ReadonlySet<number> = new Set(Array.from(CLAUSE_BREAK, (ch) => ch.charCodeAt(0)));
+/** The units an enumeration marker is found at: 是 (一是), 第 (第一,) and ( ((1)). */
+const MARKER_UNITS = codeBits('是第(');
 /** Characters after (三) that make it a clause of a law, not a list item: 第(二)款, (三)项. */
 const CLAUSE_WORDS: ReadonlySet<number> = new Set(Array.from('款项点条目', (ch) => ch.charCodeAt(0)));
 
@@ -45,8 +47,9 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
   // Where the next 二是 stands; moves only forward, so looking it up stays linear.
   let nextErShi = -1;
   for (let i = from; i < end; i++) {
-    // Codes, not one-character strings: this reads every unit of the body.
+    // Codes, not one-character strings: this reads every unit of the body, most of them no marker.
     const c = s.charCodeAt(i);
+    if (!inBits(MARKER_UNITS, c)) continue;
     if (c === 0x662f /* 是 */) {
       const n = numeralBefore(s, i, from);
       // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes after.

@@ -1,6 +1,6 @@
 import type { Range } from '../model/range.js';
 import type { Marker, Paragraph, ParagraphRole, Section, Sentence } from '../model/structure.js';
-import { isSentenceEnd } from '../text/chars.js';
+import { codeBits, inBits, isSentenceEnd } from '../text/chars.js';
 import { parseCalendarDates } from './calendar.js';
 import { isChromeLine, isDateLabel, isMenuLine, readMetadataLine, type MetadataField } from './chrome.js';
 import { MARKER_LEVEL, readMarker } from './markers.js';
@@ -184,11 +184,15 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
 /** Longest heading that may end at a colon: （一）加强组织领导:区委成立… */
 const MAX_COLON_HEADING = 30;
 
+/** The units an inline heading's end is found by: sentence marks and the colon. */
+const HEADING_MARKS = codeBits('(《“)》”。!?:');
+
 /** The end of an inline heading: the first sentence end (or an early colon) outside brackets, or -1. */
 function headingEnd(s: string, from: number, end: number): number {
   let depth = 0;
   for (let i = from; i < end; i++) {
     const c = s.charCodeAt(i);
+    if (!inBits(HEADING_MARKS, c)) continue;
     if (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */) depth++;
     else if ((c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
     else if (depth === 0 && isSentenceEnd(c)) return i;
@@ -271,14 +275,18 @@ export function splitSentences(s: string, para: Paragraph, out: Sentence[]): voi
   }
 }
 
+/** Brackets, quotes, title marks and sentence ends: the only units sentence splitting acts on. */
+const SENTENCE_MARKS = codeBits('(《“)》”。!?');
+
 function sentenceRanges(s: string, span: Range, brackets: boolean): Range[] | null {
   const out: Range[] = [];
   let start = span.start;
   let depth = 0;
   const end = span.end;
   for (let i = start; i < end; i++) {
-    // Codes, not one-character strings: this reads every unit of the body.
+    // Codes, not one-character strings: this reads every unit of the body, most of them no mark.
     const c = s.charCodeAt(i);
+    if (!inBits(SENTENCE_MARKS, c)) continue;
     if (brackets && (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */)) depth++;
     else if (brackets && (c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
     else if (depth === 0 && isSentenceEnd(c)) {
