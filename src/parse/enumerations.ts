@@ -1,5 +1,6 @@
 import type { Enumeration, EnumerationStyle, Paragraph } from '../model/structure.js';
 import { codeBits, inBits, isAsciiDigit } from '../text/chars.js';
+import { Mark, marksOf, type Marks } from './marks.js';
 import { parseChineseNumeral } from './numbers/chinese-numeral.js';
 
 const NUMERALS = '一二三四五六七八九十';
@@ -29,7 +30,7 @@ export type OpenRuns = Map<EnumerationStyle, { run: Enumeration; section: number
  * Finds running-text enumerations in a paragraph's body: 一是…二是…, 第一,…第二,… and
  * (1)…(2)… that do not start the line. Each style forms runs; a marker numbered 1 starts a new run.
  */
-export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[], open: OpenRuns = new Map()): void {
+export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[], open: OpenRuns = new Map(), marks?: Marks): void {
   const add = (style: EnumerationStyle, number: number, start: number, end: number): void => {
     let entry = open.get(style);
     // A run goes on in the next paragraph of the same section (一是… / 二是… / 三是… as paragraphs).
@@ -46,10 +47,17 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
   const end = para.range.end;
   // Where the next 二是 stands; moves only forward, so looking it up stays linear.
   let nextErShi = -1;
+  // With marks, only the marked positions are visited; without, every unit (most of them no marker).
+  const positions = marks?.positions;
+  let k = marks ? marks.from(from) : 0;
   for (let i = from; i < end; i++) {
-    // Codes, not one-character strings: this reads every unit of the body, most of them no marker.
+    if (positions) {
+      if (k >= marks!.length || positions[k]! >= end) break;
+      i = positions[k++]!;
+    }
+    // Codes, not one-character strings.
     const c = s.charCodeAt(i);
-    if (!inBits(MARKER_UNITS, c)) continue;
+    if (positions ? (marksOf(c) & Mark.Enumeration) === 0 : !inBits(MARKER_UNITS, c)) continue;
     if (c === 0x662f /* 是 */) {
       const n = numeralBefore(s, i, from);
       // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes after.

@@ -4,6 +4,7 @@ import type { Enumeration, Sentence } from '../model/structure.js';
 import { normalizeText, normalizeView } from '../text/normalize.js';
 import { findEnumerations, type OpenRuns } from './enumerations.js';
 import { splitLines } from './lines.js';
+import { Marks } from './marks.js';
 import { readMetadata } from './metadata.js';
 import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
@@ -98,24 +99,25 @@ function parse(text: string, norm: string, options: ParseOptions): Report {
   const { roots, list } = buildSections(text, norm, layout);
   const paragraphs = layout.paragraphs;
 
+  // Body and headings: one pass finds the units sentences, enumerations and figures act on.
+  const scanned = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
+  const scannedRanges = scanned.map((p) => p.range);
+  const marks = new Marks(norm, scannedRanges);
   const sentences: Sentence[] = [];
   const enumerations: Enumeration[] = [];
   const openRuns: OpenRuns = new Map();
-  for (const para of paragraphs) {
-    if (para.role === 'body' || para.role === 'heading') {
-      splitSentences(norm, para, sentences);
-      findEnumerations(text, norm, para, enumerations, openRuns);
-    }
+  for (const para of scanned) {
+    splitSentences(norm, para, sentences, marks);
+    findEnumerations(text, norm, para, enumerations, openRuns, marks);
   }
 
   // Figures: everything in the body and headings, after heading markers.
   const sink: FigureSink = { quantities: [], identifiers: [], dates: [] };
-  const scanned = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
-  const context = buildContext(norm, scanned.map((p) => p.range));
+  const context = buildContext(norm, scannedRanges);
   const scanner = new FigureScanner(text, norm, context, sink);
   const markerEnd = new Map<number, number>();
   for (const sec of list) markerEnd.set(sec.paragraph, sec.marker.range.end + sec.marker.trailing.length);
-  for (const para of scanned) scanner.scan(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index);
+  for (const para of scanned) scanner.scanMarked(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index, marks);
 
   // Each quantity's sentence, walking both lists in order.
   let si = 0;

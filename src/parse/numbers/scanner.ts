@@ -9,6 +9,7 @@ import type {
 } from '../../model/quantity.js';
 import { codeSet, isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
 import { isChineseNumeralCode } from './chinese-numeral.js';
+import type { Marks } from '../marks.js';
 import { DateReader } from './dates.js';
 import { effectiveKindOf } from './interval.js';
 import { Context } from './quote-context.js';
@@ -169,27 +170,40 @@ export class FigureScanner {
     const s = this.norm;
     let i = start;
     while (i < end) {
-      const c = s.charCodeAt(i);
-      const trigger = TRIGGERS[c]!;
-      if (trigger === Trigger.None) {
-        i++;
-      } else if (trigger === Trigger.Digit) {
-        i = this.atArabic(i, start, end, paragraph);
-      } else if (trigger === Trigger.Hundred && s.startsWith('分之', i + 1)) {
-        i = this.atPercentWords(i, start, end, paragraph);
-      } else if (trigger !== Trigger.Ordinal) {
-        // A numeral character, 百 among them.
-        i = this.atChinese(i, start, end, paragraph);
-      } else {
-        // 第三季度 / 前三季度 are quarters; other 第 + numeral are ordinals.
-        const q = this.dates.quarterAt(i + 1, end, i);
-        if (q !== null) {
-          i = q;
-        } else if (c === 0x7b2c) {
-          i = this.ordinalAt(i, end);
-        } else i = this.rankAt(i, start, end);
-      }
+      const trigger = TRIGGERS[s.charCodeAt(i)]!;
+      i = trigger === Trigger.None ? i + 1 : this.atTrigger(trigger, i, start, end, paragraph);
     }
+  }
+
+  /**
+   * `scan`, visiting only the marked positions of `[start, end)` (see marks.ts): every unit a
+   * figure can start at is marked, and the units between are passed over as `scan` passes them.
+   */
+  scanMarked(start: number, end: number, paragraph: number, marks: Marks): void {
+    const s = this.norm;
+    const positions = marks.positions;
+    let i = start;
+    for (let k = marks.from(start); k < marks.length; k++) {
+      const at = positions[k]!;
+      if (at >= end) break;
+      if (at < i) continue; // inside what a figure took
+      const trigger = TRIGGERS[s.charCodeAt(at)]!;
+      if (trigger !== Trigger.None) i = this.atTrigger(trigger, at, start, end, paragraph);
+    }
+  }
+
+  /** Reads what starts at `i`, a unit of trigger `trigger`; returns where scanning goes on. */
+  private atTrigger(trigger: number, i: number, start: number, end: number, paragraph: number): number {
+    const s = this.norm;
+    if (trigger === Trigger.Digit) return this.atArabic(i, start, end, paragraph);
+    if (trigger === Trigger.Hundred && s.startsWith('分之', i + 1)) return this.atPercentWords(i, start, end, paragraph);
+    // A numeral character, 百 among them.
+    if (trigger !== Trigger.Ordinal) return this.atChinese(i, start, end, paragraph);
+    // 第三季度 / 前三季度 are quarters; other 第 + numeral are ordinals.
+    const q = this.dates.quarterAt(i + 1, end, i);
+    if (q !== null) return q;
+    if (s.charCodeAt(i) === 0x7b2c /* 第 */) return this.ordinalAt(i, end);
+    return this.rankAt(i, start, end);
   }
 
   // ---------------------------------------------------------------- Arabic
