@@ -2,8 +2,8 @@ import type { Range } from '../model/range.js';
 import { firstNotBefore } from '../text/bisect.js';
 import { isChineseNumeralCode } from './numbers/chinese-numeral.js';
 
-/** What a marked unit may matter to: sentence splitting, running enumerations, the figure scanner. */
-export const Mark = { Sentence: 1, Enumeration: 2, Figure: 4 } as const;
+/** What a marked unit may matter to: sentence splitting, running enumerations, the figure scanner, quote context. */
+export const Mark = { Sentence: 1, Enumeration: 2, Figure: 4, Quote: 8 } as const;
 
 /** Marks by UTF-16 unit, made once per process. */
 const MARK_OF: Uint8Array = (() => {
@@ -15,6 +15,7 @@ const MARK_OF: Uint8Array = (() => {
   set('是第(', Mark.Enumeration);
   for (let c = 0; c < 0x10000; c++) if (isChineseNumeralCode(c)) t[c]! |= Mark.Figure;
   set('0123456789第前', Mark.Figure);
+  set('“”"《》', Mark.Quote);
   return t;
 })();
 
@@ -24,7 +25,7 @@ export function marksOf(c: number): number {
 }
 
 /**
- * Where the units that sentence splitting, enumerations and the figure scanner act on stand in the
+ * Where the units that sentence splitting, enumerations, quote context and the figure scanner act on stand in the
  * body, found in one pass: each of them then visits only these positions instead of reading every
  * unit of the body again. Ranges must come in order and not overlap.
  */

@@ -99,7 +99,7 @@ function parse(text: string, norm: string, options: ParseOptions): Report {
   const { roots, list } = buildSections(text, norm, layout);
   const paragraphs = layout.paragraphs;
 
-  // Body and headings: one pass finds the units sentences, enumerations and figures act on.
+  // Body and headings: one pass finds the units sentences, enumerations, quotes and figures act on.
   const scanned = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
   const scannedRanges = scanned.map((p) => p.range);
   const marks = new Marks(norm, scannedRanges);
@@ -113,7 +113,7 @@ function parse(text: string, norm: string, options: ParseOptions): Report {
 
   // Figures: everything in the body and headings, after heading markers.
   const sink: FigureSink = { quantities: [], identifiers: [], dates: [] };
-  const context = buildContext(norm, scannedRanges);
+  const context = buildContext(norm, scannedRanges, undefined, marks);
   const scanner = new FigureScanner(text, norm, context, sink);
   const markerEnd = new Map<number, number>();
   for (const sec of list) markerEnd.set(sec.paragraph, sec.marker.range.end + sec.marker.trailing.length);

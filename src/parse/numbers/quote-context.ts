@@ -1,4 +1,5 @@
 import type { Range } from '../../model/range.js';
+import { Mark, marksOf, type Marks } from '../marks.js';
 
 /** Where a position sits: running text, a short quoted name, or a book title. */
 export const Context = { Text: 0, Quoted: 1, Title: 2 } as const;
@@ -31,8 +32,12 @@ class Outermost {
   }
 }
 
-/** Marks positions inside short quoted names and book titles. Linear: only the marks are visited. */
-export function buildContext(norm: string, paragraphs: readonly Range[], maxQuoted = 30): Uint8Array {
+/**
+ * Marks positions inside short quoted names and book titles. Linear: only the quotation and title
+ * marks are visited, found by native search or, when given, from `marks` built over `paragraphs`.
+ */
+export function buildContext(norm: string, paragraphs: readonly Range[], maxQuoted = 30, marks?: Marks): Uint8Array {
+  if (marks) return markedContext(norm, paragraphs, maxQuoted, marks);
   const n = norm.length;
   // Next position of each mark at or after the paragraph being read (n when there is none).
   const next = [n, n, n, n, n];
@@ -83,6 +88,47 @@ export function buildContext(norm: string, paragraphs: readonly Range[], maxQuot
   quotedCurly.fill(out, Context.Quoted);
   quotedAscii.fill(out, Context.Quoted);
   // A title wins over a quotation it overlaps.
+  titled.fill(out, Context.Title);
+  return out;
+}
+
+/** `buildContext` from the marked positions of the paragraphs (see marks.ts). */
+function markedContext(norm: string, paragraphs: readonly Range[], maxQuoted: number, marks: Marks): Uint8Array {
+  const quotedCurly = new Outermost();
+  const quotedAscii = new Outermost();
+  const titled = new Outermost();
+  const quoteStack: number[] = [];
+  const titleStack: number[] = [];
+  const positions = marks.positions;
+  for (const para of paragraphs) {
+    quoteStack.length = 0;
+    titleStack.length = 0;
+    let asciiQuote = -1;
+    for (let k = marks.from(para.start); k < marks.length; k++) {
+      const i = positions[k]!;
+      if (i >= para.end) break;
+      const c = norm.charCodeAt(i);
+      if ((marksOf(c) & Mark.Quote) === 0) continue;
+      if (c === 0x201c /* “ */) quoteStack.push(i);
+      else if (c === 0x201d /* ” */) {
+        const open = quoteStack.pop();
+        if (open !== undefined && i - open - 1 <= maxQuoted) quotedCurly.add(open, i + 1);
+      } else if (c === 0x22 /* " */) {
+        if (asciiQuote < 0) asciiQuote = i;
+        else {
+          if (i - asciiQuote - 1 <= maxQuoted) quotedAscii.add(asciiQuote, i + 1);
+          asciiQuote = -1;
+        }
+      } else if (c === 0x300a /* 《 */) titleStack.push(i);
+      else {
+        const open = titleStack.pop();
+        if (open !== undefined) titled.add(open, i + 1);
+      }
+    }
+  }
+  const out = new Uint8Array(norm.length);
+  quotedCurly.fill(out, Context.Quoted);
+  quotedAscii.fill(out, Context.Quoted);
   titled.fill(out, Context.Title);
   return out;
 }
