@@ -1,9 +1,11 @@
 import type { CalendarDate } from '../model/date.js';
 import type { Range } from '../model/range.js';
-import { isAsciiDigit } from '../text/chars.js';
+import { codeSet, isAsciiDigit } from '../text/chars.js';
 import { parseChineseNumeral } from './numbers/chinese-numeral.js';
 
 const CN = '〇零一二两三四五六七八九十';
+/** CN as UTF-16 units: every unit of a span is tested, so no one-character strings are made. */
+const CN_CODES = codeSet(CN);
 
 function readNum(s: string, pos: number, end: number, max: number): { value: number; end: number; chinese: boolean } | null {
   let p = pos;
@@ -12,7 +14,7 @@ function readNum(s: string, pos: number, end: number, max: number): { value: num
     if (p < end && isAsciiDigit(s.charCodeAt(p))) return null;
     return { value: Number(s.slice(pos, p)), end: p, chinese: false };
   }
-  while (p < end && p - pos < 6 && CN.includes(s[p]!)) p++;
+  while (p < end && p - pos < 6 && CN_CODES.has(s.charCodeAt(p))) p++;
   if (p === pos) return null;
   const parsed = parseChineseNumeral(s.slice(pos, p));
   if (!parsed) return null;
@@ -28,8 +30,8 @@ export function parseCalendarDates(s: string, span: Range): CalendarDate[] {
   let i = span.start;
   while (i < span.end) {
     const c = s.charCodeAt(i);
-    const startsNumber = isAsciiDigit(c) || CN.includes(s[i]!);
-    const prevDigit = i > span.start && (isAsciiDigit(s.charCodeAt(i - 1)) || CN.includes(s[i - 1]!));
+    const startsNumber = isAsciiDigit(c) || CN_CODES.has(c);
+    const prevDigit = i > span.start && (isAsciiDigit(s.charCodeAt(i - 1)) || CN_CODES.has(s.charCodeAt(i - 1)));
     if (!startsNumber || prevDigit) {
       i++;
       continue;

@@ -1,4 +1,5 @@
 import type { Range } from '../model/range.js';
+import { codeSet } from '../text/chars.js';
 
 /** Labels of the metadata table on government information-disclosure pages. */
 export const METADATA_LABELS = [
@@ -43,6 +44,7 @@ export function isDateLabel(label: string): boolean {
 
 /** List bullets a flattened page puts before a label (• 发布日期:). */
 const BULLETS = '•·●▪■◆-*';
+const BULLET_CODES = codeSet(BULLETS);
 
 /** A `label: value` field on a metadata line. */
 export interface MetadataField {
@@ -86,10 +88,26 @@ const CHROME_STARTS = [
   '首页',
 ];
 
+const CHROME_BY_FIRST = byFirstUnit(CHROME_STARTS);
+
 const MENU_WORDS = ['无障碍', '长者助手', '我的收藏', '收藏', '政府信息公开', '规章库', '繁体', '简体', '登录', '注册', 'English'];
 
+/** Words of `list` by their first UTF-16 unit, in list order: only those can start where that unit stands. */
+function byFirstUnit(list: readonly string[]): ReadonlyMap<number, readonly string[]> {
+  const map = new Map<number, string[]>();
+  for (const word of list) {
+    const group = map.get(word.charCodeAt(0));
+    if (group) group.push(word);
+    else map.set(word.charCodeAt(0), [word]);
+  }
+  return map;
+}
+
+const LABELS_BY_FIRST = byFirstUnit(METADATA_LABELS);
+const NO_WORDS: readonly string[] = [];
+
 function labelAt(s: string, pos: number, end: number): { label: string; valueStart: number } | null {
-  for (const label of METADATA_LABELS) {
+  for (const label of LABELS_BY_FIRST.get(s.charCodeAt(pos)) ?? NO_WORDS) {
     if (!s.startsWith(label, pos)) continue;
     let p = pos + label.length;
     while (p < end && s.charCodeAt(p) === 0x20) p++;
@@ -104,7 +122,7 @@ function labelAt(s: string, pos: number, end: number): { label: string; valueSta
  */
 export function readMetadataLine(s: string, line: Range): MetadataField[] | null {
   let start = line.start;
-  if (BULLETS.includes(s[start]!)) {
+  if (BULLET_CODES.has(s.charCodeAt(start))) {
     start++;
     while (start < line.end && s.charCodeAt(start) === 0x20) start++;
   }
@@ -144,7 +162,7 @@ export function readMetadataLine(s: string, line: Range): MetadataField[] | null
 
 /** Whether a line is page furniture by its first word (【打印】, 政策解读, 扫一扫 …). */
 export function isChromeLine(s: string, line: Range): boolean {
-  for (const w of CHROME_STARTS) if (s.startsWith(w, line.start)) return true;
+  for (const w of CHROME_BY_FIRST.get(s.charCodeAt(line.start)) ?? NO_WORDS) if (s.startsWith(w, line.start)) return true;
   return false;
 }
 

@@ -1,14 +1,22 @@
 import type { Enumeration, EnumerationStyle, Paragraph } from '../model/structure.js';
-import { isAsciiDigit } from '../text/chars.js';
+import { codeBits, inBits, isAsciiDigit } from '../text/chars.js';
+import { Mark, marksOf, type Marks } from './marks.js';
 import { parseChineseNumeral } from './numbers/chinese-numeral.js';
 
 const NUMERALS = '一二三四五六七八九十';
 /** Characters after which an enumeration marker may start a clause. */
 const CLAUSE_BREAK = '。,;:、 !?';
 
+const NUMERAL_CODES: ReadonlySet<number> = new Set(Array.from(NUMERALS, (ch) => ch.charCodeAt(0)));
+const CLAUSE_BREAK_CODES: ReadonlySet<number> = new Set(Array.from(CLAUSE_BREAK, (ch) => ch.charCodeAt(0)));
+/** The units an enumeration marker is found at: 是 (一是), 第 (第一,) and ( ((1)). */
+const MARKER_UNITS = codeBits('是第(');
+/** Characters after (三) that make it a clause of a law, not a list item: 第(二)款, (三)项. */
+const CLAUSE_WORDS: ReadonlySet<number> = new Set(Array.from('款项点条目', (ch) => ch.charCodeAt(0)));
+
 function numeralBefore(s: string, end: number, floor: number): { value: number; start: number } | null {
   let p = end;
-  while (p > floor && end - p < 3 && NUMERALS.includes(s[p - 1]!)) p--;
+  while (p > floor && end - p < 3 && NUMERAL_CODES.has(s.charCodeAt(p - 1))) p--;
   if (p === end) return null;
   const parsed = parseChineseNumeral(s.slice(p, end));
   if (!parsed || parsed.digitByDigit) return null;
@@ -22,7 +30,7 @@ export type OpenRuns = Map<EnumerationStyle, { run: Enumeration; section: number
  * Finds running-text enumerations in a paragraph's body: 一是…二是…, 第一,…第二,… and
  * (1)…(2)… that do not start the line. Each style forms runs; a marker numbered 1 starts a new run.
  */
-export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[], open: OpenRuns = new Map()): void {
+export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[], open: OpenRuns = new Map(), marks?: Marks): void {
   const add = (style: EnumerationStyle, number: number, start: number, end: number): void => {
     let entry = open.get(style);
     // A run goes on in the next paragraph of the same section (一是… / 二是… / 三是… as paragraphs).
@@ -39,32 +47,42 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
   const end = para.range.end;
   // Where the next 二是 stands; moves only forward, so looking it up stays linear.
   let nextErShi = -1;
+  // With marks, only the marked positions are visited; without, every unit (most of them no marker).
+  const positions = marks?.positions;
+  let k = marks ? marks.from(from) : 0;
   for (let i = from; i < end; i++) {
-    const c = s[i];
-    if (c === '是') {
+    if (positions) {
+      if (k >= marks!.length || positions[k]! >= end) break;
+      i = positions[k++]!;
+    }
+    // Codes, not one-character strings.
+    const c = s.charCodeAt(i);
+    if (positions ? (marksOf(c) & Mark.Enumeration) === 0 : !inBits(MARKER_UNITS, c)) continue;
+    if (c === 0x662f /* 是 */) {
       const n = numeralBefore(s, i, from);
       // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes after.
       if (nextErShi < i) nextErShi = s.indexOf('二是', i) < 0 ? Infinity : s.indexOf('二是', i);
       const opensList = n !== null && n.value === 1 && nextErShi - i < 400;
-      if (n && (n.start === from || CLAUSE_BREAK.includes(s[n.start - 1]!) || opensList)) add('shi', n.value, n.start, i + 1);
-    } else if (c === '第' && (i === from || CLAUSE_BREAK.includes(s[i - 1]!))) {
+      if (n && (n.start === from || CLAUSE_BREAK_CODES.has(s.charCodeAt(n.start - 1)) || opensList)) add('shi', n.value, n.start, i + 1);
+    } else if (c === 0x7b2c /* 第 */ && (i === from || CLAUSE_BREAK_CODES.has(s.charCodeAt(i - 1)))) {
       let p = i + 1;
-      while (p < end && p - i <= 3 && NUMERALS.includes(s[p]!)) p++;
-      // 第二、三季度 lists numbers, not points.
-      const listsNumbers = s[p] === '、' && NUMERALS.includes(s[p + 1] ?? '');
-      if (p > i + 1 && !listsNumbers && (s[p] === ',' || s[p] === '、' || s[p] === ':')) {
+      while (p < end && p - i <= 3 && NUMERAL_CODES.has(s.charCodeAt(p))) p++;
+      const at = s.charCodeAt(p);
+      // 第二、三季度 lists numbers, not points (a 、 closing the text counts as such a list too).
+      const listsNumbers = at === 0x3001 /* 、 */ && (p + 1 >= s.length || NUMERAL_CODES.has(s.charCodeAt(p + 1)));
+      if (p > i + 1 && !listsNumbers && (at === 0x2c /* , */ || at === 0x3001 || at === 0x3a /* : */)) {
         const parsed = parseChineseNumeral(s.slice(i + 1, p));
         if (parsed && !parsed.digitByDigit) add('di', parsed.integer, i, p);
       }
-    } else if (c === '(' && i > para.range.start && s[i - 1] !== '第') {
+    } else if (c === 0x28 /* ( */ && i > para.range.start && s.charCodeAt(i - 1) !== 0x7b2c /* 第 */) {
       // 第三十三条第(二)款, 第(三)项 cite a law's clauses: not a list.
       let p = i + 1;
       if (isAsciiDigit(s.charCodeAt(p))) {
         while (p < end && p - i <= 3 && isAsciiDigit(s.charCodeAt(p))) p++;
-        if (s[p] === ')' && !'款项点条目'.includes(s[p + 1] ?? '_')) add('paren', Number(s.slice(i + 1, p)), i, p + 1);
+        if (s.charCodeAt(p) === 0x29 /* ) */ && !CLAUSE_WORDS.has(s.charCodeAt(p + 1))) add('paren', Number(s.slice(i + 1, p)), i, p + 1);
       } else {
-        while (p < end && p - i <= 3 && NUMERALS.includes(s[p]!)) p++;
-        if (p > i + 1 && s[p] === ')' && !'款项点条目'.includes(s[p + 1] ?? '_')) {
+        while (p < end && p - i <= 3 && NUMERAL_CODES.has(s.charCodeAt(p))) p++;
+        if (p > i + 1 && s.charCodeAt(p) === 0x29 && !CLAUSE_WORDS.has(s.charCodeAt(p + 1))) {
           const parsed = parseChineseNumeral(s.slice(i + 1, p));
           if (parsed && !parsed.digitByDigit) add('paren', parsed.integer, i, p + 1);
         }

@@ -1,14 +1,15 @@
 import type { Level } from '../model/metadata.js';
 import type { Report } from '../model/report.js';
 import type { Enumeration, Sentence } from '../model/structure.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, normalizeView } from '../text/normalize.js';
 import { findEnumerations, type OpenRuns } from './enumerations.js';
 import { splitLines } from './lines.js';
+import { Marks } from './marks.js';
 import { readMetadata } from './metadata.js';
 import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
 import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
-import { assertWithinLimits, InputLimitError } from './limits.js';
+import { InputLimitError, MAX_DIGIT_RUNS } from './limits.js';
 import { readTables } from './tables/index.js';
 
 /** Options for `parseReport`. */
@@ -31,10 +32,13 @@ export interface ParseOptions {
 export function parseReport(text: string, options: ParseOptions = {}): Report {
   const input = typeof text === 'string' ? text : String(text ?? '');
   // The one refusal: a text of hundreds of thousands of numbers would take minutes and
-  // gigabytes to check, so it is turned away before any work (see limits.ts).
-  assertWithinLimits(input, options.maxDigitRuns);
+  // gigabytes to check, so it is turned away before any work but the one linear pass that
+  // normalises the text and counts its digit runs (see limits.ts).
+  const view = normalizeView(input);
+  const max = options.maxDigitRuns ?? MAX_DIGIT_RUNS;
+  if (view.digitRuns > max) throw new InputLimitError(foundBeforeStop(view.digitRuns, max), max);
   try {
-    return parse(input, options);
+    return parse(input, view.norm, options);
   } catch (error) {
     if (error instanceof InputLimitError) throw error;
     // A parser bug must not crash the caller; property tests assert this never happens.
@@ -46,6 +50,11 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
     });
     return report;
   }
+}
+
+/** What `countDigitRuns(text, max)` reports for a text of `runs` runs: counting stops just past `max`. */
+function foundBeforeStop(runs: number, max: number): number {
+  return Math.min(runs, Math.max(1, Math.floor(max) + 1));
 }
 
 function emptyReport(text: string, options: ParseOptions): Report {
@@ -78,8 +87,7 @@ function emptyReport(text: string, options: ParseOptions): Report {
   };
 }
 
-function parse(text: string, options: ParseOptions): Report {
-  const norm = normalizeText(text);
+function parse(text: string, norm: string, options: ParseOptions): Report {
   const lines = splitLines(norm);
   if (lines.length === 0) {
     const report = emptyReport(text, options);
@@ -91,24 +99,25 @@ function parse(text: string, options: ParseOptions): Report {
   const { roots, list } = buildSections(text, norm, layout);
   const paragraphs = layout.paragraphs;
 
+  // Body and headings: one pass finds the units sentences, enumerations, quotes and figures act on.
+  const scanned = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
+  const scannedRanges = scanned.map((p) => p.range);
+  const marks = new Marks(norm, scannedRanges);
   const sentences: Sentence[] = [];
   const enumerations: Enumeration[] = [];
   const openRuns: OpenRuns = new Map();
-  for (const para of paragraphs) {
-    if (para.role === 'body' || para.role === 'heading') {
-      splitSentences(norm, para, sentences);
-      findEnumerations(text, norm, para, enumerations, openRuns);
-    }
+  for (const para of scanned) {
+    splitSentences(norm, para, sentences, marks);
+    findEnumerations(text, norm, para, enumerations, openRuns, marks);
   }
 
   // Figures: everything in the body and headings, after heading markers.
   const sink: FigureSink = { quantities: [], identifiers: [], dates: [] };
-  const scanned = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
-  const context = buildContext(norm, scanned.map((p) => p.range));
+  const context = buildContext(norm, scannedRanges, undefined, marks);
   const scanner = new FigureScanner(text, norm, context, sink);
   const markerEnd = new Map<number, number>();
   for (const sec of list) markerEnd.set(sec.paragraph, sec.marker.range.end + sec.marker.trailing.length);
-  for (const para of scanned) scanner.scan(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index);
+  for (const para of scanned) scanner.scanMarked(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index, marks);
 
   // Each quantity's sentence, walking both lists in order.
   let si = 0;

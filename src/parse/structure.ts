@@ -1,8 +1,9 @@
 import type { Range } from '../model/range.js';
 import type { Marker, Paragraph, ParagraphRole, Section, Sentence } from '../model/structure.js';
-import { isSentenceEnd } from '../text/chars.js';
+import { codeBits, inBits, isSentenceEnd } from '../text/chars.js';
 import { parseCalendarDates } from './calendar.js';
 import { isChromeLine, isDateLabel, isMenuLine, readMetadataLine, type MetadataField } from './chrome.js';
+import { Mark, marksOf, type Marks } from './marks.js';
 import { MARKER_LEVEL, readMarker } from './markers.js';
 import { isDateLine, readOrgLine } from './signature.js';
 
@@ -184,15 +185,19 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
 /** Longest heading that may end at a colon: （一）加强组织领导:区委成立… */
 const MAX_COLON_HEADING = 30;
 
+/** The units an inline heading's end is found by: sentence marks and the colon. */
+const HEADING_MARKS = codeBits('(《“)》”。!?:');
+
 /** The end of an inline heading: the first sentence end (or an early colon) outside brackets, or -1. */
 function headingEnd(s: string, from: number, end: number): number {
   let depth = 0;
   for (let i = from; i < end; i++) {
-    const c = s[i];
-    if (c === '(' || c === '《' || c === '“') depth++;
-    else if ((c === ')' || c === '》' || c === '”') && depth > 0) depth--;
-    else if (depth === 0 && isSentenceEnd(s.charCodeAt(i))) return i;
-    else if (depth === 0 && c === ':' && i - from <= MAX_COLON_HEADING && i + 1 < end) return i;
+    const c = s.charCodeAt(i);
+    if (!inBits(HEADING_MARKS, c)) continue;
+    if (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */) depth++;
+    else if ((c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
+    else if (depth === 0 && isSentenceEnd(c)) return i;
+    else if (depth === 0 && c === 0x3a /* : */ && i - from <= MAX_COLON_HEADING && i + 1 < end) return i;
   }
   return -1;
 }
@@ -261,9 +266,9 @@ export function buildSections(original: string, s: string, layout: Layout): { ro
  * titles. When an opener is never closed the paragraph is split again ignoring brackets, so
  * one stray `（` cannot swallow a paragraph; both passes are linear.
  */
-export function splitSentences(s: string, para: Paragraph, out: Sentence[]): void {
-  const tracked = sentenceRanges(s, para.range, true);
-  const ranges = tracked ?? sentenceRanges(s, para.range, false)!;
+export function splitSentences(s: string, para: Paragraph, out: Sentence[], marks?: Marks): void {
+  const split = marks ? (brackets: boolean) => markedSentenceRanges(s, para.range, brackets, marks) : (brackets: boolean) => sentenceRanges(s, para.range, brackets);
+  const ranges = split(true) ?? split(false)!;
   for (const r of ranges) {
     const index = out.length;
     out.push({ index, range: r, paragraph: para.index });
@@ -271,23 +276,58 @@ export function splitSentences(s: string, para: Paragraph, out: Sentence[]): voi
   }
 }
 
+/** Brackets, quotes, title marks and sentence ends: the only units sentence splitting acts on. */
+const SENTENCE_MARKS = codeBits('(《“)》”。!?');
+
 function sentenceRanges(s: string, span: Range, brackets: boolean): Range[] | null {
   const out: Range[] = [];
   let start = span.start;
   let depth = 0;
   const end = span.end;
   for (let i = start; i < end; i++) {
-    const c = s[i];
-    if (brackets && (c === '(' || c === '《' || c === '“')) depth++;
-    else if (brackets && (c === ')' || c === '》' || c === '”') && depth > 0) depth--;
-    else if (depth === 0 && isSentenceEnd(s.charCodeAt(i))) {
+    // Codes, not one-character strings: this reads every unit of the body, most of them no mark.
+    const c = s.charCodeAt(i);
+    if (!inBits(SENTENCE_MARKS, c)) continue;
+    if (brackets && (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */)) depth++;
+    else if (brackets && (c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
+    else if (depth === 0 && isSentenceEnd(c)) {
       let e = i + 1;
       // Keep closing quotes and repeated marks with their sentence: 。” or ！！
-      while (e < end && (s[e] === '”' || isSentenceEnd(s.charCodeAt(e)))) e++;
+      while (e < end && (s.charCodeAt(e) === 0x201d || isSentenceEnd(s.charCodeAt(e)))) e++;
       out.push({ start, end: e });
       start = e;
       while (start < end && s.charCodeAt(start) === 0x20) start++;
       i = start - 1;
+    }
+  }
+  if (depth > 0) return null;
+  if (start < end) out.push({ start, end });
+  return out;
+}
+
+/** `sentenceRanges`, visiting only the marked positions of the span (see marks.ts). */
+function markedSentenceRanges(s: string, span: Range, brackets: boolean, marks: Marks): Range[] | null {
+  const out: Range[] = [];
+  let start = span.start;
+  let depth = 0;
+  const end = span.end;
+  const positions = marks.positions;
+  for (let k = marks.from(start); k < marks.length; k++) {
+    const i = positions[k]!;
+    if (i >= end) break;
+    // Closing marks and blanks taken with the sentence before.
+    if (i < start) continue;
+    const c = s.charCodeAt(i);
+    if ((marksOf(c) & Mark.Sentence) === 0) continue;
+    if (brackets && (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */)) depth++;
+    else if (brackets && (c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
+    else if (depth === 0 && isSentenceEnd(c)) {
+      let e = i + 1;
+      // Keep closing quotes and repeated marks with their sentence: 。” or ！！
+      while (e < end && (s.charCodeAt(e) === 0x201d || isSentenceEnd(s.charCodeAt(e)))) e++;
+      out.push({ start, end: e });
+      start = e;
+      while (start < end && s.charCodeAt(start) === 0x20) start++;
     }
   }
   if (depth > 0) return null;

@@ -29,3 +29,28 @@ export function isSentenceEnd(c: number): boolean {
 export function circledNumber(c: number): number {
   return c >= 0x2460 && c <= 0x2473 ? c - 0x2460 + 1 : 0;
 }
+
+/** The UTF-16 units of `chars` as a set, for membership tests on codes instead of one-character strings. */
+export function codeSet(chars: string): ReadonlySet<number> {
+  const set = new Set<number>();
+  for (let i = 0; i < chars.length; i++) set.add(chars.charCodeAt(i));
+  return set;
+}
+
+/**
+ * A bit per UTF-16 unit of `chars` (8 KB): a loop over every unit of a text tests one bit and
+ * moves on, instead of comparing each unit with every character it looks for.
+ */
+export function codeBits(chars: string): Int32Array {
+  const bits = new Int32Array(0x10000 >>> 5);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
+    bits[c >>> 5]! |= 1 << (c & 31);
+  }
+  return bits;
+}
+
+/** Whether the UTF-16 unit `c` (a code, not NaN) has its bit in `bits` (see `codeBits`). */
+export function inBits(bits: Int32Array, c: number): boolean {
+  return ((bits[c >>> 5]! >>> (c & 31)) & 1) === 1;
+}

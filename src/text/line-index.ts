@@ -4,6 +4,11 @@ export interface LineColumn {
   column: number;
 }
 
+/** Whether `text` breaks lines only with `\n` (no `\r`, U+2028 or U+2029), so native search finds every break. */
+export function onlyLineFeeds(text: string): boolean {
+  return text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0;
+}
+
 /**
  * Maps offsets to lines and columns. Line breaks are `\n`, `\r\n`, a lone `\r` and the
  * Unicode line and paragraph separators (as the parser splits lines), so a CRLF file reports
@@ -15,12 +20,17 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    if (onlyLineFeeds(text)) {
+      // Native search finds each break without reading every unit here.
+      for (let br = text.indexOf('\n'); br >= 0; br = text.indexOf('\n', br + 1)) starts.push(br + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.lineStarts = starts;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldUnit, normalizeText } from './normalize.js';
+import { countDigitRuns } from '../parse/limits.js';
+import { foldUnit, normalizeText, normalizeView } from './normalize.js';
 
 describe('normalizeText', () => {
   describe('keeps every offset: the view has the length of the input', () => {
@@ -73,3 +74,37 @@ describe('foldUnit', () => {
     expect(foldUnit('。'.charCodeAt(0))).toBe('。'.charCodeAt(0));
   });
 });
+
+describe('normalizeView', () => {
+  const samples = [
+    '',
+    '今年共受理１２３件，办结率９８．５％。',
+    '受理123件，其中12件办结；2023年1月',
+    `${'办结，'.repeat(200)}１２${'x'.repeat(50)}34`,
+    `${'字'.repeat(100)}—${'字'.repeat(100)}\u3000`,
+    'x\u{F0000}y\udc00１',
+  ];
+  for (const text of samples) {
+    it(`gives normalizeText's view and countDigitRuns' count for ${JSON.stringify(text.slice(0, 20))}`, () => {
+      const view = normalizeView(text);
+      expect(view.norm).toBe(expectedView(text));
+      expect(view.digitRuns).toBe(countDigitRuns(text));
+    });
+  }
+  it('returns the text itself when nothing folds', () => {
+    const text = '受理123件。';
+    expect(normalizeView(text).norm).toBe(text);
+  });
+});
+
+/** The view unit by unit, as `foldUnit` defines it. */
+function expectedView(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
+    const lowAfterPrivate = c >= 0xdc00 && c <= 0xdfff && prev >= 0xdb80 && prev <= 0xdbff;
+    out += String.fromCharCode(lowAfterPrivate ? 0x20 : c >= 0xdc00 && c <= 0xdfff ? c : foldUnit(c));
+  }
+  return out;
+}

@@ -57,29 +57,116 @@ export function foldUnit(c: number): number {
   }
 }
 
-/** Returns the same-length normalised view of `text`. */
-export function normalizeText(text: string): string {
+/** `foldUnit` of every UTF-16 unit, and a bit per unit the pass over the text must stop at. */
+interface FoldTables {
+  folds: Uint16Array;
+  /** Units that fold, digits (counted) and low surrogates (folded with a private-use high one). */
+  special: Int32Array;
+}
+
+/**
+ * Made once per process on first use (136 KB, immutable): the pass over the text tests one bit
+ * per character (8 KB, cache-friendly; most characters are neither folded nor digits) instead
+ * of a chain of comparisons and a table search.
+ */
+let tables: FoldTables | null = null;
+
+function foldTables(): FoldTables {
+  if (tables) return tables;
+  const folds = new Uint16Array(0x10000);
+  const special = new Int32Array(0x10000 >>> 5);
+  for (let c = 0; c < 0x10000; c++) {
+    const f = foldUnit(c);
+    folds[c] = f;
+    const isSpecial = f !== c || (c >= 0x30 && c <= 0x39) || (c >= 0xdc00 && c <= 0xdfff);
+    if (isSpecial) special[c >>> 5]! |= 1 << (c & 31);
+  }
+  tables = { folds, special };
+  return tables;
+}
+
+/** The normalised view and the number of digit runs in it, from one pass over the text. */
+export interface NormalizedView {
+  /** Same-length normalised view (`normalizeText`). */
+  norm: string;
+  /**
+   * Runs of digits (ASCII or full-width: the view folds the latter to the former), counted whole;
+   * the same count as `countDigitRuns(text)`.
+   */
+  digitRuns: number;
+}
+
+/** Longest piece of the view built from codes at once, to stay within argument limits. */
+const CHUNK = 8192;
+/** Reused buffer of codes for the pieces of the view. */
+const buffer = new Uint16Array(CHUNK);
+/** Folded characters a text may hold before the rest of it is copied code by code. */
+const SPARSE_CHANGES = 64;
+
+/**
+ * The normalised view of `text` together with its digit runs, in one pass. Many reports hold few
+ * characters that fold: then the view is the text itself (no copy) or slices of it around the
+ * folded characters; a text with many (full-width punctuation throughout) is copied code by code
+ * from the point where they turn out to be many, in chunks. Linear either way.
+ */
+export function normalizeView(text: string): NormalizedView {
+  const { folds, special } = foldTables();
   const n = text.length;
-  // Most of the text is unchanged; build from char codes in chunks to stay linear.
-  const out: string[] = [];
-  const CHUNK = 8192;
-  const buf = new Array<number>(Math.min(CHUNK, n));
-  let fill = 0;
-  for (let i = 0; i < n; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+  const parts: string[] = [];
+  let copied = 0; // text[0, copied) is in parts
+  let changed = 0;
+  let runs = 0;
+  let lastDigit = -2;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (((special[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+    let f = folds[c]!;
+    if ((c & 0xfc00) === 0xdc00 && i > 0) {
       // A low surrogate after a private-use high surrogate is folded with it.
       const prev = text.charCodeAt(i - 1);
-      if (prev >= 0xdb80 && prev <= 0xdbff) c = SPACE;
-    } else {
-      c = foldUnit(c);
+      if (prev >= 0xdb80 && prev <= 0xdbff) f = SPACE;
     }
-    buf[fill++] = c;
+    if (f >= 0x30 && f <= 0x39) {
+      if (lastDigit !== i - 1) runs++;
+      lastDigit = i;
+    }
+    if (f !== c) {
+      parts.push(text.slice(copied, i), String.fromCharCode(f));
+      copied = i + 1;
+      changed++;
+      if (changed > SPARSE_CHANGES && changed * 16 > i) break;
+    }
+  }
+  if (i >= n) {
+    if (copied === 0) return { norm: text, digitRuns: runs };
+    parts.push(text.slice(copied));
+    return { norm: parts.join(''), digitRuns: runs };
+  }
+  // Dense: every code from here on goes through the buffer.
+  let fill = 0;
+  for (i++; i < n; i++) {
+    const c = text.charCodeAt(i);
+    let f = folds[c]!;
+    if ((c & 0xfc00) === 0xdc00) {
+      const prev = text.charCodeAt(i - 1);
+      if (prev >= 0xdb80 && prev <= 0xdbff) f = SPACE;
+    }
+    if (f >= 0x30 && f <= 0x39) {
+      if (lastDigit !== i - 1) runs++;
+      lastDigit = i;
+    }
+    buffer[fill++] = f;
     if (fill === CHUNK) {
-      out.push(String.fromCharCode.apply(null, buf));
+      parts.push(String.fromCharCode.apply(null, buffer as unknown as number[]));
       fill = 0;
     }
   }
-  if (fill > 0) out.push(String.fromCharCode.apply(null, buf.slice(0, fill)));
-  return out.join('');
+  if (fill > 0) parts.push(String.fromCharCode.apply(null, buffer.subarray(0, fill) as unknown as number[]));
+  return { norm: parts.join(''), digitRuns: runs };
+}
+
+/** Returns the same-length normalised view of `text`. */
+export function normalizeText(text: string): string {
+  return normalizeView(text).norm;
 }

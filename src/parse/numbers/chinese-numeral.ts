@@ -44,6 +44,16 @@ export function isChinesePoint(ch: string): boolean {
   return ch === '点' || ch === '點';
 }
 
+/** Whether the UTF-16 unit `code` is 点 or 點, the decimal point of a Chinese numeral. */
+export function isChinesePointCode(code: number): boolean {
+  return code === 0x70b9 /* 点 */ || code === 0x9ede /* 點 */;
+}
+
+/** Whether the UTF-16 unit `code` is a Chinese digit (not a unit character such as 十 or 万). */
+export function isChineseDigitCode(code: number): boolean {
+  return DIGITS.has(code);
+}
+
 /** Whether `ch` is a Chinese digit (not a unit character such as 十 or 万). */
 export function isChineseDigit(ch: string): boolean {
   return DIGITS.has(ch.charCodeAt(0));

@@ -1,7 +1,14 @@
 import type { DateMention } from '../../model/date.js';
 import { isAsciiDigit } from '../../text/chars.js';
-import { isChineseNumeralChar } from './chinese-numeral.js';
-import { gapEnd, RANGE_CONNECTORS, readChinese, type NumberToken } from './tokens.js';
+import { isChineseNumeralCode } from './chinese-numeral.js';
+import { gapEnd, isRangeConnectorCode, readChinese, type NumberToken } from './tokens.js';
+
+/** 年, 月, 日 and the other characters dates are read by, as UTF-16 units. */
+const YEAR = 0x5e74; // 年
+const MONTH = 0x6708; // 月
+const DAY = 0x65e5; // 日
+const DAY_NUMBER = 0x53f7; // 号
+const FISCAL = 0x5ea6; // 度
 
 /**
  * Reads dates and periods (2020年12月2日, 1-10月, 2019-2021年, 三季度, 12月底) where the figure
@@ -23,22 +30,22 @@ export class DateReader {
     const intLen = tok.digits.length;
     if (intLen === 4 && v >= 1900 && v <= 2199) {
       const nian = gapEnd(s, p, end);
-      if (s[nian] === '年') return this.afterYear(tok.start, v, nian + 1, end, 'arabic');
+      if (s.charCodeAt(nian) === YEAR) return this.afterYear(tok.start, v, nian + 1, end, 'arabic');
       // 2019-2021年, 2021至2025年: a span of years.
-      if (s[p] && RANGE_CONNECTORS.includes(s[p]!)) {
+      if (isRangeConnectorCode(s.charCodeAt(p))) {
         const y2 = this.smallInt(p + 1, end, 4);
         const nian2 = y2 ? gapEnd(s, y2.end, end) : 0;
-        if (y2 && y2.end - p - 1 === 4 && y2.value > v && y2.value <= 2199 && s[nian2] === '年') {
-          const e = s[nian2 + 1] === '度' ? nian2 + 2 : nian2 + 1;
+        if (y2 && y2.end - p - 1 === 4 && y2.value > v && y2.value <= 2199 && s.charCodeAt(nian2) === YEAR) {
+          const e = s.charCodeAt(nian2 + 1) === FISCAL ? nian2 + 2 : nian2 + 1;
           this.addDate('yearRange', tok.start, e, { year: v, toYear: y2.value, form: 'arabic' });
           return e;
         }
       }
       // ISO-like 2021-01-12, 2021/1/12, 2021.01.12
-      const sep = s[p];
-      if (sep === '-' || sep === '/' || sep === '.') {
+      const sep = s.charCodeAt(p);
+      if (sep === 0x2d /* - */ || sep === 0x2f /* / */ || sep === 0x2e /* . */) {
         const m = this.smallInt(p + 1, end, 2);
-        if (m && s[m.end] === sep) {
+        if (m && s.charCodeAt(m.end) === sep) {
           const d = this.smallInt(m.end + 1, end, 2);
           if (d && !(d.end < end && isAsciiDigit(s.charCodeAt(d.end)))) {
             this.addDate('date', tok.start, d.end, { year: v, month: m.value, day: d.value, form: 'iso' });
@@ -51,18 +58,17 @@ export class DateReader {
     const after = gapEnd(s, p, end);
     if (intLen <= 2 && v >= 1 && v <= 12) {
       // 1-10月
-      const conn = s[p];
-      if (conn && RANGE_CONNECTORS.includes(conn)) {
+      if (isRangeConnectorCode(s.charCodeAt(p))) {
         const m2 = this.smallInt(p + 1, end, 2);
         const yue = m2 ? gapEnd(s, m2.end, end) : 0;
-        if (m2 && s[yue] === '月' && m2.value >= 1 && m2.value <= 12 && m2.value > v) {
+        if (m2 && s.charCodeAt(yue) === MONTH && m2.value >= 1 && m2.value <= 12 && m2.value > v) {
           this.addDate('monthRange', tok.start, yue + 1, { month: v, toMonth: m2.value, form: 'arabic' });
           return yue + 1;
         }
       }
-      if (s[after] === '月') return this.afterMonth(tok.start, null, v, after + 1, end, 'arabic');
+      if (s.charCodeAt(after) === MONTH) return this.afterMonth(tok.start, null, v, after + 1, end, 'arabic');
     }
-    if (intLen <= 2 && v >= 1 && v <= 31 && s[after] === '日') {
+    if (intLen <= 2 && v >= 1 && v <= 31 && s.charCodeAt(after) === DAY) {
       this.addDate('monthDay', tok.start, after + 1, { day: v, form: 'arabic' });
       return after + 1;
     }
@@ -90,12 +96,12 @@ export class DateReader {
     if (isAsciiDigit(s.charCodeAt(pos))) {
       const m = this.smallInt(pos, end, 2);
       const yue = m ? gapEnd(s, m.end, end) : 0;
-      if (m && m.value >= 1 && m.value <= 12 && s[yue] === '月') return { value: m.value, end: yue + 1 };
+      if (m && m.value >= 1 && m.value <= 12 && s.charCodeAt(yue) === MONTH) return { value: m.value, end: yue + 1 };
       return null;
     }
-    if (isChineseNumeralChar(s[pos]!)) {
+    if (isChineseNumeralCode(s.charCodeAt(pos))) {
       const { token } = readChinese(this.norm, pos, end);
-      if (token && !token.hasFraction && token.int >= 1 && token.int <= 12 && s[token.end] === '月') {
+      if (token && !token.hasFraction && token.int >= 1 && token.int <= 12 && s.charCodeAt(token.end) === MONTH) {
         return { value: token.int, end: token.end + 1 };
       }
     }
@@ -114,7 +120,7 @@ export class DateReader {
         value = d.value;
         p = gapEnd(s, d.end, end);
       }
-    } else if (isChineseNumeralChar(s[pos]!)) {
+    } else if (isChineseNumeralCode(s.charCodeAt(pos))) {
       const { token } = readChinese(this.norm, pos, end);
       if (token && !token.hasFraction) {
         value = token.int;
@@ -122,14 +128,15 @@ export class DateReader {
       }
     }
     if (value === null || value < 1 || value > 31) return null;
-    if (s[p] === '日' || s[p] === '号') return { value, end: p + 1 };
+    const c = s.charCodeAt(p);
+    if (c === DAY || c === DAY_NUMBER) return { value, end: p + 1 };
     return null;
   }
 
   afterYear(start: number, year: number, pos: number, end: number, form: 'arabic' | 'chinese'): number {
     const s = this.norm;
     let p = pos;
-    if (s[p] === '度') {
+    if (s.charCodeAt(p) === FISCAL) {
       this.addDate('year', start, p + 1, { year, fiscal: true, form });
       return p + 1;
     }
@@ -164,7 +171,7 @@ export class DateReader {
 
   quarterAt(pos: number, end: number, start: number): number | null {
     const s = this.norm;
-    if (pos >= end || !isChineseNumeralChar(s[pos]!)) return null;
+    if (pos >= end || !isChineseNumeralCode(s.charCodeAt(pos))) return null;
     const { token } = readChinese(this.norm, pos, end);
     if (!token || token.hasFraction || token.int < 1 || token.int > 4) return null;
     if (!s.startsWith('季度', token.end)) return null;
@@ -195,8 +202,8 @@ export class DateReader {
 
 /** Length of 底/初/末/中旬/上旬/下旬 after a year or month, or 0. */
 function partSuffix(s: string, pos: number): number {
-  const c = s[pos];
-  if (c === '底' || c === '初' || c === '末') return 1;
-  if ((c === '上' || c === '中' || c === '下') && s[pos + 1] === '旬') return 2;
+  const c = s.charCodeAt(pos);
+  if (c === 0x5e95 /* 底 */ || c === 0x521d /* 初 */ || c === 0x672b /* 末 */) return 1;
+  if ((c === 0x4e0a /* 上 */ || c === 0x4e2d /* 中 */ || c === 0x4e0b /* 下 */) && s.charCodeAt(pos + 1) === 0x65ec /* 旬 */) return 2;
   return 0;
 }

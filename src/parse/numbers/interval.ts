@@ -59,3 +59,9 @@ export function effectiveKind(kinds: readonly QualifierKind[]): QualifierKind {
   for (const k of kinds) if (k !== 'exact') return k;
   return 'exact';
 }
+
+/** `effectiveKind` of the qualifiers' kinds, with no array of kinds made. */
+export function effectiveKindOf(qualifiers: readonly { kind: QualifierKind }[]): QualifierKind {
+  for (const q of qualifiers) if (q.kind !== 'exact') return q.kind;
+  return 'exact';
+}

@@ -59,24 +59,33 @@ export function matchPrefixQualifier(
   return null;
 }
 
+/** The inner qualifiers, made once and shared (callers only read them). */
+const MORE = { word: '余', kind: 'orMore' } as const;
+const MANY = { word: '多', kind: 'orMore' } as const;
+
 /** Qualifier words written right after the number (before any unit): 200余次, 100多人. */
 export function matchInnerQualifier(text: string, pos: number): { word: string; kind: QualifierKind } | null {
-  const ch = text[pos];
-  if (ch === '余' || ch === '多') return { word: ch, kind: 'orMore' };
+  const c = text.charCodeAt(pos);
+  if (c === 0x4f59 /* 余 */) return MORE;
+  if (c === 0x591a /* 多 */) return MANY;
   return null;
 }
 
 /** Qualifier words written after the unit: 30%以上, 3年左右. */
-const SUFFIXES: ReadonlyArray<readonly [string, QualifierKind]> = [
-  ['以上', 'atLeast'],
-  ['以下', 'atMost'],
-  ['以内', 'atMost'],
-  ['左右', 'approximate'],
-  ['之多', 'exact'],
+const SUFFIXES: ReadonlyArray<{ readonly word: string; readonly kind: QualifierKind }> = [
+  { word: '以上', kind: 'atLeast' },
+  { word: '以下', kind: 'atMost' },
+  { word: '以内', kind: 'atMost' },
+  { word: '左右', kind: 'approximate' },
+  { word: '之多', kind: 'exact' },
 ];
+
+/** First UTF-16 units of the suffix words, to turn most positions away at once. */
+const SUFFIX_FIRST: ReadonlySet<number> = new Set(SUFFIXES.map((q) => q.word.charCodeAt(0)));
 
 /** The qualifier word starting at `pos` after a unit, or null. */
 export function matchSuffixQualifier(text: string, pos: number): { word: string; kind: QualifierKind } | null {
-  for (const [word, kind] of SUFFIXES) if (text.startsWith(word, pos)) return { word, kind };
+  if (!SUFFIX_FIRST.has(text.charCodeAt(pos))) return null;
+  for (const q of SUFFIXES) if (text.startsWith(q.word, pos)) return q;
   return null;
 }

@@ -7,12 +7,13 @@ import type {
   Quantity,
   UnitFamily,
 } from '../../model/quantity.js';
-import { isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
-import { isChineseNumeralChar, isChineseNumeralCode } from './chinese-numeral.js';
+import { codeSet, isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
+import { isChineseNumeralCode } from './chinese-numeral.js';
+import type { Marks } from '../marks.js';
 import { DateReader } from './dates.js';
-import { effectiveKind } from './interval.js';
+import { effectiveKindOf } from './interval.js';
 import { Context } from './quote-context.js';
-import { gapEnd, MAX_INT_DIGITS, RANGE_CONNECTORS, readArabic, readChinese, type NumberToken } from './tokens.js';
+import { gapEnd, isRangeConnectorCode, MAX_INT_DIGITS, readArabic, readChinese, type NumberToken } from './tokens.js';
 import { LazyQuantity } from './lazy-quantity.js';
 import { figureValue, TEN } from './value.js';
 import {
@@ -58,6 +59,9 @@ const SET_PHRASES = [
   '两个一百年',
 ];
 
+/** SET_PHRASES by their first UTF-16 unit, in list order: only those can start where a numeral does. */
+const SET_PHRASES_BY_FIRST = byFirstUnit(SET_PHRASES, (phrase) => phrase);
+
 /** Words right after a numeral that make it a name: 12345热线, 8号线, 3.0版, 十九届. */
 const NAME_SUFFIXES: ReadonlyArray<readonly [string, IdentifierKind]> = [
   ['周年', 'ordinal'],
@@ -77,25 +81,71 @@ const NAME_SUFFIXES: ReadonlyArray<readonly [string, IdentifierKind]> = [
 ];
 
 
+/** NAME_SUFFIXES by their first UTF-16 unit, in list order (号线 before 号). */
+const NAME_SUFFIXES_BY_FIRST = byFirstUnit(NAME_SUFFIXES, ([word]) => word);
+
+/** A name suffix found after a numeral. */
+interface NameSuffix {
+  kind: IdentifierKind;
+  end: number;
+}
+
 /** A bare 百, 千 or 万 that counts one of it when 余/多 or a qualifier goes with it. */
-const BARE_MAGNITUDES: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 };
+const BARE_MAGNITUDES: ReadonlyMap<number, number> = new Map([
+  [0x767e /* 百 */, 100],
+  [0x5343 /* 千 */, 1000],
+  [0x4e07 /* 万 */, 10000],
+]);
+/** Qualifiers before a bare 百/千/万 that make it a count: 近百件, 逾千人. */
+const BARE_MAGNITUDE_QUALIFIERS = codeSet('近逾超约');
 /** Characters before a numeral that make it vague: 几十, 数百, 若干. */
-const VAGUE = '几数若';
+const VAGUE = codeSet('几数若');
 /** Units with which a bare 一 is a real count (败诉一件), not an article (一个平台). */
 const CASE_UNITS = new Set(['件', '宗', '起', '例', '名', '人', '家', '户', '人次']);
 /** Characters before 一 that make it part of a word: 无一例, 同一件, 每一起, 唯一. */
-const NOT_ONE_BEFORE = '无唯同统第每逐任某哪这那另单其万千百十之';
+const NOT_ONE_BEFORE = codeSet('无唯同统第每逐任某哪这那另单其万千百十之');
 
 /**
  * Characters before 前 that make it a word for "before" or "now" (目前, 提前, 此前, 三年前, 会前 …):
  * the numeral after such a 前 is no rank (目前5名干部在岗 counts five people).
  */
-const NOT_RANK_BEFORE = '目当此之以日提先从事早较年月周天时节会赛考课战生空眼面跟史向超门';
+const NOT_RANK_BEFORE = codeSet('目当此之以日提先从事早较年月周天时节会赛考课战生空眼面跟史向超门');
 /** Words right after 前 + numeral that close a rank: 前五名, 前10位, 前十强. */
-const RANK_WORDS = '名位强';
+const RANK_WORDS = codeSet('名位强');
 
 /** Public service numbers: a figure equal to one of these with no unit names a hotline. */
 const SERVICE_NUMBERS = new Set(['110', '119', '120', '122', '12345', '12348', '12315', '12319', '12320', '12333', '12338', '12339', '12351', '12366', '12369', '12388', '12309', '12356', '12358', '12310', '12380']);
+
+/** Whether the UTF-16 unit is 余 or 多, which follow a number to mean "and more". */
+function isMoreCode(c: number): boolean {
+  return c === 0x4f59 /* 余 */ || c === 0x591a /* 多 */;
+}
+
+/** Entries of `list` grouped by the first UTF-16 unit of their word, keeping list order. */
+function byFirstUnit<T>(list: readonly T[], word: (entry: T) => string): ReadonlyMap<number, readonly T[]> {
+  const map = new Map<number, T[]>();
+  for (const entry of list) {
+    const key = word(entry).charCodeAt(0);
+    const group = map.get(key);
+    if (group) group.push(entry);
+    else map.set(key, [entry]);
+  }
+  return map;
+}
+
+/** What the scan loop does at a UTF-16 unit; most units are none of these and are passed over. */
+const Trigger = { None: 0, Digit: 1, Hundred: 2, Numeral: 3, Ordinal: 4 } as const;
+
+/** Trigger by UTF-16 unit, made once per process: one array read per character of the body. */
+const TRIGGERS: Uint8Array = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (isChineseNumeralCode(c)) t[c] = Trigger.Numeral;
+  for (let c = 0x30; c <= 0x39; c++) t[c] = Trigger.Digit;
+  t[0x767e /* 百 */] = Trigger.Hundred;
+  t[0x7b2c /* 第 */] = Trigger.Ordinal;
+  t[0x524d /* 前 */] = Trigger.Ordinal;
+  return t;
+})();
 
 /** Scans the body of a report for figures, dates and identifiers, paragraph by paragraph. */
 export class FigureScanner {
@@ -120,25 +170,40 @@ export class FigureScanner {
     const s = this.norm;
     let i = start;
     while (i < end) {
-      const c = s.charCodeAt(i);
-      if (isAsciiDigit(c)) {
-        i = this.atArabic(i, start, end, paragraph);
-      } else if (c === 0x767e /* 百 */ && s.startsWith('分之', i + 1)) {
-        i = this.atPercentWords(i, start, end, paragraph);
-      } else if (isChineseNumeralCode(c)) {
-        i = this.atChinese(i, start, end, paragraph);
-      } else if (c === 0x7b2c /* 第 */ || c === 0x524d /* 前 */) {
-        // 第三季度 / 前三季度 are quarters; other 第 + numeral are ordinals.
-        const q = this.dates.quarterAt(i + 1, end, i);
-        if (q !== null) {
-          i = q;
-        } else if (c === 0x7b2c) {
-          i = this.ordinalAt(i, end);
-        } else i = this.rankAt(i, start, end);
-      } else {
-        i++;
-      }
+      const trigger = TRIGGERS[s.charCodeAt(i)]!;
+      i = trigger === Trigger.None ? i + 1 : this.atTrigger(trigger, i, start, end, paragraph);
     }
+  }
+
+  /**
+   * `scan`, visiting only the marked positions of `[start, end)` (see marks.ts): every unit a
+   * figure can start at is marked, and the units between are passed over as `scan` passes them.
+   */
+  scanMarked(start: number, end: number, paragraph: number, marks: Marks): void {
+    const s = this.norm;
+    const positions = marks.positions;
+    let i = start;
+    for (let k = marks.from(start); k < marks.length; k++) {
+      const at = positions[k]!;
+      if (at >= end) break;
+      if (at < i) continue; // inside what a figure took
+      const trigger = TRIGGERS[s.charCodeAt(at)]!;
+      if (trigger !== Trigger.None) i = this.atTrigger(trigger, at, start, end, paragraph);
+    }
+  }
+
+  /** Reads what starts at `i`, a unit of trigger `trigger`; returns where scanning goes on. */
+  private atTrigger(trigger: number, i: number, start: number, end: number, paragraph: number): number {
+    const s = this.norm;
+    if (trigger === Trigger.Digit) return this.atArabic(i, start, end, paragraph);
+    if (trigger === Trigger.Hundred && s.startsWith('分之', i + 1)) return this.atPercentWords(i, start, end, paragraph);
+    // A numeral character, 百 among them.
+    if (trigger !== Trigger.Ordinal) return this.atChinese(i, start, end, paragraph);
+    // 第三季度 / 前三季度 are quarters; other 第 + numeral are ordinals.
+    const q = this.dates.quarterAt(i + 1, end, i);
+    if (q !== null) return q;
+    if (s.charCodeAt(i) === 0x7b2c /* 第 */) return this.ordinalAt(i, end);
+    return this.rankAt(i, start, end);
   }
 
   // ---------------------------------------------------------------- Arabic
@@ -167,8 +232,8 @@ export class FigureScanner {
     if ((next === 0x2f || next === 0x3a) && isAsciiDigit(s.charCodeAt(tok.end + 1))) return this.codeRun(pos, end, next === 0x2f ? 'formula' : 'code', pos);
     if (isAsciiLetter(next)) return this.codeRun(pos, end, 'code', pos);
     // Service numbers (12345, 110, 12348 …) with no unit after them name a hotline.
-    const rangeNext = RANGE_CONNECTORS.includes(s[tok.end] ?? '') && isAsciiDigit(s.charCodeAt(tok.end + 1));
-    if (!tok.hasFraction && SERVICE_NUMBERS.has(tok.digits) && !matchUnit(s, tok.end) && !matchMagnitude(s, tok.end) && !rangeNext && !'余多'.includes(s[tok.end] || '_')) {
+    const rangeNext = isRangeConnectorCode(s.charCodeAt(tok.end)) && isAsciiDigit(s.charCodeAt(tok.end + 1));
+    if (!tok.hasFraction && SERVICE_NUMBERS.has(tok.digits) && !matchUnit(s, tok.end) && !matchMagnitude(s, tok.end) && !rangeNext && !isMoreCode(s.charCodeAt(tok.end))) {
       this.addIdentifier('code', pos, tok.end);
       return tok.end;
     }
@@ -223,8 +288,10 @@ export class FigureScanner {
     return p;
   }
 
-  private nameSuffix(pos: number, end: number): { kind: IdentifierKind; end: number } | null {
-    for (const [word, kind] of NAME_SUFFIXES) {
+  private nameSuffix(pos: number, end: number): NameSuffix | null {
+    const group = NAME_SUFFIXES_BY_FIRST.get(this.norm.charCodeAt(pos));
+    if (!group) return null;
+    for (const [word, kind] of group) {
       if (pos + word.length <= end && this.norm.startsWith(word, pos)) return { kind, end: pos + word.length };
     }
     return null;
@@ -236,32 +303,35 @@ export class FigureScanner {
   private atChinese(pos: number, regionStart: number, end: number, paragraph: number): number {
     const s = this.norm;
     let { token, runEnd } = readChinese(this.norm, pos, end);
-    const prev = pos > 0 ? s[pos - 1]! : '';
+    // The unit before the numeral; NaN at the start of the text, which no set holds.
+    const prev = pos > 0 ? s.charCodeAt(pos - 1) : Number.NaN;
     // 百余件, 千余件, 万余人, 近百件, 逾千人: a bare 百/千/万 counts one of it.
-    if (!token && runEnd === pos + 1 && BARE_MAGNITUDES[s[pos]!] && (s[pos + 1] === '余' || s[pos + 1] === '多' || (prev !== '' && '近逾超约'.includes(prev)))) {
-      const v = BARE_MAGNITUDES[s[pos]!]!;
-      token = { start: pos, end: pos + 1, form: 'chinese', digits: String(v), fracDigits: 0, digitByDigit: false, int: v, hasFraction: false };
+    if (!token && runEnd === pos + 1) {
+      const v = BARE_MAGNITUDES.get(s.charCodeAt(pos));
+      if (v !== undefined && (isMoreCode(s.charCodeAt(pos + 1)) || BARE_MAGNITUDE_QUALIFIERS.has(prev))) {
+        token = { start: pos, end: pos + 1, form: 'chinese', digits: String(v), fracDigits: 0, digitByDigit: false, int: v, hasFraction: false };
+      }
     }
     if (!token) return Math.max(runEnd, pos + 1);
-    const next = s[token.end] ?? '';
+    const next = s.charCodeAt(token.end);
     // 几十人, 十几人, 数百人: vague amounts are not figures.
-    if ((prev !== '' && VAGUE.includes(prev)) || next === '几') return token.end + (next === '几' ? 1 : 0);
-    if (prev === '(' && next === ')') return token.end + 1; // (一) inside running text
+    if (VAGUE.has(prev) || next === 0x51e0 /* 几 */) return token.end + (next === 0x51e0 ? 1 : 0);
+    if (prev === 0x28 /* ( */ && next === 0x29 /* ) */) return token.end + 1; // (一) inside running text
 
     // Dates: 二〇二〇年, 十二月, 三季度.
-    if (token.digitByDigit && token.digits.length === 4 && next === '年' && token.int >= 1900 && token.int <= 2199) {
+    if (token.digitByDigit && token.digits.length === 4 && next === 0x5e74 /* 年 */ && token.int >= 1900 && token.int <= 2199) {
       return this.dates.afterYear(pos, token.int, token.end + 1, end, 'chinese');
     }
     if (!token.hasFraction && token.int >= 1 && token.int <= 4 && s.startsWith('季度', token.end)) {
       this.dates.addDate('quarter', pos, token.end + 2, { quarter: token.int, form: 'chinese' });
       return token.end + 2;
     }
-    if (!token.hasFraction && token.int >= 1 && token.int <= 12 && next === '月') {
+    if (!token.hasFraction && token.int >= 1 && token.int <= 12 && next === 0x6708 /* 月 */) {
       return this.dates.afterMonth(pos, null, token.int, token.end + 1, end, 'chinese');
     }
 
     const ctx = this.context[pos]!;
-    for (const phrase of SET_PHRASES) {
+    for (const phrase of SET_PHRASES_BY_FIRST.get(s.charCodeAt(pos)) ?? []) {
       if (s.startsWith(phrase, pos)) {
         this.addIdentifier(ctx === Context.Text ? 'setPhrase' : ctx === Context.Quoted ? 'quoted' : 'title', pos, pos + phrase.length);
         return pos + phrase.length;
@@ -278,7 +348,7 @@ export class FigureScanner {
     const inner = matchInnerQualifier(s, p);
     if (inner) p++;
     let unit = p < end ? matchUnit(s, p) : null;
-    if (!unit && !inner && RANGE_CONNECTORS.includes(s[p] ?? '') && isChineseNumeralChar(s[p + 1] ?? '')) {
+    if (!unit && !inner && isRangeConnectorCode(s.charCodeAt(p)) && isChineseNumeralCode(s.charCodeAt(p + 1))) {
       // 三至五名: the unit stands after the upper end only.
       const upper = readChinese(this.norm, p + 1, end).token;
       if (upper) unit = matchUnit(s, upper.end + (matchInnerQualifier(s, upper.end) ? 1 : 0));
@@ -287,7 +357,7 @@ export class FigureScanner {
     // 一个, 一项: the indefinite article, not a count worth checking; but 败诉一件 and 发生一起
     // count cases, which contradiction checks need (无一例, 同一件, 每一起 are not counts).
     if (token.int === 1 && token.end - token.start === 1 && !inner) {
-      if (!CASE_UNITS.has(unit.unit) || (prev !== '' && NOT_ONE_BEFORE.includes(prev))) return token.end;
+      if (!CASE_UNITS.has(unit.unit) || NOT_ONE_BEFORE.has(prev)) return token.end;
     }
     if (ctx !== Context.Text) return this.nameAt(pos, token.end, end, ctx === Context.Quoted ? 'quoted' : 'title');
     return this.quantityFrom(token, regionStart, end, paragraph);
@@ -309,7 +379,7 @@ export class FigureScanner {
         this.dates.addDate('quarter', pos, p + 2, { quarter: n, form: 'arabic' });
         return p + 2;
       }
-    } else if (isChineseNumeralChar(s[p]!)) {
+    } else if (isChineseNumeralCode(s.charCodeAt(p))) {
       const { token } = readChinese(this.norm, p, end);
       if (!token) return pos + 1;
       p = token.end;
@@ -334,7 +404,7 @@ export class FigureScanner {
   private rankAt(pos: number, regionStart: number, end: number): number {
     const s = this.norm;
     const notRank = pos + 1;
-    if (pos > regionStart && NOT_RANK_BEFORE.includes(s[pos - 1]!)) return notRank;
+    if (pos > regionStart && NOT_RANK_BEFORE.has(s.charCodeAt(pos - 1))) return notRank;
     const numStart = gapEnd(s, pos + 1, end);
     if (numStart >= end) return notRank;
     let numEnd: number;
@@ -342,9 +412,9 @@ export class FigureScanner {
     if (isAsciiDigit(s.charCodeAt(numStart))) {
       numEnd = numStart;
       while (numEnd < end && numEnd - numStart < 4 && isAsciiDigit(s.charCodeAt(numEnd))) numEnd++;
-      if (numEnd < end && (isAsciiDigit(s.charCodeAt(numEnd)) || s[numEnd] === '.' || matchMagnitude(s, numEnd))) return notRank;
+      if (numEnd < end && (isAsciiDigit(s.charCodeAt(numEnd)) || s.charCodeAt(numEnd) === 0x2e /* . */ || matchMagnitude(s, numEnd))) return notRank;
       value = Number(s.slice(numStart, numEnd));
-    } else if (isChineseNumeralChar(s[numStart]!)) {
+    } else if (isChineseNumeralCode(s.charCodeAt(numStart))) {
       const { token } = readChinese(this.norm, numStart, end);
       if (!token || token.hasFraction || token.digitByDigit) return notRank;
       numEnd = token.end;
@@ -355,13 +425,15 @@ export class FigureScanner {
     if (value < 1) return notRank;
     let p = numEnd;
     const word = gapEnd(s, numEnd, end);
-    if (word < end && RANK_WORDS.includes(s[word]!)) {
+    if (word < end && RANK_WORDS.has(s.charCodeAt(word))) {
       p = word + 1;
     } else {
       if (value === 1) return notRank;
-      const after = s[p] ?? '';
-      if (after === '余' || after === '多' || after === '几' || RANGE_CONNECTORS.includes(after)) return notRank;
-      if (s.startsWith('季度', p) || s.startsWith('个季度', p) || after === '月' || after === '日') return notRank;
+      // Past the end of the text counts as a connector, as it always has (an empty string is in every list).
+      if (p >= s.length) return notRank;
+      const after = s.charCodeAt(p);
+      if (isMoreCode(after) || after === 0x51e0 /* 几 */ || isRangeConnectorCode(after)) return notRank;
+      if (s.startsWith('季度', p) || s.startsWith('个季度', p) || after === 0x6708 /* 月 */ || after === 0x65e5 /* 日 */) return notRank;
       const unit = p < end ? matchUnit(s, p) : null;
       if (unit && unit.family !== 'count') return notRank;
     }
@@ -377,9 +449,9 @@ export class FigureScanner {
     if (numStart >= end) return pos + 1;
     let tok: NumberToken | null = null;
     if (isAsciiDigit(s.charCodeAt(numStart))) tok = readArabic(this.original, this.norm, numStart, end);
-    else if (s[numStart] === '百' && !isChineseNumeralChar(s[numStart + 1] ?? '')) {
+    else if (s.charCodeAt(numStart) === 0x767e /* 百 */ && !isChineseNumeralCode(s.charCodeAt(numStart + 1))) {
       tok = { start: numStart, end: numStart + 1, form: 'chinese', digits: '100', fracDigits: 0, digitByDigit: false, int: 100, hasFraction: false };
-    } else if (isChineseNumeralChar(s[numStart]!)) tok = readChinese(this.norm, numStart, end).token;
+    } else if (isChineseNumeralCode(s.charCodeAt(numStart))) tok = readChinese(this.norm, numStart, end).token;
     if (!tok) return pos + 1;
     if (this.context[pos] !== Context.Text) {
       this.addIdentifier(this.context[pos] === Context.Quoted ? 'quoted' : 'title', pos, tok.end);
@@ -415,11 +487,11 @@ export class FigureScanner {
     let p = first.end;
     let upper: { tok: NumberToken; tail: Tail } | null = null;
     let lowerExponent: number | null = null;
-    if (!percentWords && p < end && RANGE_CONNECTORS.includes(s[p]!) && !first.unit?.startsWith('个') ) {
+    if (!percentWords && p < end && isRangeConnectorCode(s.charCodeAt(p)) && !first.unit?.startsWith('个')) {
       const c2 = s.charCodeAt(p + 1);
       let tok2: NumberToken | null = null;
       if (tok.form === 'arabic' && isAsciiDigit(c2)) tok2 = readArabic(this.original, this.norm, p + 1, end);
-      else if (tok.form === 'chinese' && isChineseNumeralChar(s[p + 1] ?? '')) tok2 = readChinese(this.norm, p + 1, end).token;
+      else if (tok.form === 'chinese' && isChineseNumeralCode(s.charCodeAt(p + 1))) tok2 = readChinese(this.norm, p + 1, end).token;
       if (tok2) {
         const tail2 = this.readTail(tok2, end, true);
         const unitsAgree = !first.unit || first.unit === tail2.unit;
@@ -453,7 +525,7 @@ export class FigureScanner {
       p += suffix.word.length;
     }
     const exponent1 = lowerExponent ?? first.exponent ?? 0;
-    const kind = effectiveKind(qualifiers.map((q) => q.kind));
+    const kind = effectiveKindOf(qualifiers);
     const magnitude = first.magnitude ?? (upper && lowerExponent === upper.tail.exponent ? upper.tail.magnitude : null);
 
     const quantity = new LazyQuantity(
@@ -493,34 +565,44 @@ export class FigureScanner {
     return p < start ? matchPrefixQualifier(s, p, regionStart) : null;
   }
 
+  /**
+   * The 余 or 多 at `p` after a numeral, added to `qualifiers`; whether it was. 多 must be
+   * followed by a magnitude or unit (100多人), else it starts a word (多项).
+   */
+  private innerAt(p: number, end: number, qualifiers: Qualifier[]): boolean {
+    const s = this.norm;
+    const q = p < end ? matchInnerQualifier(s, p) : null;
+    if (!q) return false;
+    if (q.word === '多') {
+      // Only the two units after 多 are looked at, so a longer unit (平方米) does not count.
+      const after = p + 1 < end ? s.slice(p + 1, p + 3) : '';
+      if (!(matchMagnitude(after, 0) || matchUnit(after, 0))) return false;
+    }
+    qualifiers.push({ word: q.word, kind: q.kind, range: { start: p, end: p + 1 } });
+    return true;
+  }
+
   /** Reads 余/多, magnitude, 余/多 and unit after a numeral. */
   private readTail(tok: NumberToken, end: number, allowUnit: boolean): Tail {
     const s = this.norm;
     let p = tok.end;
     const qualifiers: Qualifier[] = [];
-    const inner = (): void => {
-      const q = p < end ? matchInnerQualifier(s, p) : null;
-      if (!q) return;
-      // 多 must be followed by a magnitude or unit (100多人), else it starts a word (多项).
-      const after = p + 1 < end ? s.slice(p + 1, p + 3) : '';
-      if (q.word === '多' && !(matchMagnitude(after, 0) || matchUnit(after, 0))) return;
-      qualifiers.push({ word: q.word, kind: q.kind, range: { start: p, end: p + 1 } });
-      p++;
-    };
-    inner();
+    if (this.innerAt(p, end, qualifiers)) p++;
     let magnitude: string | null = null;
     let exponent: number | null = null;
     if (tok.form === 'arabic' && p < end) {
       // 150.25 万件: copies from Word or PDF put a blank before 万/亿 as before a unit.
       const q = qualifiers.length === 0 ? gapEnd(s, p, end) : p;
-      const unitHere = matchUnit(s, q);
       const mag = matchMagnitude(s, q);
       // 5千米 is five kilometres; 5千人 is five thousand people.
-      if (mag && q + mag.word.length <= end && !(unitHere && unitHere.unit.length > mag.word.length)) {
-        magnitude = mag.word;
-        exponent = mag.exponent;
-        p = q + mag.word.length;
-        if (qualifiers.length === 0) inner();
+      if (mag && q + mag.word.length <= end) {
+        const unitHere = matchUnit(s, q);
+        if (!(unitHere && unitHere.unit.length > mag.word.length)) {
+          magnitude = mag.word;
+          exponent = mag.exponent;
+          p = q + mag.word.length;
+          if (qualifiers.length === 0 && this.innerAt(p, end, qualifiers)) p++;
+        }
       }
     }
     let unit: string | null = null;

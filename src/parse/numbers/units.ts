@@ -87,21 +87,30 @@ const UNIT_TABLE: ReadonlyArray<readonly [string, UnitFamily]> = [
   ['期', 'count'],
 ];
 
-const BY_FIRST = new Map<number, Array<readonly [string, UnitFamily]>>();
-for (const entry of UNIT_TABLE) {
-  const key = entry[0].charCodeAt(0);
+/** A unit match; made once per table entry and shared, as callers only read it. */
+interface UnitMatch {
+  readonly unit: string;
+  readonly family: UnitFamily;
+}
+
+/** Units by their first UTF-16 unit, longest first. */
+const BY_FIRST = new Map<number, UnitMatch[]>();
+for (const [unit, family] of UNIT_TABLE) {
+  const key = unit.charCodeAt(0);
   const list = BY_FIRST.get(key) ?? [];
-  list.push(entry);
+  list.push({ unit, family });
   BY_FIRST.set(key, list);
 }
-for (const list of BY_FIRST.values()) list.sort((a, b) => b[0].length - a[0].length);
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.unit.length - a.unit.length);
 
 /** The unit starting at `pos` in `text`, longest first, or null. */
 export function matchUnit(text: string, pos: number): { unit: string; family: UnitFamily } | null {
   const list = BY_FIRST.get(text.charCodeAt(pos));
   if (!list) return null;
-  for (const [unit, family] of list) {
-    if (text.startsWith(unit, pos)) return { unit, family };
+  for (let k = 0; k < list.length; k++) {
+    const match = list[k]!;
+    // One-character units (most of them) need no second comparison.
+    if (match.unit.length === 1 || text.startsWith(match.unit, pos)) return match;
   }
   return null;
 }
@@ -124,19 +133,23 @@ export function unitStartsWord(text: string, pos: number, unit: string): boolean
 }
 
 /** Magnitude words after an Arabic figure, longest first, with their factor as a power of ten. */
-const MAGNITUDES: ReadonlyArray<readonly [string, number]> = [
-  ['万亿', 12],
-  ['千万', 7],
-  ['百万', 6],
-  ['亿', 8],
-  ['万', 4],
-  ['千', 3],
+const MAGNITUDES: ReadonlyArray<{ readonly word: string; readonly exponent: number }> = [
+  { word: '万亿', exponent: 12 },
+  { word: '千万', exponent: 7 },
+  { word: '百万', exponent: 6 },
+  { word: '亿', exponent: 8 },
+  { word: '万', exponent: 4 },
+  { word: '千', exponent: 3 },
 ];
+
+/** First UTF-16 units of the magnitude words: most positions hold none, and are turned away at once. */
+const MAGNITUDE_FIRST: ReadonlySet<number> = new Set(MAGNITUDES.map((m) => m.word.charCodeAt(0)));
 
 /** The magnitude word starting at `pos`, or null. */
 export function matchMagnitude(text: string, pos: number): { word: string; exponent: number } | null {
-  for (const [word, exponent] of MAGNITUDES) {
-    if (text.startsWith(word, pos)) return { word, exponent };
+  if (!MAGNITUDE_FIRST.has(text.charCodeAt(pos))) return null;
+  for (const m of MAGNITUDES) {
+    if (text.startsWith(m.word, pos)) return m;
   }
   return null;
 }

@@ -42,6 +42,11 @@ function classify(text: string, norm: string, start: number, end: number): Line[
       if (text.charCodeAt(i) === 0x09) hasTab = true;
     }
   }
+  return kindOf(norm, start, end, hasBlank, hasTab);
+}
+
+/** The kind of a non-blank line without bars, from whether it holds blanks and tabs. */
+function kindOf(norm: string, start: number, end: number, hasBlank: boolean, hasTab: boolean): Line['kind'] {
   // Cells separated by blanks need a blank (tabs are folded to blanks in the normalised view).
   if (hasBlank && spacedRow(norm, start, end, hasTab)) return 'spaced';
   if (end - start > MAX_BARE_CELL) return 'prose';
@@ -52,7 +57,37 @@ function classify(text: string, norm: string, start: number, end: number): Line[
 
 /** The report's lines (trimmed, blank lines left out), each with its kind. Linear. */
 function readLines(text: string, norm: string, ranges: readonly Range[]): Line[] {
-  return ranges.map((r) => ({ start: r.start, end: r.end, kind: classify(text, norm, r.start, r.end) }));
+  // Lines in order: the next bar, blank and tab are found by native search and kept while they
+  // lie ahead, so each is searched for once over the whole text instead of unit by unit per line.
+  for (let k = 1; k < ranges.length; k++) {
+    if (ranges[k]!.start < ranges[k - 1]!.end) return ranges.map((r) => ({ start: r.start, end: r.end, kind: classify(text, norm, r.start, r.end) }));
+  }
+  let bar = -1;
+  let blank = -1;
+  let tab = -1;
+  const seek = (found: number, ch: string, within: string, from: number): number => {
+    if (found >= from || found === Infinity) return found;
+    const at = within.indexOf(ch, from);
+    return at < 0 ? Infinity : at;
+  };
+  const lines: Line[] = new Array<Line>(ranges.length);
+  for (let k = 0; k < ranges.length; k++) {
+    const { start, end } = ranges[k]!;
+    let kind: Line['kind'];
+    if (start >= end) kind = 'blank';
+    else {
+      bar = seek(bar, '|', norm, start);
+      if (bar < end) kind = 'pipe';
+      else {
+        blank = seek(blank, ' ', norm, start);
+        // A tab in the caller's text is a blank in the view.
+        tab = seek(tab, '\t', text, start);
+        kind = kindOf(norm, start, end, blank < end, tab < end);
+      }
+    }
+    lines[k] = { start, end, kind };
+  }
+  return lines;
 }
 
 /** The kind of the next line that is not blank, from `k` on. */
