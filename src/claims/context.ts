@@ -5,29 +5,43 @@ import { figureInterval, intervalStrings } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
 import { firstNotBefore } from '../text/bisect.js';
 import { findTerms, metricStartingAt, metricWithin, type Lexicon, type Metric } from './lexicon.js';
-import { senseOf, type FigureSense } from './sense.js';
+import { senseOfWords, type FigureSense } from './sense.js';
+import { WordTrie } from './word-trie.js';
+import { addWordLists, W } from './words.js';
 
 /** Characters that end the label of a figure: clause punctuation. */
 const LABEL_BREAKS = ',、;:。!?()';
 /** Characters that end the words after a figure. */
 const AFTER_BREAKS = ',、;:。!?';
+/** A flag per UTF-16 unit: 1 ends a label, 2 ends the words after a figure. */
+const BREAKS: Uint8Array = (() => {
+  const flags = new Uint8Array(0x10000);
+  for (const c of LABEL_BREAKS) flags[c.charCodeAt(0)] = flags[c.charCodeAt(0)]! | 1;
+  for (const c of AFTER_BREAKS) flags[c.charCodeAt(0)] = flags[c.charCodeAt(0)]! | 2;
+  return flags;
+})();
 
 /** Words that may stand between a metric term and its figure: 行政复议案件数量为0, 网格事件共22506宗. */
 const HEAD_FILLERS = ['数量', '件数', '总数', '总量', '案件', '申请', '事项', '共计', '合计', '累计', '数', '共', '为', '达', '有', '均', '了', ' '];
 
 /** Whether the text between a metric term and a figure is only fillers (so the term is what it counts). */
 export function isHeadGap(gap: string): boolean {
-  let rest = gap;
-  for (let changed = true; changed && rest.length > 0; ) {
+  return isHeadGapAt(gap, 0, gap.length);
+}
+
+/** `isHeadGap` of `s[from, to)`, without cutting it out. */
+function isHeadGapAt(s: string, from: number, to: number): boolean {
+  let at = from;
+  for (let changed = true; changed && at < to; ) {
     changed = false;
     for (const f of HEAD_FILLERS) {
-      if (rest.startsWith(f)) {
-        rest = rest.slice(f.length);
+      if (to - at >= f.length && s.startsWith(f, at)) {
+        at += f.length;
         changed = true;
       }
     }
   }
-  return rest.length === 0;
+  return at >= to;
 }
 
 /** How far back in its clause group a figure looks for the thing it counts (keeps this linear). */
@@ -35,6 +49,15 @@ const CLAUSE_LOOKBACK = 120;
 
 /** Words that carry no meaning in a label: 共受理 → 受理. */
 const FILLERS = ['截至目前', '今年以来', '本年度', '今年', '全年', '目前', '其中', '共计', '合计', '累计', '共', '达到', '达', '为', '均为', '有', '已经'];
+/** Flags per UTF-16 unit: 1 starts a filler, 2 ends one. */
+const FILLER_ENDS: Uint8Array = (() => {
+  const flags = new Uint8Array(0x10000);
+  for (const f of FILLERS) {
+    flags[f.charCodeAt(0)] = flags[f.charCodeAt(0)]! | 1;
+    flags[f.charCodeAt(f.length - 1)] = flags[f.charCodeAt(f.length - 1)]! | 2;
+  }
+  return flags;
+})();
 
 /** What the words around a figure say about it. */
 export interface FigureContext {
@@ -59,6 +82,15 @@ export interface FigureContext {
   action: string;
   /** What the figure is about: kind, actions, period, body, part, section. */
   sense: FigureSense;
+  /** The word lists (bits of `W` in words.ts) with a word in `label`. */
+  labelWords: number;
+  /** The word lists with a word in `rawLabel`. */
+  rawWords: number;
+  /**
+   * The word lists with a word in the clause text before the figure: from up to 40 characters
+   * before its label (within its clause group) to the figure.
+   */
+  beforeWords: number;
 }
 
 /** Figure contexts and clause groups of a report, computed once per check. */
@@ -77,39 +109,59 @@ function buildSegments(report: Report): { segments: Range[]; segmentSentence: nu
   const s = report.normalized;
   const segments: Range[] = [];
   const segmentSentence: number[] = [];
+  // Where the next `;` is, found once for all the sentences it does not fall in.
+  let semi = s.indexOf(';');
   for (const sentence of report.sentences) {
     let start = sentence.range.start;
-    for (let i = start; i < sentence.range.end; i++) {
-      if (s[i] === ';') {
-        segments.push({ start, end: i + 1 });
-        segmentSentence.push(sentence.index);
-        start = i + 1;
-      }
+    const end = sentence.range.end;
+    if (semi >= 0 && semi < start) semi = s.indexOf(';', start);
+    while (semi >= 0 && semi < end) {
+      segments.push({ start, end: semi + 1 });
+      segmentSentence.push(sentence.index);
+      start = semi + 1;
+      semi = s.indexOf(';', start);
     }
-    if (start < sentence.range.end) {
-      segments.push({ start, end: sentence.range.end });
+    if (start < end) {
+      segments.push({ start, end });
       segmentSentence.push(sentence.index);
     }
   }
   return { segments, segmentSentence };
 }
 
-function stripFillers(label: string): string {
-  let out = label.trim();
-  for (let changed = true; changed; ) {
-    changed = false;
+/**
+ * Where the label `s[from, to)` starts and ends once trimmed and stripped of its fillers at
+ * either end (共受理 → 受理), written into `span`; the label is then one slice of the text.
+ */
+function stripFillers(s: string, from: number, to: number, span: [number, number]): void {
+  let lo = from;
+  let hi = to;
+  while (lo < hi && isTrimmed(s.charCodeAt(lo))) lo++;
+  while (hi > lo && isTrimmed(s.charCodeAt(hi - 1))) hi--;
+  // A pass that can strip nothing at either end changes nothing: most labels end here.
+  while (lo < hi && (FILLER_ENDS[s.charCodeAt(lo)]! & 1 || FILLER_ENDS[s.charCodeAt(hi - 1)]! & 2)) {
+    let changed = false;
     for (const f of FILLERS) {
-      if (out.startsWith(f)) {
-        out = out.slice(f.length);
+      const n = f.length;
+      if (hi - lo >= n && s.startsWith(f, lo)) {
+        lo += n;
         changed = true;
       }
-      if (out.endsWith(f) && out.length > f.length) {
-        out = out.slice(0, -f.length);
+      if (hi - lo > n && s.startsWith(f, hi - n)) {
+        hi -= n;
         changed = true;
       }
     }
+    if (!changed) break;
   }
-  return out;
+  span[0] = lo;
+  span[1] = hi;
+}
+
+/** Whether `String.prototype.trim` removes the UTF-16 unit (white space and line ends). */
+function isTrimmed(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Builds the context of every figure. Linear in the text. */
@@ -120,7 +172,10 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   const titles = titleSpans(s);
   const terms = titles.length === 0 ? findTerms(lexicon, s) : findTerms(lexicon, s).filter((m) => !overlapsTitle(titles, m.start, m.end));
   const { segments, segmentSentence } = buildSegments(report);
+  const trie = wordTrie(lexicon);
+  const level = report.metadata.level;
   const figures: FigureContext[] = [];
+  const span: [number, number] = [0, 0];
   let seg = 0;
   let prevEnd = -1;
   let prevSeg = -1;
@@ -129,52 +184,79 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   const tables = report.tables ?? [];
   let ti = 0;
   for (const q of report.quantities) {
-    while (ti < tables.length && tables[ti]!.range.end <= q.range.start) ti++;
-    if (ti < tables.length && tables[ti]!.range.start <= q.range.start) continue;
-    while (seg < segments.length - 1 && segments[seg]!.end <= q.range.start) seg++;
-    const segment = segments[seg] ?? { start: 0, end: s.length };
-    const floor = Math.max(segment.start, prevSeg === seg ? prevEnd : segment.start);
-    let a = q.range.start;
-    while (a > floor && !LABEL_BREAKS.includes(s[a - 1]!)) a--;
-    const rawLabel = s.slice(a, q.range.start);
-    let b = q.range.end;
+    const qStart = q.range.start;
+    const qEnd = q.range.end;
+    while (ti < tables.length && tables[ti]!.range.end <= qStart) ti++;
+    if (ti < tables.length && tables[ti]!.range.start <= qStart) continue;
+    while (seg < segments.length - 1 && segments[seg]!.end <= qStart) seg++;
+    const segment = segments[seg];
+    const segStart = segment ? segment.start : 0;
+    const segEnd = segment ? segment.end : s.length;
+    const floor = Math.max(segStart, prevSeg === seg ? prevEnd : segStart);
+    let a = qStart;
+    while (a > floor && (BREAKS[s.charCodeAt(a - 1)]! & 1) === 0) a--;
+    const rawLabel = s.slice(a, qStart);
+    let b = qEnd;
     // The words after a figure run over brackets (全县7个镇(街)), not over clause breaks.
-    while (b < segment.end && b - q.range.end < 12 && !AFTER_BREAKS.includes(s[b]!)) b++;
-    const after = s.slice(q.range.end, b);
-    const label = stripFillers(rawLabel);
+    while (b < segEnd && b - qEnd < 12 && (BREAKS[s.charCodeAt(b)]! & 2) === 0) b++;
+    stripFillers(s, a, qStart, span);
+    const labelStart = span[0];
+    const labelEnd = span[1];
+    // Every listed word in the clause before the figure, in one pass: those before the label
+    // (up to 40 characters back), in the label as written, and in the label without fillers;
+    // and the label's first action word (the longer at a tie).
+    const from = Math.max(segStart, a - 40);
+    let clauseWords = 0;
+    let rawWords = 0;
+    let labelWords = 0;
+    let beforeWords = 0;
+    let action = '';
+    for (let i = from; i < qStart; i++) {
+      let node = trie.step(0, s.charCodeAt(i));
+      let actionEnd = -1;
+      for (let j = i + 1; node !== 0; j++) {
+        const bits = trie.bits[node]!;
+        if (bits !== 0) {
+          beforeWords |= bits;
+          if (j <= a) clauseWords |= bits;
+          if (i >= a) {
+            rawWords |= bits;
+            if (bits & W.lexiconAction) actionEnd = j;
+          }
+          if (i >= labelStart && j <= labelEnd) labelWords |= bits;
+        }
+        if (j >= qStart) break;
+        node = trie.step(node, s.charCodeAt(j));
+      }
+      if (actionEnd > 0 && action === '') action = s.slice(i, actionEnd);
+    }
     // The thing counted: named right after the figure (24个镇街), in its label (受理信访件),
     // or earlier in its clause group (共上报网格事件22506宗,办结22506宗).
-    const next = after.length > 0 ? metricStartingAt(terms, q.range.end, b, 6) : null;
-    const inLabel = metricWithin(terms, a, q.range.start);
+    const next = b > qEnd ? metricStartingAt(terms, qEnd, b, 6) : null;
+    const inLabel = metricWithin(terms, a, qStart);
     // A term far from the figure in its label is not what it counts: in 确诊病例密切接触者36人
     // the head noun is 密切接触者. Then the figure counts something outside the lexicon.
     // A rate is of the thing named before its name: 网格事件上报率129.49%.
     const labelHit =
-      inLabel && (q.unit === '%' || (!overlapsTitle(titles, inLabel.end, q.range.start) && isHeadGap(s.slice(inLabel.end, q.range.start)))) ? inLabel : null;
-    const hit =
-      next ??
-      labelHit ??
-      (inLabel ? null : metricWithin(terms, Math.max(segment.start, q.range.start - CLAUSE_LOOKBACK), q.range.start));
+      inLabel && (q.unit === '%' || (!overlapsTitle(titles, inLabel.end, qStart) && isHeadGapAt(s, inLabel.end, qStart))) ? inLabel : null;
+    const hit = next ?? labelHit ?? (inLabel ? null : metricWithin(terms, Math.max(segStart, qStart - CLAUSE_LOOKBACK), qStart));
     figures.push({
       index: figures.length,
       quantity: q,
       segment: seg,
-      label,
+      label: s.slice(labelStart, labelEnd),
       rawLabel,
       labelStart: a,
-      after,
+      after: s.slice(qEnd, b),
       metric: hit ? hit.metric : null,
       term: hit ? hit.term : '',
-      action: firstAction(lexicon, rawLabel),
-      sense: senseOf(
-        q,
-        rawLabel,
-        s.slice(Math.max(segment.start, a - 40), a),
-        report.metadata.level,
-        report.paragraphs[q.paragraph]?.section ?? null,
-      ),
+      action,
+      sense: senseOfWords(q, rawLabel, rawWords, clauseWords, level, report.paragraphs[q.paragraph]?.section ?? null),
+      labelWords,
+      rawWords,
+      beforeWords,
     });
-    prevEnd = q.range.end;
+    prevEnd = qEnd;
     prevSeg = seg;
   }
   return { report, lexicon, figures, segments, segmentSentence };
@@ -191,6 +273,11 @@ export function titleSpans(s: string): Array<[number, number]> {
   let depth = 0;
   let runStart = -1;
   for (let i = from; i < s.length; i++) {
+    // Outside a title only 《 matters: jump to the next one.
+    if (depth === 0) {
+      i = s.indexOf('《', i);
+      if (i < 0) break;
+    }
     const c = s.charCodeAt(i);
     if (c === 0x300a) {
       // 《
@@ -218,29 +305,16 @@ export function overlapsTitle(spans: ReadonlyArray<readonly [number, number]>, s
   return first !== undefined && first[0] < end;
 }
 
-/** Action words by first character, with a flag per character that starts one; built once per lexicon. */
-const actionIndexes = new WeakMap<Lexicon, { starts: Uint8Array; byFirst: Map<number, string[]> }>();
+/** The word lists of words.ts and the lexicon's action words in one trie, built once per lexicon. */
+const wordTries = new WeakMap<Lexicon, WordTrie>();
 
-/** The first action word of a label (the longer at a tie), in one pass over the label. */
-function firstAction(lexicon: Lexicon, label: string): string {
-  let index = actionIndexes.get(lexicon);
-  if (!index) {
-    index = { starts: new Uint8Array(0x10000), byFirst: new Map() };
-    for (const a of lexicon.actions) {
-      const c = a.charCodeAt(0);
-      index.starts[c] = 1;
-      index.byFirst.set(c, [...(index.byFirst.get(c) ?? []), a]);
-    }
-    actionIndexes.set(lexicon, index);
+function wordTrie(lexicon: Lexicon): WordTrie {
+  let trie = wordTries.get(lexicon);
+  if (!trie) {
+    trie = addWordLists(new WordTrie()).add(lexicon.actions, W.lexiconAction);
+    wordTries.set(lexicon, trie);
   }
-  for (let i = 0; i < label.length; i++) {
-    const c = label.charCodeAt(i);
-    if (index.starts[c] === 0) continue;
-    let best = '';
-    for (const a of index.byFirst.get(c)!) if (a.length > best.length && label.startsWith(a, i)) best = a;
-    if (best) return best;
-  }
-  return '';
+  return trie;
 }
 
 /** A figure as evidence. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import metricsData from '../../rules/lexicon/metrics.json';
 import ratesData from '../../rules/lexicon/rates.json';
 import { UnitFamilySchema } from '../model/quantity.js';
+import { WordTrie } from './word-trie.js';
 
 /** A metric: a countable thing reports talk about, with the phrasings that name it. */
 export const MetricSchema = z.object({
@@ -92,29 +93,28 @@ export interface TermMatch {
 
 /**
  * Every occurrence of every metric term in a text, sorted by end (then by length), found in one
- * pass; figures then look up the terms near them by binary search instead of rescanning.
+ * pass; figures then look up the terms near them by binary search instead of rescanning. The
+ * terms are read backwards from each end, shortest first, so they come out in order unsorted.
  */
 export function findTerms(lexicon: Lexicon, text: string): TermMatch[] {
-  const { byFirst, starts } = termIndex(lexicon);
+  const { trie, found } = termIndex(lexicon);
   const out: TermMatch[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Most characters start no term: a flag read skips them without a map lookup.
-    if (starts[c] === 0) continue;
-    const list = byFirst.get(c);
-    if (!list) continue;
-    for (const { term, metric } of list) {
-      if (text.startsWith(term, i)) out.push({ start: i, end: i + term.length, metric, term });
+  for (let end = 1; end <= text.length; end++) {
+    let node = trie.step(0, text.charCodeAt(end - 1));
+    for (let start = end - 1; node !== 0; start--) {
+      const terms = found[node];
+      if (terms !== undefined) for (const { term, metric } of terms) out.push({ start, end, metric, term });
+      if (start === 0) break;
+      node = trie.step(node, text.charCodeAt(start - 1));
     }
   }
-  out.sort((a, b) => a.end - b.end || a.term.length - b.term.length);
   return out;
 }
 
-/** Terms by their first character, and which characters start any term (a flag per UTF-16 unit). */
+/** Metric terms spelt backwards in a trie, and the terms (with their metrics) ending at each node. */
 interface TermIndex {
-  byFirst: Map<number, Array<{ term: string; metric: Metric }>>;
-  starts: Uint8Array;
+  trie: WordTrie;
+  found: Array<Array<{ term: string; metric: Metric }> | undefined>;
 }
 
 /** Term indexes, built once per lexicon (a lexicon is not changed once made). */
@@ -123,14 +123,11 @@ const termIndexes = new WeakMap<Lexicon, TermIndex>();
 function termIndex(lexicon: Lexicon): TermIndex {
   let index = termIndexes.get(lexicon);
   if (!index) {
-    index = { byFirst: new Map(), starts: new Uint8Array(0x10000) };
+    index = { trie: new WordTrie(), found: [] };
     for (const metric of lexicon.metrics) {
       for (const term of metric.terms) {
-        const key = term.charCodeAt(0);
-        const list = index.byFirst.get(key) ?? [];
-        list.push({ term, metric });
-        index.byFirst.set(key, list);
-        index.starts[key] = 1;
+        const node = index.trie.nodeOf(term.split('').reverse().join(''));
+        (index.found[node] ??= []).push({ term, metric });
       }
     }
     termIndexes.set(lexicon, index);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import wordsData from '../../rules/lexicon/words.json';
+import { WordTrie } from './word-trie.js';
 
 const list = z.array(z.string().min(1));
 
@@ -70,6 +71,60 @@ export type Words = z.infer<typeof WordsSchema>;
 
 /** The built-in word lists, validated once at load. */
 export const WORDS: Words = WordsSchema.parse(wordsData);
+
+/**
+ * One bit per word list a figure's words are tested against. The first ten are the action kinds,
+ * in the order of `rules/lexicon/words.json`; the last few are short lists of single extractors.
+ */
+export const W = {
+  intake: 1 << 0,
+  dispatch: 1 << 1,
+  valid: 1 << 2,
+  due: 1 << 3,
+  done: 1 << 4,
+  pending: 1 << 5,
+  outcome: 1 << 6,
+  handled: 1 << 7,
+  disposition: 1 << 8,
+  timing: 1 << 9,
+  change: 1 << 10,
+  otherYear: 1 << 11,
+  cumulative: 1 << 12,
+  partOfYear: 1 << 13,
+  part: 1 << 14,
+  total: 1 << 15,
+  wider: 1 << 16,
+  widerThanDistrict: 1 << 17,
+  others: 1 << 18,
+  /** 按时, 在办: with done and outcome words, a stage of a total rather than a category. */
+  stage: 1 << 19,
+  /** 其中, 按期, 按时, 逾期: a count that is part of another. */
+  subCount: 1 << 20,
+  /** 以来新增: with parts and parts of the year, a figure narrower than its metric. */
+  sinceNew: 1 << 21,
+  /** 共: with intake words, a count that opens a group. */
+  gong: 1 << 22,
+  /** Words holding a total word that name no total: 公共, 总结 … */
+  notTotal: 1 << 23,
+  /** An action word of the lexicon (added by the report context, per lexicon). */
+  lexiconAction: 1 << 24,
+} as const;
+
+/** Adds every word list above but the lexicon's actions to a trie. */
+export function addWordLists(trie: WordTrie): WordTrie {
+  const a = WORDS.actions;
+  trie.add(a.intake, W.intake).add(a.dispatch, W.dispatch).add(a.valid, W.valid).add(a.due, W.due).add(a.done, W.done);
+  trie.add(a.pending, W.pending).add(a.outcome, W.outcome).add(a.handled, W.handled).add(a.disposition, W.disposition);
+  trie.add(a.timing, W.timing).add(WORDS.periods.change, W.change).add(WORDS.periods.otherYear, W.otherYear);
+  trie.add(WORDS.periods.cumulative, W.cumulative).add(WORDS.periods.partOfYear, W.partOfYear).add(WORDS.parts, W.part);
+  trie.add(WORDS.totals, W.total).add(WORDS.bodies.wider, W.wider).add(WORDS.bodies.widerThanDistrict, W.widerThanDistrict);
+  trie.add(WORDS.others, W.others).add(['按时', '在办'], W.stage).add(['其中', '按期', '按时', '逾期'], W.subCount);
+  trie.add(['以来新增'], W.sinceNew).add(['共'], W.gong).add(WORDS.notTotals, W.notTotal);
+  return trie;
+}
+
+/** Every word list above in one trie: a span is read once for all of them. */
+export const WORD_TRIE: WordTrie = addWordLists(new WordTrie());
 
 /** Whether a label contains any of the words. */
 export function hasAny(label: string, words: readonly string[]): boolean {
