@@ -363,14 +363,27 @@ export function figuresBefore(ctx: ReportContext, offset: number, sentenceIndex:
   return out;
 }
 
-/** The amount figures (not rates) of each clause group, in order; groups with none are left out. */
+/** The amount figures of each clause group, per report context (built once, read by several extractors). */
+const amountGroups = new WeakMap<ReportContext, FigureContext[][]>();
+
+/**
+ * The amount figures (not rates) of each clause group, in order; groups with none are left out.
+ * The lists are shared between callers: read them, do not change them.
+ */
 export function amountsBySegment(ctx: ReportContext): FigureContext[][] {
-  const bySegment = new Map<number, FigureContext[]>();
+  let groups = amountGroups.get(ctx);
+  if (groups) return groups;
+  groups = [];
+  // Figures come in text order, so a clause group's figures are consecutive.
+  let last = -1;
   for (const f of ctx.figures) {
     if (!isAmount(f.quantity)) continue;
-    const list = bySegment.get(f.segment) ?? [];
-    list.push(f);
-    bySegment.set(f.segment, list);
+    if (f.segment !== last) {
+      groups.push([]);
+      last = f.segment;
+    }
+    groups[groups.length - 1]!.push(f);
   }
-  return [...bySegment.values()];
+  amountGroups.set(ctx, groups);
+  return groups;
 }

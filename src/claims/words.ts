@@ -108,6 +108,8 @@ export const W = {
   notTotal: 1 << 23,
   /** An action word of the lexicon (added by the report context, per lexicon). */
   lexiconAction: 1 << 24,
+  /** The ends of department names (局, 法院, 委 …): without one, `namesDepartment` cannot hold. */
+  department: 1 << 25,
 } as const;
 
 /** Adds every word list above but the lexicon's actions to a trie. */
@@ -120,11 +122,17 @@ export function addWordLists(trie: WordTrie): WordTrie {
   trie.add(WORDS.totals, W.total).add(WORDS.bodies.wider, W.wider).add(WORDS.bodies.widerThanDistrict, W.widerThanDistrict);
   trie.add(WORDS.others, W.others).add(['按时', '在办'], W.stage).add(['其中', '按期', '按时', '逾期'], W.subCount);
   trie.add(['以来新增'], W.sinceNew).add(['共'], W.gong).add(WORDS.notTotals, W.notTotal);
+  trie.add(WORDS.bodies.department, W.department);
   return trie;
 }
 
 /** Every word list above in one trie: a span is read once for all of them. */
 export const WORD_TRIE: WordTrie = addWordLists(new WordTrie());
+
+/** Whether a figure's word bits (`labelWords`, `rawWords` … of its context) hold any of `lists`. */
+export function hasWords(words: number, lists: number): boolean {
+  return (words & lists) !== 0;
+}
 
 /** Whether a label contains any of the words. */
 export function hasAny(label: string, words: readonly string[]): boolean {
