@@ -58,20 +58,29 @@ export function isWithin(lexicon: Lexicon, metric: Metric, ancestor: Metric): bo
   return lineage(lexicon, metric).some((m) => m.id === ancestor.id);
 }
 
-/** The metric named in `text`, by its longest matching term, or null. */
+/**
+ * The metric named in `text`, by its longest matching term, or null. The term ending nearest the
+ * end of the text wins; at a tie, the longer term; then the metric listed first. Read backwards
+ * from the end, so the first end with a term decides.
+ */
 export function metricIn(lexicon: Lexicon, text: string): { metric: Metric; term: string; at: number } | null {
-  let best: { metric: Metric; term: string; at: number } | null = null;
-  for (const metric of lexicon.metrics) {
-    for (const term of metric.terms) {
-      const at = text.lastIndexOf(term);
-      if (at < 0) continue;
-      // The term nearest the end of the text wins; at a tie, the longer term.
-      if (!best || at + term.length > best.at + best.term.length || (at + term.length === best.at + best.term.length && term.length > best.term.length)) {
-        best = { metric, term, at };
+  const { trie, found } = termIndex(lexicon);
+  for (let end = text.length; end > 0; end--) {
+    let best: { term: string; metric: Metric } | undefined;
+    let at = -1;
+    let node = trie.step(0, text.charCodeAt(end - 1));
+    for (let start = end - 1; node !== 0; start--) {
+      const terms = found[node];
+      if (terms !== undefined) {
+        best = terms[0];
+        at = start;
       }
+      if (start === 0) break;
+      node = trie.step(node, text.charCodeAt(start - 1));
     }
+    if (best) return { metric: best.metric, term: best.term, at };
   }
-  return best;
+  return null;
 }
 
 /** The rate definition whose name ends `label`, longest name first. */

@@ -4,6 +4,7 @@ import { figureRef, isHeadGap, type FigureContext, type ReportContext } from './
 import { lineage, metricIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 import { aboutOtherYear, quotesWiderBody } from './scope.js';
+import { firstNotBefore } from '../text/bisect.js';
 
 /**
  * Zero claims outside the lexicon searched by their words (each search reads every figure). A real
@@ -20,6 +21,17 @@ const MAX_EVIDENCE = 20;
 
 /** Phrases that state zero: 均为0, 为零, 零发生, 无一例. */
 const ZERO_PHRASES = ['均为0', '均为零', '为0', '为零', '零发生', '无一例'];
+
+/**
+ * Where the zero phrases stand in the text, as `[start, end, start, end …]` in order of start.
+ * 均为0 and 均为零 hold 为0 and 为零, so the four shorter phrases find every sentence with one.
+ */
+function zeroPhraseSpans(s: string): number[] {
+  const spans: Array<[number, number]> = [];
+  for (const p of ['为0', '为零', '零发生', '无一例']) for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) spans.push([i, i + p.length]);
+  spans.sort((a, b) => a[0] - b[0]);
+  return spans.flat();
+}
 
 /**
  * Zero claims (我街行政复议数量、被依法纠错数、行政诉讼数量均为0) and any count of the same
@@ -70,14 +82,21 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
     return list;
   };
   let wordSearches = 0;
+  // Most reports and sentences state no zero: where the phrases stand is found once, and a
+  // sentence holding none is skipped without a character loop.
+  const phrases = zeroPhraseSpans(s);
+  if (phrases.length === 0) return;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
-    // Most sentences state no zero: skip them without a character loop.
-    const text = s.slice(start, end);
-    if (!ZERO_PHRASES.some((p) => text.includes(p))) continue;
+    let holds = false;
+    for (let n = 2 * firstNotBefore(phrases.length / 2, (j) => phrases[2 * j]! < start); n < phrases.length && phrases[n]! < end; n += 2) {
+      if (phrases[n + 1]! <= end) holds = true;
+    }
+    if (!holds) continue;
     for (let i = start; i < end; i++) {
-      const c = s[i];
-      if (c !== '均' && c !== '为' && c !== '零' && c !== '无') continue;
+      const c = s.charCodeAt(i);
+      // 均 为 零 无
+      if (c !== 0x5747 && c !== 0x4e3a && c !== 0x96f6 && c !== 0x65e0) continue;
       const phrase = ZERO_PHRASES.find((p) => s.startsWith(p, i) && i + p.length <= end);
       if (!phrase) continue;
       // 为0 must not be the tail of a longer figure (为0.5) or of 均为0, read already.
