@@ -4,7 +4,7 @@ import type { Report } from '../model/report.js';
 import { figureInterval, intervalStrings } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
 import { firstNotBefore } from '../text/bisect.js';
-import { findTerms, metricStartingAt, metricWithin, type Lexicon, type Metric } from './lexicon.js';
+import { findTermsWithin, metricStartingAt, metricWithin, type Lexicon, type Metric } from './lexicon.js';
 import { senseOfWords, type FigureSense } from './sense.js';
 import { WordTrie } from './word-trie.js';
 import { addWordLists, W } from './words.js';
@@ -164,71 +164,69 @@ function isTrimmed(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** How far before its label a figure's clause words are read (parts of the year, restrictors). */
+const CLAUSE_WORDS_BACK = 40;
+
 /** Builds the context of every figure. Linear in the text. */
 export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   const s = report.normalized;
+  const { segments, segmentSentence } = buildSegments(report);
+  // First, where each figure's label and the words after it lie. Then the text is read once
+  // where some figure looks (for listed words, and for metric terms), and each figure asks those
+  // readings.
+  const found = labelSpans(report, segments);
+  const n = found.quantities.length;
+  const { spans } = found;
   // Book titles name trainings and laws, not what a figure counts: 《…行政复议…培训会议》3次.
   // Terms inside a title are dropped, and a gap that crosses a title is no head gap.
   const titles = titleSpans(s);
-  const terms = titles.length === 0 ? findTerms(lexicon, s) : findTerms(lexicon, s).filter((m) => !overlapsTitle(titles, m.start, m.end));
-  const { segments, segmentSentence } = buildSegments(report);
+  const termWindows: number[] = [];
+  for (let k = 0; k < n; k++) termWindows.push(Math.max(spans[6 * k]!, spans[6 * k + 2]! - CLAUSE_LOOKBACK), spans[6 * k + 4]!);
+  const allTerms = findTermsWithin(lexicon, s, inOrder(termWindows));
+  const terms = titles.length === 0 ? allTerms : allTerms.filter((m) => !overlapsTitle(titles, m.start, m.end));
+  const wordWindows: number[] = [];
+  for (let k = 0; k < n; k++) wordWindows.push(Math.max(spans[6 * k]!, spans[6 * k + 1]! - CLAUSE_WORDS_BACK), spans[6 * k + 2]!);
   const trie = wordTrie(lexicon);
+  const words = findWords(trie, s, inOrder(wordWindows));
   const level = report.metadata.level;
   const figures: FigureContext[] = [];
-  const span: [number, number] = [0, 0];
-  let seg = 0;
-  let prevEnd = -1;
-  let prevSeg = -1;
-  // Figures inside a table are its cells, judged by the table claims, not prose: walk the sorted
-  // table spans alongside the figures.
-  const tables = report.tables ?? [];
-  let ti = 0;
-  for (const q of report.quantities) {
+  for (let k = 0; k < n; k++) {
+    const q = found.quantities[k]!;
+    const seg = found.segments[k]!;
+    const segStart = spans[6 * k]!;
+    const a = spans[6 * k + 1]!;
     const qStart = q.range.start;
     const qEnd = q.range.end;
-    while (ti < tables.length && tables[ti]!.range.end <= qStart) ti++;
-    if (ti < tables.length && tables[ti]!.range.start <= qStart) continue;
-    while (seg < segments.length - 1 && segments[seg]!.end <= qStart) seg++;
-    const segment = segments[seg];
-    const segStart = segment ? segment.start : 0;
-    const segEnd = segment ? segment.end : s.length;
-    const floor = Math.max(segStart, prevSeg === seg ? prevEnd : segStart);
-    let a = qStart;
-    while (a > floor && (BREAKS[s.charCodeAt(a - 1)]! & 1) === 0) a--;
+    const b = spans[6 * k + 4]!;
+    const labelStart = spans[6 * k + 3]!;
+    const labelEnd = spans[6 * k + 5]!;
     const rawLabel = s.slice(a, qStart);
-    let b = qEnd;
-    // The words after a figure run over brackets (全县7个镇(街)), not over clause breaks.
-    while (b < segEnd && b - qEnd < 12 && (BREAKS[s.charCodeAt(b)]! & 2) === 0) b++;
-    stripFillers(s, a, qStart, span);
-    const labelStart = span[0];
-    const labelEnd = span[1];
-    // Every listed word in the clause before the figure, in one pass: those before the label
-    // (up to 40 characters back), in the label as written, and in the label without fillers;
-    // and the label's first action word (the longer at a tie).
-    const from = Math.max(segStart, a - 40);
+    // Every listed word in the clause before the figure: those before the label (up to 40
+    // characters back), in the label as written, and in the label without fillers; and the
+    // label's first action word (the longer at a tie: words at one start come shortest first).
     let clauseWords = 0;
     let rawWords = 0;
     let labelWords = 0;
     let beforeWords = 0;
-    let action = '';
-    for (let i = from; i < qStart; i++) {
-      let node = trie.step(0, s.charCodeAt(i));
-      let actionEnd = -1;
-      for (let j = i + 1; node !== 0; j++) {
-        const bits = trie.bits[node]!;
-        if (bits !== 0) {
-          beforeWords |= bits;
-          if (j <= a) clauseWords |= bits;
-          if (i >= a) {
-            rawWords |= bits;
-            if (bits & W.lexiconAction) actionEnd = j;
-          }
-          if (i >= labelStart && j <= labelEnd) labelWords |= bits;
+    let actionStart = -1;
+    let actionEnd = -1;
+    const from = wordWindows[2 * k]!;
+    for (let m = firstNotBefore(words.starts.length, (i) => words.starts[i]! < from); m < words.starts.length; m++) {
+      const i = words.starts[m]!;
+      if (i >= qStart) break;
+      const j = words.ends[m]!;
+      if (j > qStart) continue;
+      const bits = words.bits[m]!;
+      beforeWords |= bits;
+      if (j <= a) clauseWords |= bits;
+      if (i >= a) {
+        rawWords |= bits;
+        if (bits & W.lexiconAction && (actionStart < 0 || actionStart === i)) {
+          actionStart = i;
+          actionEnd = j;
         }
-        if (j >= qStart) break;
-        node = trie.step(node, s.charCodeAt(j));
       }
-      if (actionEnd > 0 && action === '') action = s.slice(i, actionEnd);
+      if (i >= labelStart && j <= labelEnd) labelWords |= bits;
     }
     // The thing counted: named right after the figure (24个镇街), in its label (受理信访件),
     // or earlier in its clause group (共上报网格事件22506宗,办结22506宗).
@@ -250,16 +248,105 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
       after: s.slice(qEnd, b),
       metric: hit ? hit.metric : null,
       term: hit ? hit.term : '',
-      action,
+      action: actionStart < 0 ? '' : s.slice(actionStart, actionEnd),
       sense: senseOfWords(q, rawLabel, rawWords, clauseWords, level, report.paragraphs[q.paragraph]?.section ?? null),
       labelWords,
       rawWords,
       beforeWords,
     });
+  }
+  return { report, lexicon, figures, segments, segmentSentence };
+}
+
+/**
+ * The figures read as prose (not table cells), their clause groups, and six offsets each in
+ * `spans`: the clause group's start, the label's start (after the previous clause break or
+ * figure), the figure's start, the label's start and the end of the words after the figure
+ * (up to 12 characters, to the next clause break), and the label's end without its fillers.
+ */
+function labelSpans(report: Report, segments: readonly Range[]): { quantities: Quantity[]; segments: number[]; spans: number[] } {
+  const s = report.normalized;
+  const quantities: Quantity[] = [];
+  const segOf: number[] = [];
+  const spans: number[] = [];
+  const span: [number, number] = [0, 0];
+  let seg = 0;
+  let prevEnd = -1;
+  let prevSeg = -1;
+  // Figures inside a table are its cells, judged by the table claims, not prose: walk the sorted
+  // table spans alongside the figures.
+  const tables = report.tables ?? [];
+  let ti = 0;
+  for (const q of report.quantities) {
+    const qStart = q.range.start;
+    const qEnd = q.range.end;
+    while (ti < tables.length && tables[ti]!.range.end <= qStart) ti++;
+    if (ti < tables.length && tables[ti]!.range.start <= qStart) continue;
+    while (seg < segments.length - 1 && segments[seg]!.end <= qStart) seg++;
+    const segment = segments[seg];
+    const segStart = segment ? segment.start : 0;
+    const segEnd = segment ? segment.end : s.length;
+    const floor = Math.max(segStart, prevSeg === seg ? prevEnd : segStart);
+    let a = qStart;
+    while (a > floor && (BREAKS[s.charCodeAt(a - 1)]! & 1) === 0) a--;
+    let b = qEnd;
+    // The words after a figure run over brackets (全县7个镇(街)), not over clause breaks.
+    while (b < segEnd && b - qEnd < 12 && (BREAKS[s.charCodeAt(b)]! & 2) === 0) b++;
+    stripFillers(s, a, qStart, span);
+    quantities.push(q);
+    segOf.push(seg);
+    spans.push(segStart, a, qStart, span[0], b, span[1]);
     prevEnd = qEnd;
     prevSeg = seg;
   }
-  return { report, lexicon, figures, segments, segmentSentence };
+  return { quantities, segments: segOf, spans };
+}
+
+/** Flat `[from, to, …]` windows in order of `from` (they come so from figures in text order). */
+function inOrder(windows: number[]): number[] {
+  for (let k = 2; k < windows.length; k += 2) {
+    if (windows[k]! < windows[k - 2]!) {
+      const pairs: Array<[number, number]> = [];
+      for (let w = 0; w < windows.length; w += 2) pairs.push([windows[w]!, windows[w + 1]!]);
+      return pairs.sort((x, y) => x[0] - y[0]).flat();
+    }
+  }
+  return windows;
+}
+
+/** Listed words found in a text: start, end and list bits of each, in order of start (then end). */
+interface WordMatches {
+  starts: number[];
+  ends: number[];
+  bits: number[];
+}
+
+/**
+ * Every listed word starting within any of `windows` (flat `[from, to, …]` in order of `from`),
+ * each start read once however the windows overlap. A word may run past its window's end: who
+ * asks decides whether it fits.
+ */
+function findWords(trie: WordTrie, s: string, windows: readonly number[]): WordMatches {
+  const out: WordMatches = { starts: [], ends: [], bits: [] };
+  let done = 0;
+  for (let w = 0; w < windows.length; w += 2) {
+    const to = windows[w + 1]!;
+    for (let i = Math.max(done, windows[w]!); i < to; i++) {
+      let node = trie.step(0, s.charCodeAt(i));
+      for (let j = i + 1; node !== 0; j++) {
+        const bits = trie.bits[node]!;
+        if (bits !== 0) {
+          out.starts.push(i);
+          out.ends.push(j);
+          out.bits.push(bits);
+        }
+        if (j >= s.length) break;
+        node = trie.step(node, s.charCodeAt(j));
+      }
+    }
+    if (to > done) done = to;
+  }
+  return out;
 }
 
 /**

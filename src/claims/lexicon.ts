@@ -120,6 +120,33 @@ export function findTerms(lexicon: Lexicon, text: string): TermMatch[] {
   return out;
 }
 
+/**
+ * The occurrences of metric terms lying wholly within any of `windows` (flat `[from, to, …]`
+ * pairs, in order of `from`), sorted by end (then by length) as `findTerms` sorts them. Each end
+ * is read once however the windows overlap, so a text is read only where figures look for terms.
+ */
+export function findTermsWithin(lexicon: Lexicon, text: string, windows: readonly number[]): TermMatch[] {
+  const { trie, found } = termIndex(lexicon);
+  const out: TermMatch[] = [];
+  // Ends up to `done` are read already, for a window starting no later than this one.
+  let done = 0;
+  for (let w = 0; w < windows.length; w += 2) {
+    const from = windows[w]!;
+    const to = Math.min(windows[w + 1]!, text.length);
+    for (let end = Math.max(done, from) + 1; end <= to; end++) {
+      let node = trie.step(0, text.charCodeAt(end - 1));
+      for (let start = end - 1; node !== 0; start--) {
+        const terms = found[node];
+        if (terms !== undefined) for (const { term, metric } of terms) out.push({ start, end, metric, term });
+        if (start === from) break;
+        node = trie.step(node, text.charCodeAt(start - 1));
+      }
+    }
+    if (to > done) done = to;
+  }
+  return out;
+}
+
 /** Metric terms spelt backwards in a trie, and the terms (with their metrics) ending at each node. */
 interface TermIndex {
   trie: WordTrie;
