@@ -45,12 +45,26 @@ export const builtinLexicon: Lexicon = LexiconSchema.parse({ ...metricsData, ...
 /** A metric and the broader metrics it is part of, following `parent` links (at most 8, so a cycle ends). */
 export function lineage(lexicon: Lexicon, metric: Metric): Metric[] {
   const out: Metric[] = [];
+  const byId = metricsById(lexicon);
   for (let current: Metric | undefined = metric; current && out.length < 8; ) {
     out.push(current);
     const parent: string | undefined = current.parent;
-    current = parent ? lexicon.metrics.find((m) => m.id === parent) : undefined;
+    current = parent ? byId.get(parent) : undefined;
   }
   return out;
+}
+
+/** Each lexicon's metrics by id (the first listed for an id, as `find` would take), built once. */
+const metricIds = new WeakMap<Lexicon, Map<string, Metric>>();
+
+function metricsById(lexicon: Lexicon): Map<string, Metric> {
+  let map = metricIds.get(lexicon);
+  if (!map) {
+    map = new Map();
+    for (const m of lexicon.metrics) if (!map.has(m.id)) map.set(m.id, m);
+    metricIds.set(lexicon, map);
+  }
+  return map;
 }
 
 /** Whether `metric` is `ancestor` or part of it (following `parent` links). */

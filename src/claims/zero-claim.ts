@@ -28,7 +28,12 @@ const ZERO_PHRASES = ['均为0', '均为零', '为0', '为零', '零发生', '�
  */
 function zeroPhraseSpans(s: string): number[] {
   const spans: Array<[number, number]> = [];
-  for (const p of ['为0', '为零', '零发生', '无一例']) for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) spans.push([i, i + p.length]);
+  for (const p of ['为0', '无一例']) for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) spans.push([i, i + p.length]);
+  // 为零 and 零发生 from one search for the rarer 零.
+  for (let i = s.indexOf('零'); i >= 0; i = s.indexOf('零', i + 1)) {
+    if (i > 0 && s.charCodeAt(i - 1) === 0x4e3a) spans.push([i - 1, i + 1]);
+    if (s.startsWith('零发生', i)) spans.push([i, i + 3]);
+  }
   spans.sort((a, b) => a[0] - b[0]);
   return spans.flat();
 }
