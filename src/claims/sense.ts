@@ -39,15 +39,18 @@ export function names(sense: FigureSense, kind: ActionKind): boolean {
 const ACTION_BITS = ACTION_KINDS.map((k) => W[k]);
 const ALL_ACTIONS = ACTION_BITS.reduce((a, b) => a | b, 0);
 
-/** The action kinds of each set of action bits met so far, shared: a sense's list is never changed. */
-const actionLists = new Map<number, ActionKind[]>();
+/**
+ * The action kinds of each set of action bits met so far, by those bits (the action kinds are the
+ * low bits of `W`), shared: a sense's list is never changed.
+ */
+const actionLists: Array<ActionKind[] | undefined> = new Array<ActionKind[] | undefined>(ALL_ACTIONS + 1).fill(undefined);
 
 function actionsOf(words: number): ActionKind[] {
   const bits = words & ALL_ACTIONS;
-  let list = actionLists.get(bits);
+  let list = actionLists[bits];
   if (!list) {
     list = ACTION_KINDS.filter((_, i) => (bits & ACTION_BITS[i]!) !== 0);
-    actionLists.set(bits, list);
+    actionLists[bits] = list;
   }
   return list;
 }
