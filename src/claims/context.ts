@@ -180,16 +180,25 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
   // Book titles name trainings and laws, not what a figure counts: 《…行政复议…培训会议》3次.
   // Terms inside a title are dropped, and a gap that crosses a title is no head gap.
   const titles = titleSpans(s);
-  const termWindows: number[] = [];
-  for (let k = 0; k < n; k++) termWindows.push(Math.max(spans[6 * k]!, spans[6 * k + 2]! - CLAUSE_LOOKBACK), spans[6 * k + 4]!);
+  const termWindows = new Int32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    termWindows[2 * k] = Math.max(spans[6 * k]!, spans[6 * k + 2]! - CLAUSE_LOOKBACK);
+    termWindows[2 * k + 1] = spans[6 * k + 4]!;
+  }
   const allTerms = findTermsWithin(lexicon, s, inOrder(termWindows));
   const terms = titles.length === 0 ? allTerms : allTerms.filter((m) => !overlapsTitle(titles, m.start, m.end));
-  const wordWindows: number[] = [];
-  for (let k = 0; k < n; k++) wordWindows.push(Math.max(spans[6 * k]!, spans[6 * k + 1]! - CLAUSE_WORDS_BACK), spans[6 * k + 2]!);
+  const wordWindows = new Int32Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    wordWindows[2 * k] = Math.max(spans[6 * k]!, spans[6 * k + 1]! - CLAUSE_WORDS_BACK);
+    wordWindows[2 * k + 1] = spans[6 * k + 2]!;
+  }
   const trie = wordTrie(lexicon);
   const words = findWords(trie, s, inOrder(wordWindows));
   const level = report.metadata.level;
   const figures: FigureContext[] = [];
+  // The first word match at or after the window's start: windows start in order, so it only moves on.
+  let m = 0;
+  let lastFrom = 0;
   for (let k = 0; k < n; k++) {
     const q = found.quantities[k]!;
     const seg = found.segments[k]!;
@@ -211,12 +220,15 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
     let actionStart = -1;
     let actionEnd = -1;
     const from = wordWindows[2 * k]!;
-    for (let m = firstNotBefore(words.starts.length, (i) => words.starts[i]! < from); m < words.starts.length; m++) {
-      const i = words.starts[m]!;
+    if (from < lastFrom) m = firstNotBefore(words.starts.length, (x) => words.starts[x]! < from);
+    while (m < words.starts.length && words.starts[m]! < from) m++;
+    lastFrom = from;
+    for (let w = m; w < words.starts.length; w++) {
+      const i = words.starts[w]!;
       if (i >= qStart) break;
-      const j = words.ends[m]!;
+      const j = words.ends[w]!;
       if (j > qStart) continue;
-      const bits = words.bits[m]!;
+      const bits = words.bits[w]!;
       beforeWords |= bits;
       if (j <= a) clauseWords |= bits;
       if (i >= a) {
@@ -264,11 +276,11 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
  * figure), the figure's start, the label's start and the end of the words after the figure
  * (up to 12 characters, to the next clause break), and the label's end without its fillers.
  */
-function labelSpans(report: Report, segments: readonly Range[]): { quantities: Quantity[]; segments: number[]; spans: number[] } {
+function labelSpans(report: Report, segments: readonly Range[]): { quantities: Quantity[]; segments: Int32Array; spans: Int32Array } {
   const s = report.normalized;
   const quantities: Quantity[] = [];
-  const segOf: number[] = [];
-  const spans: number[] = [];
+  const segOf = new Int32Array(report.quantities.length);
+  const spans = new Int32Array(6 * report.quantities.length);
   const span: [number, number] = [0, 0];
   let seg = 0;
   let prevEnd = -1;
@@ -293,9 +305,15 @@ function labelSpans(report: Report, segments: readonly Range[]): { quantities: Q
     // The words after a figure run over brackets (全县7个镇(街)), not over clause breaks.
     while (b < segEnd && b - qEnd < 12 && (BREAKS[s.charCodeAt(b)]! & 2) === 0) b++;
     stripFillers(s, a, qStart, span);
+    const k = quantities.length;
     quantities.push(q);
-    segOf.push(seg);
-    spans.push(segStart, a, qStart, span[0], b, span[1]);
+    segOf[k] = seg;
+    spans[6 * k] = segStart;
+    spans[6 * k + 1] = a;
+    spans[6 * k + 2] = qStart;
+    spans[6 * k + 3] = span[0];
+    spans[6 * k + 4] = b;
+    spans[6 * k + 5] = span[1];
     prevEnd = qEnd;
     prevSeg = seg;
   }
@@ -303,12 +321,12 @@ function labelSpans(report: Report, segments: readonly Range[]): { quantities: Q
 }
 
 /** Flat `[from, to, …]` windows in order of `from` (they come so from figures in text order). */
-function inOrder(windows: number[]): number[] {
+function inOrder(windows: Int32Array): Int32Array {
   for (let k = 2; k < windows.length; k += 2) {
     if (windows[k]! < windows[k - 2]!) {
       const pairs: Array<[number, number]> = [];
       for (let w = 0; w < windows.length; w += 2) pairs.push([windows[w]!, windows[w + 1]!]);
-      return pairs.sort((x, y) => x[0] - y[0]).flat();
+      return Int32Array.from(pairs.sort((x, y) => x[0] - y[0]).flat());
     }
   }
   return windows;
@@ -326,13 +344,14 @@ interface WordMatches {
  * each start read once however the windows overlap. A word may run past its window's end: who
  * asks decides whether it fits.
  */
-function findWords(trie: WordTrie, s: string, windows: readonly number[]): WordMatches {
+function findWords(trie: WordTrie, s: string, windows: ArrayLike<number>): WordMatches {
   const out: WordMatches = { starts: [], ends: [], bits: [] };
+  const first = trie.firstNode;
   let done = 0;
   for (let w = 0; w < windows.length; w += 2) {
     const to = windows[w + 1]!;
     for (let i = Math.max(done, windows[w]!); i < to; i++) {
-      let node = trie.step(0, s.charCodeAt(i));
+      let node = first[s.charCodeAt(i)]!;
       for (let j = i + 1; node !== 0; j++) {
         const bits = trie.bits[node]!;
         if (bits !== 0) {

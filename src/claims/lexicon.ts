@@ -139,16 +139,17 @@ export function findTerms(lexicon: Lexicon, text: string): TermMatch[] {
  * pairs, in order of `from`), sorted by end (then by length) as `findTerms` sorts them. Each end
  * is read once however the windows overlap, so a text is read only where figures look for terms.
  */
-export function findTermsWithin(lexicon: Lexicon, text: string, windows: readonly number[]): TermMatch[] {
+export function findTermsWithin(lexicon: Lexicon, text: string, windows: ArrayLike<number>): TermMatch[] {
   const { trie, found } = termIndex(lexicon);
   const out: TermMatch[] = [];
+  const last = trie.firstNode;
   // Ends up to `done` are read already, for a window starting no later than this one.
   let done = 0;
   for (let w = 0; w < windows.length; w += 2) {
     const from = windows[w]!;
     const to = Math.min(windows[w + 1]!, text.length);
     for (let end = Math.max(done, from) + 1; end <= to; end++) {
-      let node = trie.step(0, text.charCodeAt(end - 1));
+      let node = last[text.charCodeAt(end - 1)]!;
       for (let start = end - 1; node !== 0; start--) {
         const terms = found[node];
         if (terms !== undefined) for (const { term, metric } of terms) out.push({ start, end, metric, term });

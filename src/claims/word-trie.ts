@@ -7,8 +7,11 @@
 
 /** A trie: node 0 is the root; nodes are reached by (node, UTF-16 unit) steps. */
 export class WordTrie {
-  /** The node reached from the root by each first unit, or 0 when no word starts with it. */
-  private readonly firstNode = new Int32Array(0x10000);
+  /**
+   * The node reached from the root by each first unit, or 0 when no word starts with it (read
+   * directly by loops over every unit of a text, where most units start nothing).
+   */
+  readonly firstNode = new Int32Array(0x10000);
   /** Deeper edges while words are added, keyed `node * 0x10000 + unit`. */
   private readonly edges = new Map<number, number>();
   /** The list bits of the words ending at each node (0 for a node inside words only). */
