@@ -142,8 +142,14 @@ export function hasAny(label: string, words: readonly string[]): boolean {
 
 /** The action a word stands for, when two words name one thing (结案 → 办结). */
 export function sameAction(action: string): string {
-  return WORDS.sameAction[action] ?? action;
+  // Action words are Chinese: a Map answers them. A word in ASCII could name a property every
+  // object has (constructor …), which the record lookup answers its own way: kept as it was.
+  if (action.length === 0 || action.charCodeAt(0) < 0x80) return WORDS.sameAction[action] ?? action;
+  return SAME_ACTION.get(action) ?? action;
 }
+
+/** `WORDS.sameAction` as a Map (record lookups by strings cut from the text are slow). */
+const SAME_ACTION: ReadonlyMap<string, string> = new Map(Object.entries(WORDS.sameAction));
 
 /** Whether a label names a total (共, 合计, 总量 …), not counting words such as 公共 or 总结. */
 export function namesTotal(label: string): boolean {

@@ -56,13 +56,11 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   const byMetric = new Map<string, FigureContext[]>();
   const counts = (): FigureContext[] => {
     if (positive) return positive;
-    positive = ctx.figures.filter(
-      (f) =>
-        f.quantity.unitFamily === 'count' &&
-        !EVENT_UNITS.has(f.quantity.unit ?? '') &&
-        !quotesWiderBody(ctx, f) &&
-        !aboutOtherYear(ctx, f),
-    );
+    positive = [];
+    for (const f of ctx.figures) {
+      if (f.quantity.unitFamily !== 'count' || EVENT_UNITS.has(f.quantity.unit ?? '')) continue;
+      if (!quotesWiderBody(ctx, f) && !aboutOtherYear(ctx, f)) positive.push(f);
+    }
     // A count contradicts a zero of its own metric or of any metric it is part of: 8件败诉 are
     // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
     for (const f of positive) {
