@@ -272,9 +272,10 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
 
 /**
  * The figures read as prose (not table cells), their clause groups, and six offsets each in
- * `spans`: the clause group's start, the label's start (after the previous clause break or
- * figure), the figure's start, the label's start and the end of the words after the figure
- * (up to 12 characters, to the next clause break), and the label's end without its fillers.
+ * `spans`: [0] the clause group's start, [1] the raw label's start (after the previous clause
+ * break or figure), [2] the figure's start, [3] the label's start without its fillers, [4] the
+ * end of the words after the figure (up to 12 characters, to the next clause break), and [5] the
+ * label's end without its fillers.
  */
 function labelSpans(report: Report, segments: readonly Range[]): { quantities: Quantity[]; segments: Int32Array; spans: Int32Array } {
   const s = report.normalized;
