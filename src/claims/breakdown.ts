@@ -3,12 +3,12 @@ import { ClaimList, evidence } from './builder.js';
 import { figureIndexAt, figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
 import { addPartition } from './partition.js';
-import { DONE_WORDS, hasAny, OUTCOME_WORDS, PENDING_WORDS } from './status-words.js';
-import { WORDS } from './words.js';
+import { hasWords, W } from './words.js';
 import { addSubset } from './subset.js';
+import { firstNotBefore } from '../text/bisect.js';
 
-/** Labels that make a listed figure a stage of the total (已办结, 按时办结), not a category. */
-const STATUS_WORDS = [...DONE_WORDS, ...OUTCOME_WORDS, '按时', '在办'];
+/** Labels that make a listed figure a stage of the total (已办结, 按时办结), not a category: done and outcome words, 按时, 在办. */
+const STATUS_WORDS = W.done | W.outcome | W.stage;
 
 /** A part after 其中 is no larger than its total: it holds if any candidate total is large enough. */
 function addPartOfTotal(ctx: ReportContext, out: ClaimList, part: FigureContext, totals: FigureContext[]): void {
@@ -34,29 +34,34 @@ const TRIGGERS: ReadonlyArray<readonly [string, 'exhaustive' | 'partial']> = [
 export function extractBreakdowns(ctx: ReportContext, out: ClaimList): void {
   const { report } = ctx;
   const s = report.normalized;
+  const triggers = triggerStarts(s);
+  if (triggers.length === 0) return;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
     let from = start;
+    // The triggers of the sentence, from the first starting in it.
+    let k = firstNotBefore(triggers.length, (i) => triggers[i]! < start);
     while (from < end) {
-      const found = findTrigger(s, from, end);
+      const found = findTrigger(s, triggers, k, from, end);
       if (!found) break;
+      k = found.next;
       from = found.at + found.word.length;
       if (found.word === '分别' && !respectively(s, found.at, start)) continue;
-      const inParens = found.at > start && s[found.at - 1] === '(';
+      const inParens = found.at > start && s.charCodeAt(found.at - 1) === 0x28;
       const parts = collectParts(ctx, found.at + found.word.length, end, inParens);
       if (parts.length === 0) continue;
       const totals = candidateTotals(ctx, sentence.index, found.at, parts);
       // One part, or parts that are stages rather than categories (其中已办结42件,按时办结35件),
       // are each a subset of the total, not a breakdown of it.
       // 其中已办结6件、在办3件: done and pending split the total between them.
-      const done = parts.filter((p) => hasAny(p.label, DONE_WORDS) && !hasAny(p.label, PENDING_WORDS) && !hasAny(p.label, WORDS.actions.timing));
-      const pending = parts.filter((p) => hasAny(p.label, PENDING_WORDS));
+      const done = parts.filter((p) => hasWords(p.labelWords, W.done) && !hasWords(p.labelWords, W.pending | W.timing));
+      const pending = parts.filter((p) => hasWords(p.labelWords, W.pending));
       if (totals.length > 0 && done.length === 1 && pending.length === 1 && parts.length === 2) {
         const sum = sumIntervals(parts.map((p) => figureInterval(p.quantity)));
         addPartition(ctx, out, totals.find((t) => meets(sum, figureInterval(t.quantity))) ?? totals[0]!, parts);
         continue;
       }
-      if (parts.length === 1 || parts.some((p) => hasAny(p.label, STATUS_WORDS))) {
+      if (parts.length === 1 || parts.some((p) => hasWords(p.labelWords, STATUS_WORDS))) {
         for (const p of parts) addPartOfTotal(ctx, out, p, totals);
         continue;
       }
@@ -77,12 +82,32 @@ function respectively(s: string, at: number, sentenceStart: number): boolean {
   return !s.slice(a, at).includes('、');
 }
 
-function findTrigger(s: string, from: number, end: number): { at: number; word: string; mode: 'exhaustive' | 'partial' } | null {
-  for (let i = from; i < end; i++) {
-    const c = s[i];
-    if (c !== '其' && c !== '包' && c !== '分') continue;
+/**
+ * Where every trigger's first two characters (其中, 包括, 分别) stand in the text, in order: found
+ * once per report, so sentences without one cost nothing.
+ */
+function triggerStarts(s: string): number[] {
+  const at: number[] = [];
+  for (const head of ['其中', '包括', '分别']) for (let i = s.indexOf(head); i >= 0; i = s.indexOf(head, i + 2)) at.push(i);
+  return at.sort((a, b) => a - b);
+}
+
+/**
+ * The first trigger in `[from, end)` (the longer word at one place: 其中包括 before 其中), looked
+ * up from `triggers[k]` on; `next` is where the following lookup starts.
+ */
+function findTrigger(
+  s: string,
+  triggers: readonly number[],
+  k: number,
+  from: number,
+  end: number,
+): { at: number; word: string; mode: 'exhaustive' | 'partial'; next: number } | null {
+  for (let n = k; n < triggers.length && triggers[n]! < end; n++) {
+    const i = triggers[n]!;
+    if (i < from) continue;
     for (const [word, mode] of TRIGGERS) {
-      if (s.startsWith(word, i) && i + word.length <= end) return { at: i, word, mode };
+      if (s.startsWith(word, i) && i + word.length <= end) return { at: i, word, mode, next: n + 1 };
     }
   }
   return null;
@@ -92,6 +117,8 @@ type Parts = FigureContext[] & { open?: boolean; closingTotal?: FigureContext };
 
 /** Labels that make a figure after the parts a total of them: 共计360件. */
 const CLOSING_TOTAL = ['共计', '合计', '总计', '共'];
+/** The same words after a comma (…,共计360件). */
+const CLOSING_AFTER_COMMA = CLOSING_TOTAL.map((w) => `,${w}`);
 
 /**
  * Figures after the trigger that are parts of one list. The list goes on across 、 and 和; across
@@ -103,12 +130,13 @@ function collectParts(ctx: ReportContext, from: number, end: number, inParens: b
   const s = ctx.report.normalized;
   let stop = end;
   for (let i = from; i < end; i++) {
-    const c = s[i];
-    if (c === ';' || (inParens && c === ')')) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3b || (inParens && c === 0x29)) {
+      // ; or )
       stop = i;
       break;
     }
-    if ((c === '其' && s.startsWith('其中', i)) || (c === '分' && s.startsWith('分别', i))) {
+    if ((c === 0x5176 && s.startsWith('其中', i)) || (c === 0x5206 && s.startsWith('分别', i))) {
       stop = i;
       break;
     }
@@ -120,7 +148,7 @@ function collectParts(ctx: ReportContext, from: number, end: number, inParens: b
     const q = f.quantity;
     if (q.range.start >= stop) break;
     if (!isAmount(q) || f.label.includes('率')) break;
-    if (CLOSING_TOTAL.some((w) => f.rawLabel.startsWith(w) || f.rawLabel.includes(`,${w}`))) {
+    if (closesList(f.rawLabel)) {
       parts.closingTotal = f;
       break;
     }
@@ -130,9 +158,9 @@ function collectParts(ctx: ReportContext, from: number, end: number, inParens: b
       if (first && q.unit !== null && q.unit !== first.unit) break;
       const prev = parts[parts.length - 1]!.quantity;
       // What joins this part to the previous one: the first mark after the previous figure.
-      const joint = s.slice(prev.range.end, prev.range.end + 1);
-      const lastChar = f.label.slice(-1);
-      if (joint !== '、' && joint !== '和' && joint !== '及' && !(joint === ',' && lastChars.has(lastChar))) break;
+      const joint = s.charCodeAt(prev.range.end);
+      // 、 和 及, or a comma before a label ending like the others.
+      if (joint !== 0x3001 && joint !== 0x548c && joint !== 0x53ca && !(joint === 0x2c && lastChars.has(f.label.slice(-1)))) break;
     }
     parts.push(f);
     if (f.label) lastChars.add(f.label.slice(-1));
@@ -141,6 +169,12 @@ function collectParts(ctx: ReportContext, from: number, end: number, inParens: b
   const last = parts[parts.length - 1];
   if (last && s[last.quantity.range.end] === '等') parts.open = true;
   return parts;
+}
+
+/** Whether a label makes its figure a total of the parts before it: 共计360件, …,合计360件. */
+function closesList(rawLabel: string): boolean {
+  for (let k = 0; k < CLOSING_TOTAL.length; k++) if (rawLabel.startsWith(CLOSING_TOTAL[k]!) || rawLabel.includes(CLOSING_AFTER_COMMA[k]!)) return true;
+  return false;
 }
 
 /**

@@ -13,7 +13,7 @@ import { figureRef, sameUnit, type FigureContext, type ReportContext } from './c
 import { canBeBase, figuresBeforeIndex, isTotalBase } from './rate-bases.js';
 import type { ShareFamily } from './rate.js';
 import type { ClaimOf } from './schema.js';
-import { hasAny, WORDS } from './words.js';
+import { hasWords, W, WORDS } from './words.js';
 
 /** How many paragraphs before a family its total may stand, when no base fits its shares. */
 const TOTAL_PARAGRAPHS = 2;
@@ -30,7 +30,7 @@ export function extractFamilyBreakdowns(ctx: ReportContext, out: ClaimList, fami
 
 /** Whether a family's list is complete: it names its 其他 category, or its shares make 100%. */
 function closedList(parts: readonly FigureContext[], shares: readonly FigureContext[]): boolean {
-  if (parts.some((p) => hasAny(p.label, WORDS.others))) return true;
+  if (parts.some((p) => hasWords(p.labelWords, W.others))) return true;
   if (shares.length === 0) return false;
   // The stated shares add up to 100 exactly (within half the finest step shown): the list is the
   // whole. Their intervals alone would let four whole percents from 98 to 102 pass as complete,
@@ -145,7 +145,7 @@ function judgeBare(ctx: ReportContext, out: ClaimList, shares: FigureContext[]):
   const { report } = ctx;
   const sum = sumIntervals(shares.map((s) => s.quantity.interval));
   // Bare shares are named only by their category words: 其他类 without 占 counts too.
-  const closed = shares.some((s) => hasAny(s.label, WORDS.others));
+  const closed = shares.some((s) => hasWords(s.labelWords, W.others));
   const holds = closed ? meets(sum, HUNDRED) : sum.lo.lte(new Decimal(100));
   const refs = shares.map((s) => figureRef(report, s.quantity, 'part'));
   out.add<ClaimOf<'breakdown'>>({

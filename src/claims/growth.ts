@@ -6,6 +6,12 @@ import type { ClaimOf } from './schema.js';
 
 const UP = ['同比增长', '同比增加', '同比上升', '同比提高', '比上年增长', '较上年增长', '增长', '增加', '上升'];
 const DOWN = ['同比下降', '同比减少', '同比降低', '比上年下降', '较上年下降', '下降', '减少', '降低'];
+/** Each label that is a growth phrase alone (X, 比上年X, 较上年X), to its verb: the first that fits, falls first. */
+const VERB_OF_LABEL: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const w of [...DOWN, ...UP]) for (const label of [w, `比上年${w}`, `较上年${w}`]) if (!map.has(label)) map.set(label, w);
+  return map;
+})();
 /** Labels of a figure that is the prior value or the change, not the current count. */
 const PRIOR_OR_CHANGE = ['上年', '去年', '同期', '新增', '增加', '减少', '下降', '增长', '净增'];
 const ONE = new Decimal(1);
@@ -25,7 +31,7 @@ export function extractGrowth(ctx: ReportContext, out: ClaimList): void {
     if (q.unit !== '%' || q.to !== null) continue;
     // The label must be the growth phrase alone (同比增长): a label naming another subject
     // (案件类警情同比下降, 年租金增长) is growth of that subject, not of the count before it.
-    const verb = [...DOWN, ...UP].find((w) => f.label === w || f.label === `比上年${w}` || f.label === `较上年${w}`);
+    const verb = VERB_OF_LABEL.get(f.label);
     if (!verb) continue;
     const direction = DOWN.includes(verb.replace(/^(比上年|较上年)/, '')) || DOWN.includes(verb) ? 'down' : 'up';
     const count = ctx.figures[i - 1]!;

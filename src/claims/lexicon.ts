@@ -2,6 +2,7 @@ import { z } from 'zod';
 import metricsData from '../../rules/lexicon/metrics.json';
 import ratesData from '../../rules/lexicon/rates.json';
 import { UnitFamilySchema } from '../model/quantity.js';
+import { WordTrie } from './word-trie.js';
 
 /** A metric: a countable thing reports talk about, with the phrasings that name it. */
 export const MetricSchema = z.object({
@@ -44,12 +45,26 @@ export const builtinLexicon: Lexicon = LexiconSchema.parse({ ...metricsData, ...
 /** A metric and the broader metrics it is part of, following `parent` links (at most 8, so a cycle ends). */
 export function lineage(lexicon: Lexicon, metric: Metric): Metric[] {
   const out: Metric[] = [];
+  const byId = metricsById(lexicon);
   for (let current: Metric | undefined = metric; current && out.length < 8; ) {
     out.push(current);
     const parent: string | undefined = current.parent;
-    current = parent ? lexicon.metrics.find((m) => m.id === parent) : undefined;
+    current = parent ? byId.get(parent) : undefined;
   }
   return out;
+}
+
+/** Each lexicon's metrics by id (the first listed for an id, as `find` would take), built once. */
+const metricIds = new WeakMap<Lexicon, Map<string, Metric>>();
+
+function metricsById(lexicon: Lexicon): Map<string, Metric> {
+  let map = metricIds.get(lexicon);
+  if (!map) {
+    map = new Map();
+    for (const m of lexicon.metrics) if (!map.has(m.id)) map.set(m.id, m);
+    metricIds.set(lexicon, map);
+  }
+  return map;
 }
 
 /** Whether `metric` is `ancestor` or part of it (following `parent` links). */
@@ -57,20 +72,29 @@ export function isWithin(lexicon: Lexicon, metric: Metric, ancestor: Metric): bo
   return lineage(lexicon, metric).some((m) => m.id === ancestor.id);
 }
 
-/** The metric named in `text`, by its longest matching term, or null. */
+/**
+ * The metric named in `text`, by its longest matching term, or null. The term ending nearest the
+ * end of the text wins; at a tie, the longer term; then the metric listed first. Read backwards
+ * from the end, so the first end with a term decides.
+ */
 export function metricIn(lexicon: Lexicon, text: string): { metric: Metric; term: string; at: number } | null {
-  let best: { metric: Metric; term: string; at: number } | null = null;
-  for (const metric of lexicon.metrics) {
-    for (const term of metric.terms) {
-      const at = text.lastIndexOf(term);
-      if (at < 0) continue;
-      // The term nearest the end of the text wins; at a tie, the longer term.
-      if (!best || at + term.length > best.at + best.term.length || (at + term.length === best.at + best.term.length && term.length > best.term.length)) {
-        best = { metric, term, at };
+  const { trie, found } = termIndex(lexicon);
+  for (let end = text.length; end > 0; end--) {
+    let best: { term: string; metric: Metric } | undefined;
+    let at = -1;
+    let node = trie.step(0, text.charCodeAt(end - 1));
+    for (let start = end - 1; node !== 0; start--) {
+      const terms = found[node];
+      if (terms !== undefined) {
+        best = terms[0];
+        at = start;
       }
+      if (start === 0) break;
+      node = trie.step(node, text.charCodeAt(start - 1));
     }
+    if (best) return { metric: best.metric, term: best.term, at };
   }
-  return best;
+  return null;
 }
 
 /** The rate definition whose name ends `label`, longest name first. */
@@ -92,29 +116,56 @@ export interface TermMatch {
 
 /**
  * Every occurrence of every metric term in a text, sorted by end (then by length), found in one
- * pass; figures then look up the terms near them by binary search instead of rescanning.
+ * pass; figures then look up the terms near them by binary search instead of rescanning. The
+ * terms are read backwards from each end, shortest first, so they come out in order unsorted.
  */
 export function findTerms(lexicon: Lexicon, text: string): TermMatch[] {
-  const { byFirst, starts } = termIndex(lexicon);
+  const { trie, found } = termIndex(lexicon);
   const out: TermMatch[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Most characters start no term: a flag read skips them without a map lookup.
-    if (starts[c] === 0) continue;
-    const list = byFirst.get(c);
-    if (!list) continue;
-    for (const { term, metric } of list) {
-      if (text.startsWith(term, i)) out.push({ start: i, end: i + term.length, metric, term });
+  for (let end = 1; end <= text.length; end++) {
+    let node = trie.step(0, text.charCodeAt(end - 1));
+    for (let start = end - 1; node !== 0; start--) {
+      const terms = found[node];
+      if (terms !== undefined) for (const { term, metric } of terms) out.push({ start, end, metric, term });
+      if (start === 0) break;
+      node = trie.step(node, text.charCodeAt(start - 1));
     }
   }
-  out.sort((a, b) => a.end - b.end || a.term.length - b.term.length);
   return out;
 }
 
-/** Terms by their first character, and which characters start any term (a flag per UTF-16 unit). */
+/**
+ * The occurrences of metric terms lying wholly within any of `windows` (flat `[from, to, …]`
+ * pairs, in order of `from`), sorted by end (then by length) as `findTerms` sorts them. Each end
+ * is read once however the windows overlap, so a text is read only where figures look for terms.
+ */
+export function findTermsWithin(lexicon: Lexicon, text: string, windows: ArrayLike<number>): TermMatch[] {
+  const { trie, found } = termIndex(lexicon);
+  const out: TermMatch[] = [];
+  const last = trie.firstNode;
+  // Ends up to `done` are read already, for a window starting no later than this one.
+  let done = 0;
+  for (let w = 0; w < windows.length; w += 2) {
+    const from = windows[w]!;
+    const to = Math.min(windows[w + 1]!, text.length);
+    for (let end = Math.max(done, from) + 1; end <= to; end++) {
+      let node = last[text.charCodeAt(end - 1)]!;
+      for (let start = end - 1; node !== 0; start--) {
+        const terms = found[node];
+        if (terms !== undefined) for (const { term, metric } of terms) out.push({ start, end, metric, term });
+        if (start === from) break;
+        node = trie.step(node, text.charCodeAt(start - 1));
+      }
+    }
+    if (to > done) done = to;
+  }
+  return out;
+}
+
+/** Metric terms spelt backwards in a trie, and the terms (with their metrics) ending at each node. */
 interface TermIndex {
-  byFirst: Map<number, Array<{ term: string; metric: Metric }>>;
-  starts: Uint8Array;
+  trie: WordTrie;
+  found: Array<Array<{ term: string; metric: Metric }> | undefined>;
 }
 
 /** Term indexes, built once per lexicon (a lexicon is not changed once made). */
@@ -123,14 +174,11 @@ const termIndexes = new WeakMap<Lexicon, TermIndex>();
 function termIndex(lexicon: Lexicon): TermIndex {
   let index = termIndexes.get(lexicon);
   if (!index) {
-    index = { byFirst: new Map(), starts: new Uint8Array(0x10000) };
+    index = { trie: new WordTrie(), found: [] };
     for (const metric of lexicon.metrics) {
       for (const term of metric.terms) {
-        const key = term.charCodeAt(0);
-        const list = index.byFirst.get(key) ?? [];
-        list.push({ term, metric });
-        index.byFirst.set(key, list);
-        index.starts[key] = 1;
+        const node = index.trie.nodeOf(term.split('').reverse().join(''));
+        (index.found[node] ??= []).push({ term, metric });
       }
     }
     termIndexes.set(lexicon, index);

@@ -3,17 +3,14 @@ import { ClaimList, evidence } from './builder.js';
 import { amountsBySegment, figureRef, sameUnit, type FigureContext, type ReportContext } from './context.js';
 import type { JudgedRate } from './rate.js';
 import type { ClaimOf } from './schema.js';
-import { DONE_WORDS, hasAny, INTAKE_WORDS, PENDING_WORDS } from './status-words.js';
+import { hasWords, W } from './words.js';
 
 /** How many neighbouring figures a status count is compared with. */
 const WINDOW = 24;
 
-/** Labels of a count that is part of another: 其中…, 按期…, 按时…. */
-const SUB_COUNT_WORDS = ['其中', '按期', '按时', '逾期'];
-
 /** A new total (受理, 接待, 共 …) between two status counts separates their groups. */
 function startsGroup(f: FigureContext): boolean {
-  return hasAny(f.rawLabel, INTAKE_WORDS) || f.rawLabel.includes('共');
+  return hasWords(f.rawWords, W.intake | W.gong);
 }
 
 /**
@@ -22,16 +19,17 @@ function startsGroup(f: FigureContext): boolean {
  */
 function pendingOf(figures: FigureContext[], d: number): FigureContext | undefined {
   const done = figures[d]!;
-  const matches = (f: FigureContext): boolean => hasAny(f.label, PENDING_WORDS) && sameUnit(f.quantity, done.quantity);
   for (let i = d + 1; i < Math.min(figures.length, d + WINDOW); i++) {
     const f = figures[i]!;
-    if (matches(f)) return f;
-    if (sameUnit(f.quantity, done.quantity) && startsGroup(f)) break;
+    if (!sameUnit(f.quantity, done.quantity)) continue;
+    if (hasWords(f.labelWords, W.pending)) return f;
+    if (startsGroup(f)) break;
   }
   for (let i = d - 1; i >= Math.max(0, d - WINDOW); i--) {
     const f = figures[i]!;
-    if (matches(f)) return f;
-    if (sameUnit(f.quantity, done.quantity) && startsGroup(f)) break;
+    if (!sameUnit(f.quantity, done.quantity)) continue;
+    if (hasWords(f.labelWords, W.pending)) return f;
+    if (startsGroup(f)) break;
   }
   return undefined;
 }
@@ -44,21 +42,20 @@ export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<
   for (const figures of amountsBySegment(ctx)) {
     for (let d = 0; d < figures.length; d++) {
       const done = figures[d]!;
-      if (!hasAny(done.label, DONE_WORDS) || hasAny(done.label, PENDING_WORDS)) continue;
+      if (!hasWords(done.labelWords, W.done) || hasWords(done.labelWords, W.pending)) continue;
       // 其中按期办结110件 is part of the done count, not the done count itself.
-      if (hasAny(done.rawLabel, SUB_COUNT_WORDS)) continue;
-      // Look at near neighbours only, so a clause group of thousands of figures stays linear.
-      const near = figures.slice(Math.max(0, d - WINDOW), d + WINDOW);
+      if (hasWords(done.rawWords, W.subCount)) continue;
       const pending = pendingOf(figures, d);
       if (!pending) continue;
       const firstAt = Math.min(done.quantity.range.start, pending.quantity.range.start);
       let total: FigureContext | undefined;
-      for (let t = near.length - 1; t >= 0; t--) {
-        const f = near[t]!;
+      // Look at near neighbours only, so a clause group of thousands of figures stays linear.
+      for (let t = Math.min(figures.length, d + WINDOW) - 1; t >= Math.max(0, d - WINDOW); t--) {
+        const f = figures[t]!;
         if (f.quantity.range.end > firstAt || f === done || f === pending) continue;
-        if (!sameUnit(f.quantity, done.quantity) || hasAny(f.label, DONE_WORDS) || hasAny(f.label, PENDING_WORDS)) continue;
+        if (!sameUnit(f.quantity, done.quantity) || hasWords(f.labelWords, W.done | W.pending)) continue;
         // The total is an intake or a 共…: 其中转办35件 is a part, not the total.
-        if (!startsGroup(f) || hasAny(f.rawLabel, SUB_COUNT_WORDS)) continue;
+        if (!startsGroup(f) || hasWords(f.rawWords, W.subCount)) continue;
         total = f;
         break;
       }
@@ -83,7 +80,7 @@ export function addPartition(ctx: ReportContext, out: ClaimList, total: FigureCo
   const ti = figureInterval(total.quantity);
   const refs = [
     figureRef(report, total.quantity, 'total'),
-    ...parts.map((p) => figureRef(report, p.quantity, hasAny(p.label, PENDING_WORDS) ? 'pending' : 'done')),
+    ...parts.map((p) => figureRef(report, p.quantity, hasWords(p.labelWords, W.pending) ? 'pending' : 'done')),
   ];
   const holds = meets(sum, ti);
   out.markParts(parts);
@@ -111,11 +108,11 @@ export function addPartition(ctx: ReportContext, out: ClaimList, total: FigureCo
 export function extractRatePartitions(ctx: ReportContext, out: ClaimList, rates: readonly JudgedRate[]): void {
   for (const r of rates) {
     const { num, den } = r;
-    if (!num || !den || !hasAny(num.label, DONE_WORDS) || den.quantity.range.end > num.quantity.range.start) continue;
+    if (!num || !den || !hasWords(num.labelWords, W.done) || den.quantity.range.end > num.quantity.range.start) continue;
     for (let k = num.index + 1; k < ctx.figures.length && k <= num.index + 2; k++) {
       const p = ctx.figures[k]!;
       if (p.segment !== num.segment) break;
-      if (hasAny(p.label, PENDING_WORDS) && sameUnit(p.quantity, num.quantity)) {
+      if (hasWords(p.labelWords, W.pending) && sameUnit(p.quantity, num.quantity)) {
         addPartition(ctx, out, den, [num, p], true);
         break;
       }

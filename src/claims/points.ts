@@ -10,6 +10,8 @@ const NOT_RATES = ['效率', '频率', '功率', '概率', '汇率', '税率', '
 
 /** Whether a text names a rate (办结率, 占比), not merely a word ending in 率 (效率). */
 function namesRate(text: string): boolean {
+  // Every word that is no rate ends in 率: without one there is nothing to take out.
+  if (!text.includes('率')) return RATE_WORDS.some((w) => text.includes(w));
   let t = text;
   for (const w of NOT_RATES) t = t.split(w).join('');
   return RATE_WORDS.some((w) => t.includes(w));

@@ -2,13 +2,14 @@ import { figureInterval, meets, showInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, written, type FigureContext, type ReportContext } from './context.js';
 import { rateIn } from './lexicon.js';
-import { namesDepartment, sameAction, WORDS } from './words.js';
+import { hasWords, namesDepartment, sameAction, W } from './words.js';
 import { quotesWiderBody } from './scope.js';
-import { datesWithin, flattenSections } from '../report-helpers.js';
+import { flattenSections } from '../report-helpers.js';
 import type { ClaimOf } from './schema.js';
+import { firstNotBefore } from '../text/bisect.js';
 
-/** Words that narrow a figure to part of its metric, or of the year. */
-const RESTRICTORS = [...WORDS.parts, ...WORDS.periods.partOfYear, '以来新增'];
+/** Words that narrow a figure to part of its metric, or of the year: parts, parts of the year, 以来新增. */
+const RESTRICTORS = W.part | W.partOfYear | W.sinceNew;
 
 /**
  * Restatements: the same metric (a lexicon metric with the same action, or the same named rate
@@ -23,15 +24,15 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
     if (!f.metric || q.to !== null) continue;
     // A figure for part of the year or one channel (疫情期间, 通过邮寄方式, 其中) is not the
     // metric itself, so it restates nothing.
+    // `beforeWords` are the words from 40 characters before the label to the figure.
     const seg = ctx.segments[f.segment]!;
-    const before = report.normalized.slice(Math.max(seg.start, f.labelStart - 40), q.range.start);
-    if (RESTRICTORS.some((w) => before.includes(w))) continue;
+    if (hasWords(f.beforeWords, RESTRICTORS)) continue;
     // Another body (区教育局办理…36件) is not a restatement; another year (2019年…482件) is
-    // only compared with the same year.
-    if (namesDepartment(before)) continue;
+    // only compared with the same year. Only a department word can make a department's name.
+    if (hasWords(f.beforeWords, W.department) && namesDepartment(report.normalized.slice(Math.max(seg.start, f.labelStart - 40), q.range.start))) continue;
     // A wider body's count quoted in a street's report (全区共收到…555件) is not the street's.
     if (quotesWiderBody(ctx, f)) continue;
-    const named = datesWithin(report, seg.start, q.range.start).find((d) => d.year !== null);
+    const named = firstYearWithin(report, seg.start, q.range.start);
     const year = named && named.year !== report.metadata.reportingYear?.year ? String(named.year) : 'reporting';
     let key: string;
     if (q.unit === '%') {
@@ -68,6 +69,16 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
       metric: q.unit === '%' ? `${f.term}·${key.split('rate:')[1]}` : `${f.term}${f.action ? `·${sameAction(f.action)}` : ''}`,
     });
   }
+}
+
+/** The first date with a year lying within `[from, to)` (start at or after `from`, end by `to`), or undefined. */
+function firstYearWithin(report: ReportContext['report'], from: number, to: number): ReportContext['report']['dates'][number] | undefined {
+  const dates = report.dates;
+  for (let i = firstNotBefore(dates.length, (k) => dates[k]!.range.start < from); i < dates.length && dates[i]!.range.start < to; i++) {
+    const d = dates[i]!;
+    if (d.range.end <= to && d.year !== null) return d;
+  }
+  return undefined;
 }
 
 /** Parent section of every section id, per report context (built once). */

@@ -10,7 +10,7 @@ import { ClaimList, evidence } from './builder.js';
 import { figureRef, isAmount, sameUnit, type FigureContext, type ReportContext } from './context.js';
 import { isTotalBase } from './rate-bases.js';
 import type { ClaimOf } from './schema.js';
-import { hasAny, WORDS } from './words.js';
+import { hasWords, W } from './words.js';
 
 /** Marks that join two parts of a run. */
 const JOINTS = ',、;';
@@ -44,7 +44,7 @@ function joined(s: string, a: FigureContext, b: FigureContext): boolean {
   if (a.quantity.paragraph !== b.quantity.paragraph || !sameUnit(a.quantity, b.quantity)) return false;
   if (a.quantity.unit !== b.quantity.unit) return false;
   // The first mark after `a` joins it to `b`'s label; a full stop ends the run.
-  return JOINTS.includes(s[a.quantity.range.end] ?? '') && b.labelStart === a.quantity.range.end + 1;
+  return b.labelStart === a.quantity.range.end + 1 && JOINTS.includes(s.charAt(a.quantity.range.end));
 }
 
 /** Labels that read alike: the same first two or last two characters (涉及…, …事项). */
@@ -52,7 +52,10 @@ function parallel(a: FigureContext, b: FigureContext): boolean {
   const x = a.label;
   const y = b.label;
   if (x.length < 2 || y.length < 2) return false;
-  return x.slice(0, 2) === y.slice(0, 2) || x.slice(-2) === y.slice(-2);
+  return (
+    (x.charCodeAt(0) === y.charCodeAt(0) && x.charCodeAt(1) === y.charCodeAt(1)) ||
+    (x.charCodeAt(x.length - 1) === y.charCodeAt(y.length - 1) && x.charCodeAt(x.length - 2) === y.charCodeAt(y.length - 2))
+  );
 }
 
 function judgeRun(ctx: ReportContext, out: ClaimList, parts: FigureContext[]): void {
@@ -74,7 +77,7 @@ function judgeRun(ctx: ReportContext, out: ClaimList, parts: FigureContext[]): v
   if (!total && run.length > MIN_PARTS) {
     const rest = run.slice(1);
     const restSum = sumIntervals(rest.map((p) => figureInterval(p.quantity)));
-    if (hasAny(rest.map((p) => p.label).join('|'), WORDS.others) || meets(restSum, figureInterval(first.quantity))) {
+    if (rest.some((p) => hasWords(p.labelWords, W.others)) || meets(restSum, figureInterval(first.quantity))) {
       total = first;
       run = rest;
       sum = restSum;
@@ -82,7 +85,7 @@ function judgeRun(ctx: ReportContext, out: ClaimList, parts: FigureContext[]): v
   }
   if (!total) return;
   const ti = figureInterval(total.quantity);
-  const closed = run.some((p) => hasAny(p.label, WORDS.others));
+  const closed = run.some((p) => hasWords(p.labelWords, W.others));
   const verdict = closed ? (meets(sum, ti) ? 'holds' : 'fails') : sum.lo.lte(ti.hi) ? 'holds' : 'unverifiable';
   out.markParts(run);
   const refs = [figureRef(report, total.quantity, 'total'), ...run.map((p) => figureRef(report, p.quantity, 'part'))];

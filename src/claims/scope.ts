@@ -5,19 +5,16 @@
  */
 import type { FigureContext, ReportContext } from './context.js';
 
-import { WORDS } from './words.js';
+import { W, WORDS } from './words.js';
 
 /** Words that make a figure a wider body's: 全区共收到…555件. */
 export const WIDER_WORDS = WORDS.bodies.wider;
 
-/** Words wider than a district's own area. */
-const WIDER_THAN_DISTRICT = WORDS.bodies.widerThanDistrict;
-
 /** Whether a figure counts a wider body than the report's own: 全区… in a street's report, 全市… in a district's. */
 export function quotesWiderBody(ctx: ReportContext, f: FigureContext): boolean {
   const level = ctx.report.metadata.level;
-  const words = level === 'street' || level === 'town' ? WIDER_WORDS : level === 'district' || level === 'county' ? WIDER_THAN_DISTRICT : [];
-  return words.some((w) => f.rawLabel.includes(w));
+  const words = level === 'street' || level === 'town' ? W.wider : level === 'district' || level === 'county' ? W.widerThanDistrict : 0;
+  return (f.rawWords & words) !== 0;
 }
 
 /** Where each clause group's first figure starts, per report context (built once). */

@@ -5,7 +5,7 @@
  * same answer instead of testing its own word lists.
  */
 import type { Quantity } from '../model/quantity.js';
-import { hasAny, namesTotal, WORDS, type Words } from './words.js';
+import { namesTotal, W, WORD_TRIE, WORDS, type Words } from './words.js';
 
 /** The action kinds a label can name. */
 export type ActionKind = keyof Words['actions'];
@@ -35,37 +35,24 @@ export function names(sense: FigureSense, kind: ActionKind): boolean {
   return sense.actions.includes(kind);
 }
 
-/** Every word that answers a question about a figure, indexed by its first character. */
-const INDEX: Map<number, Array<{ word: string; tag: string }>> = (() => {
-  const m = new Map<number, Array<{ word: string; tag: string }>>();
-  const add = (words: readonly string[], tag: string): void => {
-    for (const word of words) {
-      const list = m.get(word.charCodeAt(0)) ?? [];
-      list.push({ word, tag });
-      m.set(word.charCodeAt(0), list);
-    }
-  };
-  for (const k of ACTION_KINDS) add(WORDS.actions[k], k);
-  add(WORDS.periods.change, 'change');
-  add(WORDS.periods.otherYear, 'otherYear');
-  add(WORDS.periods.cumulative, 'cumulative');
-  add(WORDS.periods.partOfYear, 'partOfYear');
-  add(WORDS.parts, 'part');
-  add(WORDS.totals, 'total');
-  add(WORDS.bodies.wider, 'wider');
-  add(WORDS.bodies.widerThanDistrict, 'widerThanDistrict');
-  return m;
-})();
+/** The bits of the action kinds in `W`, in the order of `ACTION_KINDS`. */
+const ACTION_BITS = ACTION_KINDS.map((k) => W[k]);
+const ALL_ACTIONS = ACTION_BITS.reduce((a, b) => a | b, 0);
 
-/** The tags of every listed word in `text`, in one pass over it. */
-function tagsIn(text: string): Set<string> {
-  const tags = new Set<string>();
-  for (let i = 0; i < text.length; i++) {
-    const list = INDEX.get(text.charCodeAt(i));
-    if (!list) continue;
-    for (const { word, tag } of list) if (text.startsWith(word, i)) tags.add(tag);
+/**
+ * The action kinds of each set of action bits met so far, by those bits (the action kinds are the
+ * low bits of `W`), shared: a sense's list is never changed.
+ */
+const actionLists: Array<ActionKind[] | undefined> = new Array<ActionKind[] | undefined>(ALL_ACTIONS + 1).fill(undefined);
+
+function actionsOf(words: number): ActionKind[] {
+  const bits = words & ALL_ACTIONS;
+  let list = actionLists[bits];
+  if (!list) {
+    list = ACTION_KINDS.filter((_, i) => (bits & ACTION_BITS[i]!) !== 0);
+    actionLists[bits] = list;
   }
-  return tags;
+  return list;
 }
 
 /**
@@ -79,24 +66,44 @@ export function senseOf(
   level: string | null,
   section: number | null,
 ): FigureSense {
-  const tags = tagsIn(rawLabel);
-  const actions = ACTION_KINDS.filter((k) => tags.has(k));
+  return senseOfWords(
+    q,
+    rawLabel,
+    WORD_TRIE.maskIn(rawLabel, 0, rawLabel.length),
+    WORD_TRIE.maskIn(clauseBefore, 0, clauseBefore.length),
+    level,
+    section,
+  );
+}
+
+/**
+ * `senseOf` from the word lists already found (bits of `W`): `rawWords` in the label as written,
+ * `clauseWords` in the words before it.
+ */
+export function senseOfWords(
+  q: Quantity,
+  rawLabel: string,
+  rawWords: number,
+  clauseWords: number,
+  level: string | null,
+  section: number | null,
+): FigureSense {
   const percent = q.unitFamily === 'percent' || q.unitFamily === 'points' || q.unitFamily === 'multiple';
-  const widerTag = level === 'street' || level === 'town' ? 'wider' : level === 'district' || level === 'county' ? 'widerThanDistrict' : '';
+  const widerBit = level === 'street' || level === 'town' ? W.wider : level === 'district' || level === 'county' ? W.widerThanDistrict : 0;
   return {
-    kind: tags.has('change') ? 'change' : percent ? 'rate' : 'amount',
-    actions,
-    period: tags.has('otherYear')
+    kind: rawWords & W.change ? 'change' : percent ? 'rate' : 'amount',
+    actions: actionsOf(rawWords),
+    period: rawWords & W.otherYear
       ? 'otherYear'
-      : tags.has('cumulative')
+      : rawWords & W.cumulative
         ? 'cumulative'
-        : hasAny(clauseBefore, WORDS.periods.partOfYear)
+        : clauseWords & W.partOfYear
           ? 'partOfYear'
           : 'reporting',
-    body: widerTag !== '' && tags.has(widerTag) ? 'wider' : 'own',
-    part: tags.has('part'),
-    // 公共, 总结 … hold a total word and name no total: checked only when a total word is there.
-    total: tags.has('total') && namesTotal(rawLabel),
+    body: (rawWords & widerBit) !== 0 ? 'wider' : 'own',
+    part: (rawWords & W.part) !== 0,
+    // 公共, 总结 … hold a total word and name no total: checked only when both are there.
+    total: (rawWords & W.total) !== 0 && ((rawWords & W.notTotal) === 0 || namesTotal(rawLabel)),
     section,
   };
 }

@@ -2,7 +2,7 @@ import { figureInterval, showInterval } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { amountsBySegment, figureRef, sameUnit, type FigureContext, type ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
-import { hasAny, INTAKE_WORDS, OUTCOME_WORDS } from './status-words.js';
+import { hasWords, W } from './words.js';
 
 /** How many figures after an intake count are compared with it. */
 const WINDOW = 24;
@@ -15,11 +15,11 @@ export function extractSubsets(ctx: ReportContext, out: ClaimList, partitionUsed
   for (const figures of amountsBySegment(ctx)) {
     for (let w = 0; w < figures.length; w++) {
       const whole = figures[w]!;
-      if (!hasAny(whole.label, INTAKE_WORDS) || hasAny(whole.label, OUTCOME_WORDS)) continue;
+      if (!hasWords(whole.labelWords, W.intake) || hasWords(whole.labelWords, W.outcome)) continue;
       for (let p = w + 1; p < Math.min(figures.length, w + 1 + WINDOW); p++) {
         const part = figures[p]!;
-        if (hasAny(part.label, INTAKE_WORDS)) break; // a new intake starts another group
-        if (!hasAny(part.label, OUTCOME_WORDS) || !sameUnit(part.quantity, whole.quantity)) continue;
+        if (hasWords(part.labelWords, W.intake)) break; // a new intake starts another group
+        if (!hasWords(part.labelWords, W.outcome) || !sameUnit(part.quantity, whole.quantity)) continue;
         if (partitionUsed.has(part.quantity.index) && partitionUsed.has(whole.quantity.index)) continue;
         addSubset(ctx, out, whole, part);
       }

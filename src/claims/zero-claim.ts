@@ -4,6 +4,7 @@ import { figureRef, isHeadGap, type FigureContext, type ReportContext } from './
 import { lineage, metricIn } from './lexicon.js';
 import type { ClaimOf } from './schema.js';
 import { aboutOtherYear, quotesWiderBody } from './scope.js';
+import { firstNotBefore } from '../text/bisect.js';
 
 /**
  * Zero claims outside the lexicon searched by their words (each search reads every figure). A real
@@ -20,6 +21,22 @@ const MAX_EVIDENCE = 20;
 
 /** Phrases that state zero: 均为0, 为零, 零发生, 无一例. */
 const ZERO_PHRASES = ['均为0', '均为零', '为0', '为零', '零发生', '无一例'];
+
+/**
+ * Where the zero phrases stand in the text, as `[start, end, start, end …]` in order of start.
+ * 均为0 and 均为零 hold 为0 and 为零, so the four shorter phrases find every sentence with one.
+ */
+function zeroPhraseSpans(s: string): number[] {
+  const spans: Array<[number, number]> = [];
+  for (const p of ['为0', '无一例']) for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) spans.push([i, i + p.length]);
+  // 为零 and 零发生 from one search for the rarer 零.
+  for (let i = s.indexOf('零'); i >= 0; i = s.indexOf('零', i + 1)) {
+    if (i > 0 && s.charCodeAt(i - 1) === 0x4e3a) spans.push([i - 1, i + 1]);
+    if (s.startsWith('零发生', i)) spans.push([i, i + 3]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  return spans.flat();
+}
 
 /**
  * Zero claims (我街行政复议数量、被依法纠错数、行政诉讼数量均为0) and any count of the same
@@ -39,13 +56,11 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
   const byMetric = new Map<string, FigureContext[]>();
   const counts = (): FigureContext[] => {
     if (positive) return positive;
-    positive = ctx.figures.filter(
-      (f) =>
-        f.quantity.unitFamily === 'count' &&
-        !EVENT_UNITS.has(f.quantity.unit ?? '') &&
-        !quotesWiderBody(ctx, f) &&
-        !aboutOtherYear(ctx, f),
-    );
+    positive = [];
+    for (const f of ctx.figures) {
+      if (f.quantity.unitFamily !== 'count' || EVENT_UNITS.has(f.quantity.unit ?? '')) continue;
+      if (!quotesWiderBody(ctx, f) && !aboutOtherYear(ctx, f)) positive.push(f);
+    }
     // A count contradicts a zero of its own metric or of any metric it is part of: 8件败诉 are
     // 行政诉讼 cases, but 45件应诉案件 say nothing about 败诉案件为零.
     for (const f of positive) {
@@ -70,86 +85,94 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
     return list;
   };
   let wordSearches = 0;
+  // Most reports and sentences state no zero: where the phrases stand is found once, and a
+  // sentence holding none is skipped without a character loop.
+  const phrases = zeroPhraseSpans(s);
+  if (phrases.length === 0) return;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
-    // Most sentences state no zero: skip them without a character loop.
-    const text = s.slice(start, end);
-    if (!ZERO_PHRASES.some((p) => text.includes(p))) continue;
-    for (let i = start; i < end; i++) {
-      const c = s[i];
-      if (c !== '均' && c !== '为' && c !== '零' && c !== '无') continue;
-      const phrase = ZERO_PHRASES.find((p) => s.startsWith(p, i) && i + p.length <= end);
-      if (!phrase) continue;
-      // 为0 must not be the tail of a longer figure (为0.5) or of 均为0, read already.
-      if ((phrase === '为0' || phrase === '为零') && s[i - 1] === '均') continue;
-      const zeroEnd = i + phrase.length;
-      if (/[0-9.]/.test(s[zeroEnd] ?? '')) continue;
-      // Subjects: the clause before the phrase, split at 、 (行政复议数量、被依法纠错数、行政诉讼数量),
-      // or for 无一例 the words after it (无一例确诊病例).
-      const subjects: Array<{ start: number; end: number }> = [];
-      if (phrase === '无一例') {
-        let b = zeroEnd;
-        while (b < end && b - zeroEnd < 12 && !',;:。'.includes(s[b]!)) b++;
-        // 无一例脱管失控情况发生: the subject is what did not happen, without 发生.
-        if (s.startsWith('发生', b - 2) && b - 2 > zeroEnd) b -= 2;
-        if (b > zeroEnd) subjects.push({ start: zeroEnd, end: b });
-      } else {
-        let a = i;
-        while (a > start && !',;:。'.includes(s[a - 1]!)) a--;
-        let from = a;
-        for (let k = a; k <= i; k++) {
-          if (k === i || s[k] === '、') {
-            if (k > from) subjects.push({ start: from, end: k });
-            from = k + 1;
+    // A zero is stated only where a phrase starts, or one before it (均 of 均为0): those places
+    // are read in order, each once, and none inside a phrase already read.
+    let next = start;
+    for (let n = 2 * firstNotBefore(phrases.length / 2, (j) => phrases[2 * j]! < start); n < phrases.length && phrases[n]! < end; n += 2) {
+      for (let i = Math.max(next, phrases[n]! - 1); i <= phrases[n]!; i = Math.max(i + 1, next)) {
+        next = i + 1;
+        const c = s.charCodeAt(i);
+        // 均 为 零 无
+        if (c !== 0x5747 && c !== 0x4e3a && c !== 0x96f6 && c !== 0x65e0) continue;
+        const phrase = ZERO_PHRASES.find((p) => s.startsWith(p, i) && i + p.length <= end);
+        if (!phrase) continue;
+        // 为0 must not be the tail of a longer figure (为0.5) or of 均为0, read already.
+        if ((phrase === '为0' || phrase === '为零') && s[i - 1] === '均') continue;
+        const zeroEnd = i + phrase.length;
+        if (/[0-9.]/.test(s[zeroEnd] ?? '')) continue;
+        // Subjects: the clause before the phrase, split at 、 (行政复议数量、被依法纠错数、行政诉讼数量),
+        // or for 无一例 the words after it (无一例确诊病例).
+        const subjects: Array<{ start: number; end: number }> = [];
+        if (phrase === '无一例') {
+          let b = zeroEnd;
+          while (b < end && b - zeroEnd < 12 && !',;:。'.includes(s[b]!)) b++;
+          // 无一例脱管失控情况发生: the subject is what did not happen, without 发生.
+          if (s.startsWith('发生', b - 2) && b - 2 > zeroEnd) b -= 2;
+          if (b > zeroEnd) subjects.push({ start: zeroEnd, end: b });
+        } else {
+          let a = i;
+          while (a > start && !',;:。'.includes(s[a - 1]!)) a--;
+          let from = a;
+          for (let k = a; k <= i; k++) {
+            if (k === i || s[k] === '、') {
+              if (k > from) subjects.push({ start: from, end: k });
+              from = k + 1;
+            }
           }
         }
-      }
-      // The range is the zero as written: the 0 of 均为0, the 零 of 零发生, or all of 无一例.
-      const zeroRange =
-        phrase === '无一例' ? { start: i, end: zeroEnd } : phrase === '零发生' ? { start: i, end: i + 1 } : { start: zeroEnd - 1, end: zeroEnd };
-      for (const subj of subjects) {
-        const subjectText = report.text.slice(subj.start, subj.end);
-        const hit = metricIn(lexicon, s.slice(subj.start, subj.end));
-        // The subject's own words: without who (我街, 全区) or when (全年, 本年度), which a
-        // figure's label for the same thing need not repeat.
-        const words = s
-          .slice(subj.start, subj.end)
-          .replace(/^(全年|本年度|年度内|今年|本年)/, '')
-          .replace(/^(我[街区镇县市]|辖区|辖内|全[区街镇县市])/, '')
-          .replace(/(数量|数)$/, '');
-        // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
-        // Outside the lexicon every count is a candidate (for a bounded number of claims), and
-        // whether one is above zero is asked only of those whose words match.
-        const pool = hit ? positiveOf(hit.metric.id) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? counts() : [];
-        const contradictions: typeof pool = [];
-        for (const f of pool) {
-          const q = f.quantity;
-          if (q.range.start >= Math.min(subj.start, i) && q.range.end <= Math.max(subj.end, zeroEnd)) continue;
-          // Outside the lexicon the subject's words must name what the figure counts: end its label
-          // (up to fillers) or start the words after it; 群体性事件隐患12宗 is not 群体性事件.
-          const at = f.label.lastIndexOf(words);
-          const named = hit || (at >= 0 && isHeadGap(f.label.slice(at + words.length))) || f.after.startsWith(words);
-          if (named && (hit || figureInterval(q).lo.gt(0))) contradictions.push(f);
-          // Enough evidence; more would only make long reports quadratic.
-          if (contradictions.length >= MAX_EVIDENCE) break;
+        // The range is the zero as written: the 0 of 均为0, the 零 of 零发生, or all of 无一例.
+        const zeroRange =
+          phrase === '无一例' ? { start: i, end: zeroEnd } : phrase === '零发生' ? { start: i, end: i + 1 } : { start: zeroEnd - 1, end: zeroEnd };
+        for (const subj of subjects) {
+          const subjectText = report.text.slice(subj.start, subj.end);
+          const hit = metricIn(lexicon, s.slice(subj.start, subj.end));
+          // The subject's own words: without who (我街, 全区) or when (全年, 本年度), which a
+          // figure's label for the same thing need not repeat.
+          const words = s
+            .slice(subj.start, subj.end)
+            .replace(/^(全年|本年度|年度内|今年|本年)/, '')
+            .replace(/^(我[街区镇县市]|辖区|辖内|全[区街镇县市])/, '')
+            .replace(/(数量|数)$/, '');
+          // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
+          // Outside the lexicon every count is a candidate (for a bounded number of claims), and
+          // whether one is above zero is asked only of those whose words match.
+          const pool = hit ? positiveOf(hit.metric.id) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? counts() : [];
+          const contradictions: typeof pool = [];
+          for (const f of pool) {
+            const q = f.quantity;
+            if (q.range.start >= Math.min(subj.start, i) && q.range.end <= Math.max(subj.end, zeroEnd)) continue;
+            // Outside the lexicon the subject's words must name what the figure counts: end its label
+            // (up to fillers) or start the words after it; 群体性事件隐患12宗 is not 群体性事件.
+            const at = f.label.lastIndexOf(words);
+            const named = hit || (at >= 0 && isHeadGap(f.label.slice(at + words.length))) || f.after.startsWith(words);
+            if (named && (hit || figureInterval(q).lo.gt(0))) contradictions.push(f);
+            // Enough evidence; more would only make long reports quadratic.
+            if (contradictions.length >= MAX_EVIDENCE) break;
+          }
+          const refs = contradictions.map((f) => figureRef(report, f.quantity, 'count'));
+          out.add<ClaimOf<'zeroClaim'>>({
+            kind: 'zeroClaim',
+            range: zeroRange,
+            figures: refs,
+            verdict: contradictions.length > 0 ? 'fails' : 'holds',
+            evidence: evidence(refs, {
+              expected: `${subjectText} = 0`,
+              ...(contradictions.length > 0 ? { computed: refs.map((r) => r.text).join(', ') } : {}),
+              note: hit ? `metric ${hit.metric.zh}` : 'not in the lexicon: compared by its words',
+            }),
+            reason: contradictions.length > 0 ? 'a count of the same thing elsewhere is above zero' : 'no count of the same thing above zero',
+            subject: subjectText,
+            metric: hit ? hit.metric.id : null,
+          });
         }
-        const refs = contradictions.map((f) => figureRef(report, f.quantity, 'count'));
-        out.add<ClaimOf<'zeroClaim'>>({
-          kind: 'zeroClaim',
-          range: zeroRange,
-          figures: refs,
-          verdict: contradictions.length > 0 ? 'fails' : 'holds',
-          evidence: evidence(refs, {
-            expected: `${subjectText} = 0`,
-            ...(contradictions.length > 0 ? { computed: refs.map((r) => r.text).join(', ') } : {}),
-            note: hit ? `metric ${hit.metric.zh}` : 'not in the lexicon: compared by its words',
-          }),
-          reason: contradictions.length > 0 ? 'a count of the same thing elsewhere is above zero' : 'no count of the same thing above zero',
-          subject: subjectText,
-          metric: hit ? hit.metric.id : null,
-        });
+        next = zeroEnd;
       }
-      i = zeroEnd - 1;
     }
   }
 }
