@@ -27,6 +27,8 @@ const MAX_BARE_HEADING = 30;
 
 /** Whether a paragraph is a bare heading line: short, with no sentence punctuation. */
 export function isBareHeading(report: Report, p: Report['paragraphs'][number]): boolean {
+  // Longer than the longest heading even without a closing mark: no need to read it.
+  if (p.role !== 'body' || p.range.end - p.range.start > MAX_BARE_HEADING + 1) return false;
   // A closing colon or full stop is allowed: 主要工作成效: / 存在问题。
   const text = report.normalized.slice(p.range.start, p.range.end).replace(/[:。]$/, '');
   return p.role === 'body' && text.length <= MAX_BARE_HEADING && !/[。,;:!?]/.test(text);
