@@ -8,14 +8,16 @@ import { ClaimSchema, type Claim, type ClaimKind, type ClaimOf } from '../claims
 import type { Report } from '../model/report.js';
 import { parseReport, type ParseOptions } from '../parse/parse-report.js';
 import { lineIndexOf, sectionPathAt, sentenceAt } from '../report-helpers.js';
-import { LevelSchema } from '../model/metadata.js';
+import { LevelSchema, type Level } from '../model/metadata.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { detectProfile, type ActiveProfile } from '../profiles/detect.js';
 import { locateItems, type FoundItem } from '../profiles/locate.js';
 import type { Profile } from '../profiles/schema.js';
-import { ConfigError, configMessage, resolveConfig, type ConfigInput, type ResolvedRule } from './config.js';
+import { resolveCached } from './config-cache.js';
+import { ConfigError, configMessage, resolveConfig, type ConfigInput, type ResolvedConfig, type ResolvedRule } from './config.js';
 import { DiagnosticSchema, SeveritySchema, type Diagnostic, type Severity } from './diagnostic.js';
 import { fingerprint } from './fingerprint.js';
+import { checkResult } from './result.js';
 import { formatMessage, type Locale } from './messages.js';
 import type { ReportDescriptor, Rule, RuleContext } from './rule.js';
 
@@ -50,8 +52,11 @@ export const CheckResultSchema = z.object({
   claims: z.array(ClaimSchema),
   stats: CheckStatsSchema,
 });
-/** What `checkReport` returns, plus the parsed report and the figure context claims were read with. */
-export type CheckResult = z.infer<typeof CheckResultSchema> & { report: Report; context: ReportContext };
+/**
+ * What `checkReport` returns: `kind`, `diagnostics`, `claims` and `stats` as plain data, and the parsed `report` and the
+ * figure `context` as non-enumerable getters (not in JSON) holding them weakly, parsed again from the text if collected.
+ */
+export type CheckResult = z.infer<typeof CheckResultSchema> & { readonly report: Report; readonly context: ReportContext };
 
 /** Options beyond the configuration: extra rules (plugins), the lexicon, profiles, parse options. */
 export interface CheckOptions {
@@ -82,6 +87,12 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.range.start - b.range.start || RANK[b.severity] - RANK[a.severity] || a.ruleId.localeCompare(b.ruleId);
 }
 
+/** A severity checked to be one of the three (a plain-JavaScript caller can pass anything), without zod in the hot path. */
+function knownSeverity(severity: Severity): Severity {
+  if (!Object.hasOwn(RANK, severity)) SeveritySchema.parse(severity);
+  return severity;
+}
+
 /** Internal-error findings come from this pseudo-rule. */
 export const INTERNAL_RULE_ID = 'internal-error';
 
@@ -94,26 +105,53 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
+/** A configuration resolved for `checkReport`: the single-report rules that run, and the rest. */
+interface Prepared {
+  resolved: ResolvedConfig<Rule>;
+  locale: Locale;
+  profile: string | undefined;
+  level: Level | undefined;
+}
+
+const preparedOf = new WeakMap<ResolvedConfig<Rule | CrossRule>, Prepared>();
+
+/** The rules a check knows: its own and (sharing the configuration, run by `checkReports`) the cross-document ones. */
+function knownRules(options: CheckOptions): ReadonlyArray<Rule | CrossRule> {
+  if (options.builtins !== false && !options.rules?.length && !options.crossRules?.length) return BUILTIN_KNOWN;
+  return [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? []), ...(options.builtins === false ? [] : BUILTIN_CROSS_RULES), ...(options.crossRules ?? [])];
+}
+const BUILTIN_KNOWN: ReadonlyArray<Rule | CrossRule> = [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES];
+
+/** The configuration resolved against the known rules, validated once per configuration and rule set. */
+function prepare(config: ConfigInput, options: CheckOptions): Prepared {
+  const known = knownRules(options);
+  const all = resolveCached<Rule | CrossRule>(config, known, (c) => resolveConfig<Rule | CrossRule>(c, known));
+  let prepared = preparedOf.get(all);
+  if (!prepared) {
+    const resolved = { ...all, rules: all.rules.filter((r): r is ResolvedRule => 'check' in r.rule) };
+    prepared = { resolved, locale: resolved.locale, profile: resolved.profile, level: resolved.level };
+    preparedOf.set(all, prepared);
+  }
+  return prepared;
+}
+
 /**
  * Checks a report: parses it (unless given a `Report`), extracts and judges its claims, runs
  * every enabled rule and returns located, typed findings with their evidence. Throws only
  * `ConfigError` for a bad configuration; a rule that crashes becomes an `internal-error` finding.
+ * The result holds the parsed report weakly (see `CheckResult`).
  */
 export function checkReport(input: string | Report, config: ConfigInput = {}, options: CheckOptions = {}): CheckResult {
   const t0 = now();
-  const rules = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
-  // Cross-document rules share the configuration: their ids are valid here, and run in checkReports.
-  const cross = [...(options.builtins === false ? [] : BUILTIN_CROSS_RULES), ...(options.crossRules ?? [])];
-  const all = resolveConfig<Rule | CrossRule>(config, [...rules, ...cross]);
-  const resolved = { ...all, rules: all.rules.filter((r): r is ResolvedRule => 'check' in r.rule) };
-  const parseOptions = { ...options.parse, ...(resolved.level ? { level: resolved.level } : {}) };
+  const { resolved, locale, profile, level } = prepare(config, options);
+  const parseOptions: ParseOptions = level ? { ...options.parse, level } : { ...options.parse };
   const report = typeof input === 'string' ? parseReport(input, parseOptions) : input;
-  const profiles = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
-  if (resolved.profile && !profiles.some((p) => p.id === resolved.profile)) {
+  const profiles = options.profiles?.length ? [...options.profiles, ...BUILTIN_PROFILES] : BUILTIN_PROFILES;
+  if (profile && !profiles.some((p) => p.id === profile)) {
     const known = profiles.map((p) => p.id).join(', ');
-    throw new ConfigError(configMessage(resolved.locale, 'unknownProfile', { profile: resolved.profile, known }), 'profile');
+    throw new ConfigError(configMessage(locale, 'unknownProfile', { profile, known }), 'profile');
   }
-  const active = detectProfile(report, profiles, { ...(resolved.profile ? { profile: resolved.profile } : {}), ...(resolved.level ? { level: resolved.level } : {}) });
+  const active = detectProfile(report, profiles, { ...(profile ? { profile } : {}), ...(level ? { level } : {}) });
   const items = active ? locateItems(report, active.profile) : new Map<string, FoundItem>();
   const t1 = now();
   const lexicon = options.lexicon ?? builtinLexicon;
@@ -121,50 +159,66 @@ export function checkReport(input: string | Report, config: ConfigInput = {}, op
   const t2 = now();
   const diagnostics: Diagnostic[] = [];
   const ruleStats: CheckStats['rules'] = {};
-  const occurrences = new Map<string, number>();
+  const checked: Checked = { report, claims, byKind: null, context, lexicon, profile: active, items, locale, out: diagnostics, occurrences: new Map() };
+  // One clock reading per rule: each rule's end is the next one's start.
+  let r0 = t2;
   for (const entry of resolved.rules) {
-    const r0 = now();
     const before = diagnostics.length;
-    runRule(entry, { report, claims, context, lexicon, profile: active, items }, resolved.locale, diagnostics, occurrences);
-    ruleStats[entry.rule.meta.id] = { ms: now() - r0, diagnostics: diagnostics.length - before };
+    runRule(entry, checked);
+    const r1 = now();
+    ruleStats[entry.rule.meta.id] = { ms: r1 - r0, diagnostics: diagnostics.length - before };
+    r0 = r1;
   }
   diagnostics.sort(compareDiagnostics);
-  const count = (v: Claim['verdict']) => claims.filter((c) => c.verdict === v).length;
-  const bySeverity = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
-  return {
-    report,
-    context,
-    kind: {
-      profile: active ? active.profile.id : null,
-      name: active ? active.profile.name[resolved.locale] : null,
-      variant: active?.variant?.id ?? null,
-      level: active ? active.level : (resolved.level ?? report.metadata.level),
-      reason: active ? active.reason : 'no profile matches the title or body',
-    },
-    diagnostics,
-    claims,
-    stats: {
-      parseMs: t1 - t0,
-      claimsMs: t2 - t1,
-      totalMs: now() - t0,
-      claims: { holds: count('holds'), fails: count('fails'), unverifiable: count('unverifiable') },
-      diagnostics: { error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info') },
-      rules: ruleStats,
-    },
+  const verdicts = { holds: 0, fails: 0, unverifiable: 0 };
+  for (const c of claims) verdicts[c.verdict]++;
+  const severities = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) severities[d.severity]++;
+  const kind: CheckedKind = {
+    profile: active ? active.profile.id : null,
+    name: active ? active.profile.name[locale] : null,
+    variant: active?.variant?.id ?? null,
+    level: active ? active.level : (level ?? report.metadata.level),
+    reason: active ? active.reason : 'no profile matches the title or body',
   };
+  const stats: CheckStats = { parseMs: t1 - t0, claimsMs: t2 - t1, totalMs: now() - t0, claims: verdicts, diagnostics: severities, rules: ruleStats };
+  const recipe = typeof input === 'string' ? { text: input, given: null, parse: parseOptions, lexicon } : { text: null, given: input, parse: parseOptions, lexicon };
+  return checkResult(kind, diagnostics, claims, stats, report, context, recipe);
 }
 
+/** What every rule of one check reads, and where its findings go. */
 interface Checked {
   report: Report;
   claims: readonly Claim[];
+  /** Claims grouped by kind, made at the first `claimsOf`. */
+  byKind: Map<ClaimKind, Claim[]> | null;
   context: RuleContext['context'];
   lexicon: Lexicon;
   profile: ActiveProfile | null;
   items: ReadonlyMap<string, FoundItem>;
+  locale: Locale;
+  out: Diagnostic[];
+  occurrences: Map<string, number>;
 }
 
-function runRule(entry: ResolvedRule, checked: Checked, locale: Locale, out: Diagnostic[], occurrences: Map<string, number>): void {
-  const { report, claims, context, lexicon, profile, items } = checked;
+/** The claims of one kind, in document order: grouped once per check, a fresh array per call. */
+function claimsOfKind<K extends ClaimKind>(checked: Checked, kind: K): Array<ClaimOf<K>> {
+  let byKind = checked.byKind;
+  if (!byKind) {
+    byKind = new Map();
+    for (const c of checked.claims) {
+      const list = byKind.get(c.kind);
+      if (list) list.push(c);
+      else byKind.set(c.kind, [c]);
+    }
+    checked.byKind = byKind;
+  }
+  // A copy: a rule may sort or filter what it is given in place.
+  return (byKind.get(kind)?.slice() ?? []) as Array<ClaimOf<K>>;
+}
+
+function runRule(entry: ResolvedRule, checked: Checked): void {
+  const { report, claims, context, lexicon, profile, items, locale, out, occurrences } = checked;
   const { rule, severity, options } = entry;
   const message = (messageId: string, data?: Record<string, string | number>): string => {
     const template = rule.meta.messages[messageId];
@@ -180,7 +234,7 @@ function runRule(entry: ResolvedRule, checked: Checked, locale: Locale, out: Dia
     items,
     options,
     locale,
-    claimsOf: <K extends ClaimKind>(kind: K) => claims.filter((c): c is ClaimOf<K> => c.kind === kind),
+    claimsOf: <K extends ClaimKind>(kind: K) => claimsOfKind(checked, kind),
     message,
     report: (d: ReportDescriptor) => {
       checkDescriptor(d, report.text.length, rule.meta.id);
@@ -252,7 +306,7 @@ export function toDiagnostic(
   return {
     ruleId,
     messageId,
-    severity: SeveritySchema.parse(severity),
+    severity: knownSeverity(severity),
     message,
     range: d.range,
     line: start.line,

@@ -64,7 +64,7 @@ export interface ResolvedConfig<R extends { meta: RuleMeta } = Rule> {
  * rule id or an option. zod drops `__proto__` from a record without a word, so the raw input is
  * searched for them before it is parsed.
  */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The first forbidden key (`__proto__`, `constructor`, `prototype`) anywhere in a JSON-like value, with its dotted path. */
 export function findForbiddenKey(value: unknown): { key: string; path: string } | null {

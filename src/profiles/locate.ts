@@ -27,6 +27,8 @@ const MAX_BARE_HEADING = 30;
 
 /** Whether a paragraph is a bare heading line: short, with no sentence punctuation. */
 export function isBareHeading(report: Report, p: Report['paragraphs'][number]): boolean {
+  // Longer than the longest heading even without a closing mark: no need to read it.
+  if (p.role !== 'body' || p.range.end - p.range.start > MAX_BARE_HEADING + 1) return false;
   // A closing colon or full stop is allowed: 主要工作成效: / 存在问题。
   const text = report.normalized.slice(p.range.start, p.range.end).replace(/[:。]$/, '');
   return p.role === 'body' && text.length <= MAX_BARE_HEADING && !/[。,;:!?]/.test(text);
@@ -48,12 +50,12 @@ function wrongYear(report: Report, range: Range, item: ProfileItem): boolean {
   return years.includes(year + 1) && !years.includes(year);
 }
 
-/** The first top-level section whose heading names the item and no earlier item took. */
-function byHeading(report: Report, roots: readonly Section[], item: ProfileItem, taken: Set<number>): Section | null {
-  for (const s of roots) {
-    if (taken.has(s.id) || wrongYear(report, s.headingRange, item)) continue;
-    const h = normalizedHeading(report, s);
-    if (item.headings.some((w) => h.includes(w))) return s;
+/** The first top-level section whose heading (`heads`, normalised) names the item and no earlier item took. */
+function byHeading(report: Report, roots: readonly Section[], heads: readonly string[], item: ProfileItem, taken: Set<number>): Section | null {
+  for (let i = 0; i < roots.length; i++) {
+    const s = roots[i]!;
+    const h = heads[i]!;
+    if (!taken.has(s.id) && item.headings.some((w) => h.includes(w)) && !wrongYear(report, s.headingRange, item)) return s;
   }
   return null;
 }
@@ -94,8 +96,9 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
   const found = new Map<string, FoundItem>();
   const owned: Array<{ id: string; span: Range }> = [];
   const taken = new Set<number>();
+  const heads = roots.map((s) => normalizedHeading(report, s));
   for (const item of profile.items) {
-    const s = byHeading(report, roots, item, taken);
+    const s = byHeading(report, roots, heads, item, taken);
     if (s) {
       found.set(item.id, { item, via: 'heading', range: headingRange(s), section: s, span: s.range, part: true });
       owned.push({ id: item.id, span: s.range });
@@ -124,23 +127,28 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
   // this year. Paragraphs in the other parts may satisfy an item (a 第一责任人 paragraph inside
   // the measures, a 下一步 paragraph after the problems).
   const planIds = new Set(profile.items.filter((i) => i.year === 'next').map((i) => i.id));
+  const plans = owned.filter((o) => planIds.has(o.id));
   const ownerOf = (offset: number): string | null => {
-    for (const o of owned) if (planIds.has(o.id) && o.span.start <= offset && offset < o.span.end) return o.id;
+    for (const o of plans) if (o.span.start <= offset && offset < o.span.end) return o.id;
     return null;
   };
-  const byId = new Map(sections.map((s) => [s.id, s]));
+  const byId = new Map<number, Section>();
+  if (found.size < profile.items.length) for (const s of sections) byId.set(s.id, s);
+  // Each paragraph's opening and plan owner found once, however many items look at it.
+  const openings: Array<string | undefined> = [];
+  const owners: Array<string | null | undefined> = [];
   for (const item of profile.items) {
     if (found.has(item.id)) continue;
     for (const para of report.paragraphs) {
       if ((para.role !== 'body' && para.role !== 'heading') || para.sentences.length === 0) continue;
-      const owner = ownerOf(para.range.start);
+      const owner = owners[para.index] !== undefined ? owners[para.index]! : (owners[para.index] = ownerOf(para.range.start));
       if (owner !== null && owner !== item.id) continue;
       const section = para.section === null ? null : (byId.get(para.section) ?? null);
       // A heading line: its own words, as a marked paragraph's first sentence would be read.
       const opens = section !== null && section.paragraph === para.index ? section : null;
-      if (opens && !taken.has(opens.id) && !wrongYear(report, opens.headingRange, item)) {
+      if (opens && !taken.has(opens.id)) {
         const h = normalizedHeading(report, opens);
-        if (item.paragraphs.some((w) => h.includes(w))) {
+        if (item.paragraphs.some((w) => h.includes(w)) && !wrongYear(report, opens.headingRange, item)) {
           found.set(item.id, { item, via: 'heading', range: headingRange(opens), section: opens, span: opens.range, part: opens.depth === 1 });
           taken.add(opens.id);
           break;
@@ -148,7 +156,7 @@ export function locateItems(report: Report, profile: Profile): Map<string, Found
       }
       if (para.role !== 'body') continue;
       const first = report.sentences[para.sentences[0]!]!;
-      const text = report.normalized.slice(first.range.start, first.range.end);
+      const text = (openings[para.index] ??= report.normalized.slice(first.range.start, first.range.end));
       if (item.paragraphs.some((w) => text.includes(w))) {
         found.set(item.id, { item, via: 'paragraph', range: first.range, section, span: section ? section.range : para.range, part: false });
         break;
