@@ -22,8 +22,7 @@ const zodEnglishOnly: Plugin = {
 // The library: the browser-safe core, the HTML and .docx readers (browser-safe too, but kept out
 // of the core so it stays small), the Node helpers that read files, and the rule-authoring kit
 // (`jiaohe/testing`, which imports vitest and fast-check, peer dependencies left external).
-// The CLI: split into chunks, so `--version` loads almost nothing and the HTML, .docx and SARIF
-// code is loaded only when a run needs it.
+// The CLI: a small executable, so `--version` loads almost nothing, and one bundle with the rest.
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', html: 'src/io/html.ts', docx: 'src/io/docx.ts', node: 'src/node.ts' },
@@ -46,7 +45,8 @@ export default defineConfig([
     splitting: false,
   },
   {
-    // The plugin worker is a file of its own, loaded by URL beside the chunk that starts it.
+    // The executable, which answers --version itself and otherwise runs cli-main.cjs (below)
+    // through a V8 code cache, and the plugin worker, a file of its own loaded by URL beside it.
     entry: { cli: 'src/cli/bin.ts', 'plugin-worker': 'src/cli/plugin-worker.ts' },
     outDir: 'dist',
     format: ['esm'],
@@ -59,5 +59,24 @@ export default defineConfig([
     noExternal: [/.*/],
     esbuildPlugins: [zodEnglishOnly],
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // Everything the CLI runs after start-up, in one CommonJS file: Node 20 can keep a code
+    // cache for a script it compiles through vm.Script (src/cli/compile-cache.ts), not for an
+    // ES module. The HTML, .docx and SARIF code is in it too but only compiled when a run calls
+    // it. import.meta.url is its file's URL (the plugin worker is found beside it).
+    entry: { 'cli-main': 'src/cli/main.ts' },
+    outDir: 'dist',
+    format: ['cjs'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    noExternal: [/.*/],
+    esbuildPlugins: [zodEnglishOnly],
+    esbuildOptions(options) {
+      options.inject = ['src/cli/import-meta-shim.ts'];
+      options.define = { ...options.define, 'import.meta.url': 'importMetaUrl' };
+    },
   },
 ]);

@@ -1,8 +1,13 @@
 /**
  * The `jiaohe` executable. `--version` is answered here, before the checker is loaded, so it
- * returns at once; everything else loads `main`.
+ * returns at once; everything else runs `main` from the CommonJS bundle beside this file
+ * (dist/cli-main.cjs), loaded with a code cache (compile-cache.ts) so a run does not compile it
+ * again each time.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCached } from './compile-cache.js';
+import type { main as Main, setPluginImporter as SetPluginImporter } from './main.js';
 
 function version(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -17,7 +22,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  const { main } = await import('./main.js');
+  const bundle = loadCached(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), process.env);
+  const main = bundle.exports.main as typeof Main;
+  // Plugin files are imported from here, an ES module: the cached bundle cannot (plugins.ts).
+  (bundle.exports.setPluginImporter as typeof SetPluginImporter)((url) => import(url));
   process.exitCode = await main(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -27,4 +35,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     cwd: process.cwd(),
     version: version(),
   });
+  // After the output: the first run pays for writing the cache, not for a later one's answer.
+  bundle.save(argv[0] === 'check');
 }

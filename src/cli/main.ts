@@ -11,6 +11,7 @@ import { formatOutline, reportToJson } from './parse-command.js';
 import { formatRules } from './rules-command.js';
 
 export type { CliIo } from './check-command.js';
+export { setPluginImporter } from './plugins.js';
 
 /** `jiaohe parse`: the outline or the model of each file. */
 async function runParse(options: CliOptions, io: CliIo): Promise<number> {

@@ -1,5 +1,4 @@
 /** Writing results: atomically to a file (never over an input), or to standard output. */
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -40,6 +39,9 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * file is removed and the signal then takes its usual course.
  */
 export async function writeAtomic(path: string, content: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
+  // node:crypto is loaded here, not at start-up: most runs write to standard output. (Not by
+  // `import()`, which the CLI's cached bundle cannot use on Node 20: compile-cache.ts.)
+  const { randomBytes } = process.getBuiltinModule('node:crypto');
   const tmp = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const removeTmp = (): void => {
     try {

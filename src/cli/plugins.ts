@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { CheckReportsResult } from '../cross/check.js';
 import type { CrossComparison, CrossContext, CrossReportDescriptor, CrossRule } from '../cross/rule.js';
 import { compareDiagnostics, INTERNAL_RULE_ID, toDiagnostic } from '../engine/check.js';
@@ -22,6 +22,23 @@ import type { ReportDescriptor, Rule, RuleContext } from '../engine/rule.js';
 import type { Profile } from '../profiles/schema.js';
 import type { MessageTemplate } from '../engine/messages.js';
 import { CliError, cliMessage } from './messages.js';
+
+/** node:worker_threads, loaded when a run has plugins: most runs have none, and it costs start-up time. */
+function threads(): typeof import('node:worker_threads') {
+  return process.getBuiltinModule('node:worker_threads');
+}
+
+/**
+ * How this thread imports a plugin file. The built CLI's code runs from a V8 code cache
+ * (compile-cache.ts), where Node 20 cannot resolve an `import()` of the cached code itself, so
+ * the executable hands over one of its own (`setPluginImporter`, from bin.ts).
+ */
+let importPlugin: (url: string) => Promise<unknown> = (url) => import(url);
+
+/** Sets how plugin files are imported in this thread (the CLI's executable does, before it runs). */
+export function setPluginImporter(importer: (url: string) => Promise<unknown>): void {
+  importPlugin = importer;
+}
 
 /** The rules a run loaded from plugin files. */
 export interface PluginRules {
@@ -211,7 +228,7 @@ class ImportProbe {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(this.url, { workerData: { mode: 'load' } satisfies PluginWorkerData });
+    const worker = new (threads().Worker)(this.url, { workerData: { mode: 'load' } satisfies PluginWorkerData });
     worker.unref();
     // A plugin that throws later from a timer ends the worker; 'exit' says so, and the main
     // thread's own import of the file gives the error.
@@ -245,7 +262,7 @@ export async function loadPlugins(paths: readonly string[], builtinIds: Readonly
       await probe?.tryImport(path, url);
       let mod: Record<string, unknown>;
       try {
-        mod = (await import(url)) as Record<string, unknown>;
+        mod = (await importPlugin(url)) as Record<string, unknown>;
       } catch (error) {
         // Node's own words: a package the file imports that cannot be found from where it is, a syntax error…
         throw new CliError('badPlugin', { path, why: ((error as Error).message ?? String(error)).split('\n')[0]! });
@@ -424,7 +441,7 @@ class Sandbox {
     const ran = ready && waitWhile(state, RUN_STATE.started, this.budget.ruleMs);
     const now = Atomics.load(state, 0);
     if (ran && now === RUN_STATE.done) {
-      const reply = receiveMessageOnPort(port);
+      const reply = threads().receiveMessageOnPort(port);
       if (reply) return reply.message as RunReply;
     }
     this.retire();
@@ -434,7 +451,7 @@ class Sandbox {
   }
 
   private spawn(readAhead: boolean, loaded?: Worker): { worker: Worker; port: MessagePort; state: Int32Array } {
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new (threads().MessageChannel)();
     const shared = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
     const channel: RunChannel = { ...this.setup, port: port2, state: shared, readAhead };
     let worker: Worker;
@@ -443,7 +460,7 @@ class Sandbox {
       worker = loaded;
       worker.postMessage({ run: channel } satisfies LoadRequest, [port2]);
     } else {
-      worker = new Worker(this.url, { workerData: { mode: 'run', ...channel } satisfies PluginWorkerData, transferList: [port2] });
+      worker = new (threads().Worker)(this.url, { workerData: { mode: 'run', ...channel } satisfies PluginWorkerData, transferList: [port2] });
       worker.unref();
       // This thread is blocked while a rule runs, so it learns that the worker ended from the
       // shared state (slot 1), not from this event; the listener keeps the error from ending the CLI.
