@@ -85,7 +85,7 @@ describe('CheckResult: the model held weakly', () => {
         out.figures = r.context.figures.length === held.context.figures.length;
       `);
       expect(out).toEqual({ collected: true, heldSame: true, sameText: true, equalQuantities: true, equalModel: true, contextOnIt: true, factsAlike: true, figures: true });
-    });
+    }, 60_000);
 
     it('retains at most 4 KB of heap per KB of text for N results kept (issue 12)', () => {
       const out = run(`
@@ -98,6 +98,9 @@ describe('CheckResult: the model held weakly', () => {
         for (let i = 0; i < N; i++) keep.push(lib.checkReport((' ' + text).slice(1)));
         // Read once, as a formatter would, then given back to the event loop.
         for (const r of keep) if (r.report.text.length !== text.length) throw new Error('wrong report');
+        // Two turns and two collections: a loaded machine can leave weak targets for the second.
+        await turn();
+        gc();
         await turn();
         gc();
         out.perKb = ((process.memoryUsage().heapUsed - before) / N - text.length * 2) / Buffer.byteLength(text);
@@ -105,7 +108,7 @@ describe('CheckResult: the model held weakly', () => {
       `);
       expect(out.kept).toBe(30);
       expect(out.perKb as number).toBeLessThanOrEqual(4);
-    });
+    }, 60_000);
   });
 
   it('serves cross-document facts from the context as before', () => {

@@ -5,7 +5,7 @@ import { isChineseNumeralCode } from './numbers/chinese-numeral.js';
 /** What a marked unit may matter to: sentence splitting, running enumerations, the figure scanner, quote context. */
 export const Mark = { Sentence: 1, Enumeration: 2, Figure: 4, Quote: 8 } as const;
 
-/** Marks by UTF-16 unit, made once per process. */
+/** Marks by UTF-16 unit, made once, at load. */
 const MARK_OF: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
   const set = (chars: string, mark: number): void => {

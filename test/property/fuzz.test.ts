@@ -60,7 +60,7 @@ describe('the invariants the fuzzer checks', () => {
   // Line 2 starts at offset 10, after the CRLF at 8–9; 9/10 is 90%, not 80%: "80%" is [26, 29).
   const text = '一、总体情况说明\r\n共受理10件,已办结9件,办结率80%。';
   const real = checkReport(text);
-  const broken = (edit: (d: Diagnostic) => Diagnostic) => (t: string) => ({ ...checkReport(t), diagnostics: real.diagnostics.map(edit) });
+  const broken = (edit: (d: Diagnostic) => Diagnostic) => (t: string) => Object.assign(checkReport(t), { diagnostics: real.diagnostics.map(edit) });
 
   it('pass on a real check of a small report with a finding after a CRLF', () => {
     const rate = real.diagnostics.find((d) => d.ruleId === 'rate-matches-counts');
