@@ -18,7 +18,7 @@ const sized = (bytes) => {
 
 /** The parts of a check, by the name of the function that does each in the bundle. */
 const PARTS = {
-  'parse: normalise': ['normalizeText'],
+  'parse: normalise': ['normalizeView'],
   'parse: lines and paragraphs': ['splitLines', 'layoutParagraphs'],
   'parse: sections': ['buildSections'],
   'parse: sentences': ['splitSentences'],

@@ -1,5 +1,5 @@
 import type { Range } from '../model/range.js';
-import { codeSet } from '../text/chars.js';
+import { byFirstUnit, codeSet } from '../text/chars.js';
 
 /** Labels of the metadata table on government information-disclosure pages. */
 export const METADATA_LABELS = [
@@ -91,17 +91,6 @@ const CHROME_STARTS = [
 const CHROME_BY_FIRST = byFirstUnit(CHROME_STARTS);
 
 const MENU_WORDS = ['无障碍', '长者助手', '我的收藏', '收藏', '政府信息公开', '规章库', '繁体', '简体', '登录', '注册', 'English'];
-
-/** Words of `list` by their first UTF-16 unit, in list order: only those can start where that unit stands. */
-function byFirstUnit(list: readonly string[]): ReadonlyMap<number, readonly string[]> {
-  const map = new Map<number, string[]>();
-  for (const word of list) {
-    const group = map.get(word.charCodeAt(0));
-    if (group) group.push(word);
-    else map.set(word.charCodeAt(0), [word]);
-  }
-  return map;
-}
 
 const LABELS_BY_FIRST = byFirstUnit(METADATA_LABELS);
 const NO_WORDS: readonly string[] = [];

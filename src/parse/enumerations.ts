@@ -1,5 +1,5 @@
 import type { Enumeration, EnumerationStyle, Paragraph } from '../model/structure.js';
-import { codeBits, inBits, isAsciiDigit } from '../text/chars.js';
+import { isAsciiDigit } from '../text/chars.js';
 import { Mark, marksOf, type Marks } from './marks.js';
 import { parseChineseNumeral } from './numbers/chinese-numeral.js';
 
@@ -9,8 +9,6 @@ const CLAUSE_BREAK = '。,;:、 !?';
 
 const NUMERAL_CODES: ReadonlySet<number> = new Set(Array.from(NUMERALS, (ch) => ch.charCodeAt(0)));
 const CLAUSE_BREAK_CODES: ReadonlySet<number> = new Set(Array.from(CLAUSE_BREAK, (ch) => ch.charCodeAt(0)));
-/** The units an enumeration marker is found at: 是 (一是), 第 (第一,) and ( ((1)). */
-const MARKER_UNITS = codeBits('是第(');
 /** Characters after (三) that make it a clause of a law, not a list item: 第(二)款, (三)项. */
 const CLAUSE_WORDS: ReadonlySet<number> = new Set(Array.from('款项点条目', (ch) => ch.charCodeAt(0)));
 
@@ -30,7 +28,7 @@ export type OpenRuns = Map<EnumerationStyle, { run: Enumeration; section: number
  * Finds running-text enumerations in a paragraph's body: 一是…二是…, 第一,…第二,… and
  * (1)…(2)… that do not start the line. Each style forms runs; a marker numbered 1 starts a new run.
  */
-export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[], open: OpenRuns = new Map(), marks?: Marks): void {
+export function findEnumerations(original: string, s: string, para: Paragraph, out: Enumeration[], open: OpenRuns, marks: Marks): void {
   const add = (style: EnumerationStyle, number: number, start: number, end: number): void => {
     let entry = open.get(style);
     // A run goes on in the next paragraph of the same section (一是… / 二是… / 三是… as paragraphs).
@@ -47,17 +45,14 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
   const end = para.range.end;
   // Where the next 二是 stands; moves only forward, so looking it up stays linear.
   let nextErShi = -1;
-  // With marks, only the marked positions are visited; without, every unit (most of them no marker).
-  const positions = marks?.positions;
-  let k = marks ? marks.from(from) : 0;
-  for (let i = from; i < end; i++) {
-    if (positions) {
-      if (k >= marks!.length || positions[k]! >= end) break;
-      i = positions[k++]!;
-    }
+  // Only the marked positions are visited: most units of a body are no marker.
+  const positions = marks.positions;
+  for (let k = marks.from(from); k < marks.length; k++) {
+    const i = positions[k]!;
+    if (i >= end) break;
     // Codes, not one-character strings.
     const c = s.charCodeAt(i);
-    if (positions ? (marksOf(c) & Mark.Enumeration) === 0 : !inBits(MARKER_UNITS, c)) continue;
+    if ((marksOf(c) & Mark.Enumeration) === 0) continue;
     if (c === 0x662f /* 是 */) {
       const n = numeralBefore(s, i, from);
       // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes after.

@@ -113,11 +113,11 @@ function parse(text: string, norm: string, options: ParseOptions): Report {
 
   // Figures: everything in the body and headings, after heading markers.
   const sink: FigureSink = { quantities: [], identifiers: [], dates: [] };
-  const context = buildContext(norm, scannedRanges, undefined, marks);
+  const context = buildContext(norm, scannedRanges, marks);
   const scanner = new FigureScanner(text, norm, context, sink);
   const markerEnd = new Map<number, number>();
   for (const sec of list) markerEnd.set(sec.paragraph, sec.marker.range.end + sec.marker.trailing.length);
-  for (const para of scanned) scanner.scanMarked(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index, marks);
+  for (const para of scanned) scanner.scan(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index, marks);
 
   // Each quantity's sentence, walking both lists in order.
   let si = 0;

@@ -266,9 +266,8 @@ export function buildSections(original: string, s: string, layout: Layout): { ro
  * titles. When an opener is never closed the paragraph is split again ignoring brackets, so
  * one stray `（` cannot swallow a paragraph; both passes are linear.
  */
-export function splitSentences(s: string, para: Paragraph, out: Sentence[], marks?: Marks): void {
-  const split = marks ? (brackets: boolean) => markedSentenceRanges(s, para.range, brackets, marks) : (brackets: boolean) => sentenceRanges(s, para.range, brackets);
-  const ranges = split(true) ?? split(false)!;
+export function splitSentences(s: string, para: Paragraph, out: Sentence[], marks: Marks): void {
+  const ranges = sentenceRanges(s, para.range, true, marks) ?? sentenceRanges(s, para.range, false, marks)!;
   for (const r of ranges) {
     const index = out.length;
     out.push({ index, range: r, paragraph: para.index });
@@ -276,37 +275,8 @@ export function splitSentences(s: string, para: Paragraph, out: Sentence[], mark
   }
 }
 
-/** Brackets, quotes, title marks and sentence ends: the only units sentence splitting acts on. */
-const SENTENCE_MARKS = codeBits('(《“)》”。!?');
-
-function sentenceRanges(s: string, span: Range, brackets: boolean): Range[] | null {
-  const out: Range[] = [];
-  let start = span.start;
-  let depth = 0;
-  const end = span.end;
-  for (let i = start; i < end; i++) {
-    // Codes, not one-character strings: this reads every unit of the body, most of them no mark.
-    const c = s.charCodeAt(i);
-    if (!inBits(SENTENCE_MARKS, c)) continue;
-    if (brackets && (c === 0x28 /* ( */ || c === 0x300a /* 《 */ || c === 0x201c /* “ */)) depth++;
-    else if (brackets && (c === 0x29 /* ) */ || c === 0x300b /* 》 */ || c === 0x201d /* ” */) && depth > 0) depth--;
-    else if (depth === 0 && isSentenceEnd(c)) {
-      let e = i + 1;
-      // Keep closing quotes and repeated marks with their sentence: 。” or ！！
-      while (e < end && (s.charCodeAt(e) === 0x201d || isSentenceEnd(s.charCodeAt(e)))) e++;
-      out.push({ start, end: e });
-      start = e;
-      while (start < end && s.charCodeAt(start) === 0x20) start++;
-      i = start - 1;
-    }
-  }
-  if (depth > 0) return null;
-  if (start < end) out.push({ start, end });
-  return out;
-}
-
-/** `sentenceRanges`, visiting only the marked positions of the span (see marks.ts). */
-function markedSentenceRanges(s: string, span: Range, brackets: boolean, marks: Marks): Range[] | null {
+/** The sentences of `span`, visiting only its marked positions (see marks.ts); null when a bracket is left open. */
+function sentenceRanges(s: string, span: Range, brackets: boolean, marks: Marks): Range[] | null {
   const out: Range[] = [];
   let start = span.start;
   let depth = 0;

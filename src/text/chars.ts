@@ -54,3 +54,18 @@ export function codeBits(chars: string): Int32Array {
 export function inBits(bits: Int32Array, c: number): boolean {
   return ((bits[c >>> 5]! >>> (c & 31)) & 1) === 1;
 }
+
+/**
+ * Entries of `list` grouped by the first UTF-16 unit of their word, in list order: a lookup at a
+ * position tries only the entries that can start with the unit standing there. Built once per list.
+ */
+export function byFirstUnit<T = string>(list: readonly T[], word: (entry: T) => string = String): ReadonlyMap<number, readonly T[]> {
+  const map = new Map<number, T[]>();
+  for (const entry of list) {
+    const key = word(entry).charCodeAt(0);
+    const group = map.get(key);
+    if (group) group.push(entry);
+    else map.set(key, [entry]);
+  }
+  return map;
+}

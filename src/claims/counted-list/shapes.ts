@@ -10,6 +10,7 @@
  * - backref: a count whose list ends the clause before: 制定A制度、B办法,实现两个制度全覆盖
  */
 import type { Range } from '../../model/range.js';
+import { byFirstUnit, codeBits, inBits } from '../../text/chars.js';
 import { entryNames, listAfter } from './after.js';
 import { holdsCount, isHanCode, type Count } from './counts.js';
 import { hasConnective, hasTitle, namesEvent, readings, splitAt, startsAsAction, stripLead, trim, type Reading } from './items.js';
@@ -17,10 +18,8 @@ import {
   BREAK as BREAKS,
   CHAR_CLASS,
   CLAUSE_BREAKS,
-  charTable,
   CLOSER as CLOSES,
   CLOSERS,
-  indexWords,
   INTRO_WORDS,
   OPEN_LEADS,
   OPEN_INTROS,
@@ -64,7 +63,7 @@ const MAX_INTRO = 16;
 const MAX_NAME = 40;
 
 /** Words between a list and its count that make the count per item or per period, not of the list. */
-const PER_ITEM = indexWords(['各', '每', '均', '分别']);
+const PER_ITEM = byFirstUnit(['各', '每', '均', '分别']);
 
 // ----------------------------------------------------------------------------------------- before
 
@@ -94,7 +93,7 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
     if (s.charCodeAt(listEnd - 1) === QUOTE_OPEN) listEnd--;
     if (s.charCodeAt(listEnd - 1) === 0x5171 /* 共 */) listEnd--;
     // A、B的三项措施 counts measures of A and B, not A and B.
-    if (NOT_ITEM_END[s.charCodeAt(listEnd - 1)] === 1) return null;
+    if (inBits(NOT_ITEM_END, s.charCodeAt(listEnd - 1))) return null;
     // 发布信息142条, 排污口57个: a count after its noun counts that noun, not the names before it.
     // Sessions stand after their events (召开A会议、B会议3次), which are checked below.
     if (!quoted && count.sense !== 'sessions' && !nounAt(s, count.end)) return null;
@@ -168,10 +167,10 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
 }
 
 /** Characters that end a phrase, not a name: the count after them counts something of the list (A、B的三项措施), or is approximate (近300名). */
-const NOT_ITEM_END = charTable('的之了是为在对把将与和及近约超逾达');
+const NOT_ITEM_END = codeBits('的之了是为在对把将与和及近约超逾达');
 
 /** Function characters that cannot start the noun after a count. */
-const NOT_NOUN = charTable('的了是为和及与等共均各、');
+const NOT_NOUN = codeBits('的了是为和及与等共均各、');
 
 const DENG = 0x7b49; // 等
 const TITLE_CLOSE = 0x300b; // 》
@@ -180,18 +179,18 @@ const QUOTE_OPEN = 0x201c; // “
 /** Whether a noun starts at `pos` (三大|体系, 3个|阶段), not a clause break or a function word. */
 function nounAt(s: string, pos: number): boolean {
   const c = s.charCodeAt(pos);
-  return (isHanCode(c) || c === QUOTE_OPEN) && NOT_NOUN[c] !== 1;
+  return (isHanCode(c) || c === QUOTE_OPEN) && !inBits(NOT_NOUN, c);
 }
 
-/** Whether `s[start, end)` holds any of the characters flagged in `chars` (a `charTable`). */
-function hasAny(s: string, start: number, end: number, chars: Uint8Array): boolean {
-  for (let i = start; i < end; i++) if (chars[s.charCodeAt(i)] === 1) return true;
+/** Whether `s[start, end)` holds any of the characters of `chars` (see `codeBits`). */
+function hasAny(s: string, start: number, end: number, chars: Int32Array): boolean {
+  for (let i = start; i < end; i++) if (inBits(chars, s.charCodeAt(i))) return true;
   return false;
 }
 
 /** What joins the items of a list before its count: 、, +, 和, 及, 与. */
-const LIST_MARKS = charTable('、+和及与');
-const DUN = charTable('、');
+const LIST_MARKS = codeBits('、+和及与');
+const DUN = codeBits('、');
 
 /** Whether an item holds 等 outside brackets: the list it closes ended there (A、B等纳入C、D). */
 function hasOpenEnd(s: string, span: Range): boolean {

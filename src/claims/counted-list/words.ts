@@ -3,6 +3,7 @@
  * words start a verb phrase rather than a name, which items name an event. They are read on a
  * view of the text with traditional figure characters folded (個 → 个, 項 → 项, 類 → 类).
  */
+import { byFirstUnit } from '../../text/chars.js';
 
 /** What a count says about the items listed with it. */
 export type CountSense =
@@ -152,26 +153,8 @@ for (const c of CLAUSE_BREAKS) CHAR_CLASS[c.charCodeAt(0)]! |= BREAK;
 CHAR_CLASS[0x20]! |= SPACE;
 CHAR_CLASS[0x09]! |= SPACE;
 
-/** A flag per UTF-16 unit for each character of `chars`, so a scan tests a character with one read. */
-export function charTable(chars: string): Uint8Array {
-  const t = new Uint8Array(0x10000);
-  for (let k = 0; k < chars.length; k++) t[chars.charCodeAt(k)] = 1;
-  return t;
-}
-
 /** A word list by the char code of its first character, so a lookup tries only the words that can match. */
 export type WordIndex = ReadonlyMap<number, readonly string[]>;
-
-/** Indexes a word list by first character (once per list: the lists are constants). */
-export function indexWords(words: readonly string[]): WordIndex {
-  const index = new Map<number, string[]>();
-  for (const w of words) {
-    const list = index.get(w.charCodeAt(0));
-    if (list) list.push(w);
-    else index.set(w.charCodeAt(0), [w]);
-  }
-  return index;
-}
 
 /** Each word list asked about by `wordAt`, indexed on first use. */
 const BY_FIRST = new WeakMap<readonly string[], WordIndex>();
@@ -180,7 +163,7 @@ const BY_FIRST = new WeakMap<readonly string[], WordIndex>();
 export function wordAt(s: string, pos: number, words: readonly string[]): string {
   let index = BY_FIRST.get(words);
   if (!index) {
-    index = indexWords(words);
+    index = byFirstUnit(words);
     BY_FIRST.set(words, index);
   }
   return wordIn(s, pos, index);
@@ -195,9 +178,9 @@ export function wordIn(s: string, pos: number, index: WordIndex): string {
 }
 
 /** Indexed word lists the scans ask about at many positions. */
-export const VERB_INDEX = indexWords(VERB_HEADS);
-export const ENUMERATION_INDEX = indexWords(ENUMERATION_HEADS);
-export const CONNECTIVE_INDEX = indexWords(CONNECTIVES);
+export const VERB_INDEX = byFirstUnit(VERB_HEADS);
+export const ENUMERATION_INDEX = byFirstUnit(ENUMERATION_HEADS);
+export const CONNECTIVE_INDEX = byFirstUnit(CONNECTIVES);
 
 /** The longest of `words` ending at `end` in `s`, or ''. */
 export function wordBefore(s: string, end: number, words: readonly string[]): string {

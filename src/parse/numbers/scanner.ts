@@ -7,7 +7,7 @@ import type {
   Quantity,
   UnitFamily,
 } from '../../model/quantity.js';
-import { codeSet, isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
+import { byFirstUnit, codeSet, isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
 import { isChineseNumeralCode } from './chinese-numeral.js';
 import type { Marks } from '../marks.js';
 import { DateReader } from './dates.js';
@@ -60,7 +60,7 @@ const SET_PHRASES = [
 ];
 
 /** SET_PHRASES by their first UTF-16 unit, in list order: only those can start where a numeral does. */
-const SET_PHRASES_BY_FIRST = byFirstUnit(SET_PHRASES, (phrase) => phrase);
+const SET_PHRASES_BY_FIRST = byFirstUnit(SET_PHRASES);
 
 /** Words right after a numeral that make it a name: 12345热线, 8号线, 3.0版, 十九届. */
 const NAME_SUFFIXES: ReadonlyArray<readonly [string, IdentifierKind]> = [
@@ -121,18 +121,6 @@ function isMoreCode(c: number): boolean {
   return c === 0x4f59 /* 余 */ || c === 0x591a /* 多 */;
 }
 
-/** Entries of `list` grouped by the first UTF-16 unit of their word, keeping list order. */
-function byFirstUnit<T>(list: readonly T[], word: (entry: T) => string): ReadonlyMap<number, readonly T[]> {
-  const map = new Map<number, T[]>();
-  for (const entry of list) {
-    const key = word(entry).charCodeAt(0);
-    const group = map.get(key);
-    if (group) group.push(entry);
-    else map.set(key, [entry]);
-  }
-  return map;
-}
-
 /** What the scan loop does at a UTF-16 unit; most units are none of these and are passed over. */
 const Trigger = { None: 0, Digit: 1, Hundred: 2, Numeral: 3, Ordinal: 4 } as const;
 
@@ -165,21 +153,11 @@ export class FigureScanner {
   private readonly norm: string;
   private readonly dates: DateReader;
 
-  /** Scans `[start, end)` of paragraph `paragraph`. */
-  scan(start: number, end: number, paragraph: number): void {
-    const s = this.norm;
-    let i = start;
-    while (i < end) {
-      const trigger = TRIGGERS[s.charCodeAt(i)]!;
-      i = trigger === Trigger.None ? i + 1 : this.atTrigger(trigger, i, start, end, paragraph);
-    }
-  }
-
   /**
-   * `scan`, visiting only the marked positions of `[start, end)` (see marks.ts): every unit a
-   * figure can start at is marked, and the units between are passed over as `scan` passes them.
+   * Scans `[start, end)` of paragraph `paragraph`, visiting only its marked positions (see
+   * marks.ts): every unit a figure can start at is marked, and the units between hold no figure.
    */
-  scanMarked(start: number, end: number, paragraph: number, marks: Marks): void {
+  scan(start: number, end: number, paragraph: number, marks: Marks): void {
     const s = this.norm;
     const positions = marks.positions;
     let i = start;
