@@ -1,5 +1,6 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 
 /**
  * zod's namespace export carries every message locale (most of its code); the CLI only uses
@@ -19,11 +20,34 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * string-width builds its Intl.Segmenter when it loads, which costs a new process ~10 ms (ICU's
+ * break rules); in the CLI's bundle it is built the first time text needs it instead
+ * (src/report/text-width.ts measures most report text without it). Fails the build if
+ * string-width no longer reads as expected, rather than silently losing the saving.
+ */
+const stringWidthLazySegmenter: Plugin = {
+  name: 'string-width-lazy-segmenter',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = 'const segmenter = new Intl.Segmenter();';
+      if (!source.includes(eager)) throw new Error(`${args.path}: no "${eager}" to defer (string-width changed: update tsup.config.ts)`);
+      const lazy = 'let segmenterBuilt;\nconst segmenter = { segment: (text) => (segmenterBuilt ??= new Intl.Segmenter()).segment(text) };';
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 // The library: the browser-safe core, the HTML and .docx readers (browser-safe too, but kept out
 // of the core so it stays small), the Node helpers that read files, and the rule-authoring kit
 // (`jiaohe/testing`, which imports vitest and fast-check, peer dependencies left external).
 // The CLI: a small executable, so `--version` loads almost nothing, and one bundle with the rest.
-export default defineConfig([
+// A build given its entries on the command line (`tsup --entry.index src/index.ts --out-dir .quick`)
+// is one library build: each of these configurations would otherwise write the same files at once.
+export default defineConfig((flags) => (flags.entry ? builds.slice(0, 1) : builds));
+
+const builds: Options[] = [
   {
     entry: { index: 'src/index.ts', html: 'src/io/html.ts', docx: 'src/io/docx.ts', node: 'src/node.ts' },
     format: ['esm', 'cjs'],
@@ -57,7 +81,7 @@ export default defineConfig([
     // Dependencies are bundled in: resolving and compiling zod's many modules costs more at
     // start-up than the whole check of a report.
     noExternal: [/.*/],
-    esbuildPlugins: [zodEnglishOnly],
+    esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter],
     banner: { js: '#!/usr/bin/env node' },
   },
   {
@@ -73,10 +97,14 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     noExternal: [/.*/],
-    esbuildPlugins: [zodEnglishOnly],
+    esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter],
     esbuildOptions(options) {
+      // ASCII only (Chinese text as \u escapes): V8 then holds the source as a one-byte string,
+      // which is decoded and hashed faster at every start than one of two-byte characters.
+      options.charset = 'ascii';
+      options.minifyWhitespace = true;
       options.inject = ['src/cli/import-meta-shim.ts'];
       options.define = { ...options.define, 'import.meta.url': 'importMetaUrl' };
     },
   },
-]);
+];

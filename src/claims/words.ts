@@ -1,6 +1,6 @@
 /**
  * The word lists that say what a figure is about, loaded once from `rules/lexicon/words.json`
- * and validated. Every extractor and cross-document fact reads them from here, so a question
+ * (validated by a test). Every extractor and cross-document fact reads them from here, so a question
  * such as "is this an intake count?" has one answer everywhere.
  */
 import { z } from 'zod';
@@ -69,8 +69,12 @@ export const WordsSchema = z.object({
 /** The word lists. */
 export type Words = z.infer<typeof WordsSchema>;
 
-/** The built-in word lists, validated once at load. */
-export const WORDS: Words = WordsSchema.parse(wordsData);
+/**
+ * The built-in word lists, without the file's `$comment`. Not parsed at load (zod costs a new
+ * process more than checking a report takes): test/unit/builtin-data.test.ts holds them to
+ * `WordsSchema`, and to being exactly what parsing the file would return, so a bad edit still fails.
+ */
+export const WORDS: Words = (({ $comment: _, antonyms, ...lists }) => ({ ...lists, antonyms: antonyms as Array<[string, string]> }))(wordsData);
 
 /**
  * One bit per word list a figure's words are tested against. The first ten are the action kinds,

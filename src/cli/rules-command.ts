@@ -1,5 +1,5 @@
 /** `jiaohe rules`: every rule with its description, kind and default severity. */
-import stringWidth from 'string-width';
+import { textWidth } from '../report/text-width.js';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Locale } from '../engine/messages.js';
 import type { PluginRules } from './plugins.js';
@@ -35,7 +35,7 @@ export function formatRules(locale: Locale, format: string, plugins?: PluginRule
   if (format === 'json') return `${JSON.stringify(rules, null, 2)}\n`;
   const idWidth = Math.max(...rules.map((r) => r.id.length));
   const head = locale === 'zh' ? ['规则', '默认级别', '说明'] : ['rule', 'default', 'description'];
-  const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - stringWidth(s)));
+  const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - textWidth(s)));
   const lines = [`${pad(head[0]!, idWidth)}  ${pad(head[1]!, 8)}  ${head[2]}`];
   let scope = '';
   for (const r of rules) {

@@ -1,5 +1,49 @@
 import fazhi from '../../rules/profiles/fazhi-zhengfu-annual-report.json';
-import { parseProfile, type Profile } from './schema.js';
+import type { Profile, ProfileItem } from './schema.js';
 
-/** The built-in profiles, validated once at load. */
-export const BUILTIN_PROFILES: readonly Profile[] = [parseProfile(fazhi, 'rules/profiles/fazhi-zhengfu-annual-report.json')];
+/**
+ * A built-in profile file as `parseProfile` returns it: its schema's defaults filled in, keys in
+ * the schema's order. Not parsed with zod at load (that costs a new process more than checking a
+ * report takes); test/unit/builtin-data.test.ts holds every built-in profile to `ProfileSchema`
+ * and to being exactly what `parseProfile` returns, so a bad edit of the JSON still fails.
+ */
+function withDefaults(file: Record<string, unknown>): Profile {
+  const p = file as Profile & Partial<Pick<Profile, 'deadlines' | 'variants'>>;
+  return {
+    id: p.id,
+    name: p.name,
+    ...(p.regulation === undefined ? {} : { regulation: p.regulation }),
+    recognize: { title: p.recognize.title, body: p.recognize.body, minScore: p.recognize.minScore ?? 2 },
+    items: p.items.map(itemWithDefaults),
+    deadlines: p.deadlines ?? {},
+    variants: (p.variants ?? []).map((v) => ({
+      id: v.id,
+      levels: v.levels,
+      issuer: v.issuer ?? [],
+      ...(v.deadlines === undefined ? {} : { deadlines: v.deadlines }),
+    })),
+  };
+}
+
+function itemWithDefaults(item: ProfileItem): ProfileItem {
+  const i = item as ProfileItem & Partial<Pick<ProfileItem, 'paragraphs' | 'satisfiedByTitle'>>;
+  return {
+    id: i.id,
+    name: i.name,
+    required: i.required,
+    ...(i.clause === undefined ? {} : { clause: i.clause }),
+    headings: i.headings,
+    paragraphs: i.paragraphs ?? [],
+    ...(i.causes === undefined ? {} : { causes: i.causes }),
+    satisfiedByTitle: i.satisfiedByTitle ?? false,
+    ...(i.year === undefined ? {} : { year: i.year }),
+  };
+}
+
+/** The built-in profiles' files, by the path a message about them names. */
+export const BUILTIN_PROFILE_FILES: ReadonlyArray<readonly [path: string, data: Record<string, unknown>]> = [
+  ['rules/profiles/fazhi-zhengfu-annual-report.json', fazhi],
+];
+
+/** The built-in profiles. */
+export const BUILTIN_PROFILES: readonly Profile[] = BUILTIN_PROFILE_FILES.map(([, data]) => withDefaults(data));

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { textWidth } from './text-width.js';
 
 /** Characters of context shown on each side of a finding in a code frame. */
 const CONTEXT = 24;
@@ -27,6 +27,6 @@ export function codeFrame(text: string, start: number, end: number): { line: str
   const marked = clean(text.slice(at, rangeEnd));
   return {
     line: before + marked + clean(text.slice(rangeEnd, to)) + tail,
-    carets: ' '.repeat(stringWidth(before)) + '^'.repeat(Math.max(1, stringWidth(marked))),
+    carets: ' '.repeat(textWidth(before)) + '^'.repeat(Math.max(1, textWidth(marked))),
   };
 }
