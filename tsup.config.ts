@@ -1,6 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
 import type { Plugin } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import ts from 'typescript';
 
 /**
  * zod's namespace export carries every message locale (most of its code); the CLI only uses
@@ -35,6 +36,56 @@ const stringWidthLazySegmenter: Plugin = {
       if (!source.includes(eager)) throw new Error(`${args.path}: no "${eager}" to defer (string-width changed: update tsup.config.ts)`);
       const lazy = 'let segmenterBuilt;\nconst segmenter = { segment: (text) => (segmenterBuilt ??= new Intl.Segmenter()).segment(text) };';
       return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Two rewrites of the project's own sources for the CLI's bundle, each keeping lines where they were.
+ * - The zod schemas are built when their module loads, each from many calls the bundler must
+ *   assume have side effects, so it keeps them all, though the CLI uses few (rule options, config
+ *   and baseline files); the rest are API for the library's users. Each top-level constant built
+ *   with zod becomes a pure immediately-called function: built in place as before when used,
+ *   dropped when nothing uses it.
+ * - Non-ASCII characters in regular expression literals, which esbuild's `charset: 'ascii'`
+ *   leaves as they are, become \u escapes (the same pattern), so the whole bundle is ASCII.
+ */
+const cliSources: Plugin = {
+  name: 'cli-sources',
+  setup(build) {
+    build.onLoad({ filter: /[\\/](src|rules)[\\/].*\.ts$/ }, async (args) => {
+      if (args.path.includes('node_modules')) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      const file = ts.createSourceFile(args.path, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const edits: Array<[from: number, to: number, text: string]> = [];
+      if (/\bfrom 'zod'/.test(source)) {
+        const usesZod = (node: ts.Node): boolean =>
+          (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'z') ||
+          (ts.isIdentifier(node) && node.text.endsWith('Schema')) ||
+          ts.forEachChild(node, usesZod) === true;
+        for (const statement of file.statements) {
+          if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+          for (const d of statement.declarationList.declarations) {
+            if (!d.initializer || !usesZod(d.initializer)) continue;
+            const at = d.initializer.getStart(file);
+            edits.push([at, at, '/* @__PURE__ */ (() => ('], [d.initializer.getEnd(), d.initializer.getEnd(), '))()']);
+          }
+        }
+      }
+      const visit = (node: ts.Node): void => {
+        if (ts.isRegularExpressionLiteral(node) && /[^\0-\x7f]/.test(node.text)) {
+          // An escaped non-ASCII character (\中, after an odd run of backslashes) stands for itself:
+          // its \u escape replaces both.
+          const text = node.text.replace(/(\\*)([^\0-\x7f])/g, (_, bs: string, c: string) => `${bs.slice(bs.length % 2)}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+          edits.push([node.getStart(file), node.getEnd(), text]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      if (edits.length === 0) return undefined;
+      let contents = source;
+      for (const [from, to, text] of edits.sort((a, b) => b[0] - a[0] || b[1] - a[1])) contents = contents.slice(0, from) + text + contents.slice(to);
+      return { contents, loader: 'ts' };
     });
   },
 };
@@ -97,7 +148,7 @@ const builds: Options[] = [
     platform: 'node',
     splitting: false,
     noExternal: [/.*/],
-    esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter],
+    esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter, cliSources],
     esbuildOptions(options) {
       // ASCII only (Chinese text as \u escapes): V8 then holds the source as a one-byte string,
       // which is decoded and hashed faster at every start than one of two-byte characters.

@@ -1,6 +1,6 @@
 import type { Range } from '../model/range.js';
 import { firstNotBefore } from '../text/bisect.js';
-import { isChineseNumeralCode } from './numbers/chinese-numeral.js';
+import { CHINESE_NUMERAL_CODES } from './numbers/chinese-numeral.js';
 
 /** What a marked unit may matter to: sentence splitting, running enumerations, the figure scanner, quote context. */
 export const Mark = { Sentence: 1, Enumeration: 2, Figure: 4, Quote: 8 } as const;
@@ -13,7 +13,7 @@ const MARK_OF: Uint8Array = (() => {
   };
   set('(《“)》”。!?', Mark.Sentence);
   set('是第(', Mark.Enumeration);
-  for (let c = 0; c < 0x10000; c++) if (isChineseNumeralCode(c)) t[c]! |= Mark.Figure;
+  for (const c of CHINESE_NUMERAL_CODES) t[c]! |= Mark.Figure;
   set('0123456789第前', Mark.Figure);
   set('“”"《》', Mark.Quote);
   return t;

@@ -25,9 +25,12 @@ const YI = 100_000_000;
 /** Longest numeral run read at once; longer runs are words, not figures. */
 export const MAX_CHINESE_RUN = 16;
 
+/** Every UTF-16 unit that can be part of a Chinese numeral (tables by unit are filled from it, not by testing all 65536). */
+export const CHINESE_NUMERAL_CODES: readonly number[] = [...DIGITS.keys(), ...SMALL_UNITS.keys(), ...BIG_UNITS.keys()];
+
 /** A flag per UTF-16 unit that can be part of a Chinese numeral: the scanner asks of every character. */
 const NUMERAL_CODES = new Uint8Array(0x10000);
-for (const c of [...DIGITS.keys(), ...SMALL_UNITS.keys(), ...BIG_UNITS.keys()]) NUMERAL_CODES[c] = 1;
+for (const c of CHINESE_NUMERAL_CODES) NUMERAL_CODES[c] = 1;
 
 /** Whether `ch` can be part of a Chinese numeral. */
 export function isChineseNumeralChar(ch: string): boolean {

@@ -8,7 +8,7 @@ import type {
   UnitFamily,
 } from '../../model/quantity.js';
 import { byFirstUnit, codeSet, isAsciiDigit, isAsciiLetter } from '../../text/chars.js';
-import { isChineseNumeralCode } from './chinese-numeral.js';
+import { CHINESE_NUMERAL_CODES, isChineseNumeralCode } from './chinese-numeral.js';
 import type { Marks } from '../marks.js';
 import { DateReader } from './dates.js';
 import { effectiveKindOf } from './interval.js';
@@ -127,7 +127,7 @@ const Trigger = { None: 0, Digit: 1, Hundred: 2, Numeral: 3, Ordinal: 4 } as con
 /** Trigger by UTF-16 unit, made once per process: one array read per character of the body. */
 const TRIGGERS: Uint8Array = (() => {
   const t = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) if (isChineseNumeralCode(c)) t[c] = Trigger.Numeral;
+  for (const c of CHINESE_NUMERAL_CODES) t[c] = Trigger.Numeral;
   for (let c = 0x30; c <= 0x39; c++) t[c] = Trigger.Digit;
   t[0x767e /* 百 */] = Trigger.Hundred;
   t[0x7b2c /* 第 */] = Trigger.Ordinal;
