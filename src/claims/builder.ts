@@ -25,9 +25,13 @@ export class ClaimList {
     for (const p of parts) this.keys.add(`part:${p.quantity.index}`);
   }
 
-  /** Adds a claim; `id` is assigned here. */
+  /**
+   * Adds a claim; `id` is assigned here, on the object given (each extractor builds its claim
+   * for this call alone), as the last key, as a copy with the id added would have it.
+   */
   add<C extends Claim>(claim: Omit<C, 'id'>): C {
-    const full = { ...claim, id: this.claims.length } as C;
+    const full = claim as C;
+    full.id = this.claims.length;
     this.claims.push(full);
     return full;
   }

@@ -1,7 +1,7 @@
 import type { Report } from '../model/report.js';
 import { extractBreakdowns } from './breakdown.js';
 import { ClaimList } from './builder.js';
-import { buildContext, type ReportContext } from './context.js';
+import { amountsBySegment, buildContext, type ReportContext } from './context.js';
 import { extractCountedLists } from './counted-list.js';
 import { extractFamilyBreakdowns } from './family.js';
 import { extractGrowth } from './growth.js';
@@ -32,8 +32,10 @@ export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon)
   const list = new ClaimList();
   const partitionUsed = new Set<number>();
   extractBreakdowns(context, list);
-  extractPartitions(context, list, partitionUsed);
-  extractSubsets(context, list, partitionUsed);
+  // The amount figures of each clause group, read by partitions and subsets.
+  const groups = amountsBySegment(context);
+  extractPartitions(context, list, partitionUsed, groups);
+  extractSubsets(context, list, partitionUsed, groups);
   const rates = extractRates(context, list);
   extractFamilyBreakdowns(context, list, rates.families);
   extractRatePartitions(context, list, rates.judged);

@@ -38,8 +38,8 @@ function pendingOf(figures: FigureContext[], d: number): FigureContext | undefin
  * Status partitions inside one clause group: a total, a done count and a pending count in the
  * same unit (本级接待来访群众共120批 … 已结案116批,在办案件4批): done + pending = total.
  */
-export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<number>): void {
-  for (const figures of amountsBySegment(ctx)) {
+export function extractPartitions(ctx: ReportContext, out: ClaimList, used: Set<number>, groups: readonly FigureContext[][] = amountsBySegment(ctx)): void {
+  for (const figures of groups) {
     for (let d = 0; d < figures.length; d++) {
       const done = figures[d]!;
       if (!hasWords(done.labelWords, W.done) || hasWords(done.labelWords, W.pending)) continue;

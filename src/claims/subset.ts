@@ -11,8 +11,8 @@ const WINDOW = 24;
  * Subsets inside one clause group: an outcome count (办结, 归档, 入学 …) cannot exceed the intake
  * count before it (受理, 接收, 申请 …) in the same unit. A breakdown with one part is a subset too.
  */
-export function extractSubsets(ctx: ReportContext, out: ClaimList, partitionUsed: Set<number>): void {
-  for (const figures of amountsBySegment(ctx)) {
+export function extractSubsets(ctx: ReportContext, out: ClaimList, partitionUsed: Set<number>, groups: readonly FigureContext[][] = amountsBySegment(ctx)): void {
+  for (const figures of groups) {
     for (let w = 0; w < figures.length; w++) {
       const whole = figures[w]!;
       if (!hasWords(whole.labelWords, W.intake) || hasWords(whole.labelWords, W.outcome)) continue;
