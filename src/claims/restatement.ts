@@ -19,6 +19,7 @@ const RESTRICTORS = W.part | W.partOfYear | W.sinceNew;
 export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
   const { report, lexicon } = ctx;
   const first = new Map<string, FigureContext>();
+  const years = new YearCursor(report);
   for (const f of ctx.figures) {
     const q = f.quantity;
     if (!f.metric || q.to !== null) continue;
@@ -32,7 +33,7 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
     if (hasWords(f.beforeWords, W.department) && namesDepartment(report.normalized.slice(Math.max(seg.start, f.labelStart - 40), q.range.start))) continue;
     // A wider body's count quoted in a street's report (全区共收到…555件) is not the street's.
     if (quotesWiderBody(ctx, f)) continue;
-    const named = firstYearWithin(report, seg.start, q.range.start);
+    const named = years.firstWithin(seg.start, q.range.start);
     const year = named && named.year !== report.metadata.reportingYear?.year ? String(named.year) : 'reporting';
     let key: string;
     if (q.unit === '%') {
@@ -71,28 +72,52 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
   }
 }
 
-/** The first date with a year lying within `[from, to)` (start at or after `from`, end by `to`), or undefined. */
-function firstYearWithin(report: ReportContext['report'], from: number, to: number): ReportContext['report']['dates'][number] | undefined {
-  const dates = report.dates;
-  for (let i = firstNotBefore(dates.length, (k) => dates[k]!.range.start < from); i < dates.length && dates[i]!.range.start < to; i++) {
-    const d = dates[i]!;
-    if (d.range.end <= to && d.year !== null) return d;
+type ReportDate = ReportContext['report']['dates'][number];
+
+/**
+ * The dates of a report looked up by clause group: figures come in order, so the first date at or
+ * after a group's start only moves on (a binary search per figure grew with the dates).
+ */
+class YearCursor {
+  private readonly dates: readonly ReportDate[];
+  private at = 0;
+  private lastFrom = 0;
+
+  constructor(report: ReportContext['report']) {
+    this.dates = report.dates;
   }
-  return undefined;
+
+  /** The first date with a year lying within `[from, to)` (start at or after `from`, end by `to`), or undefined. */
+  firstWithin(from: number, to: number): ReportDate | undefined {
+    const dates = this.dates;
+    if (from < this.lastFrom) this.at = firstNotBefore(dates.length, (k) => dates[k]!.range.start < from);
+    while (this.at < dates.length && dates[this.at]!.range.start < from) this.at++;
+    this.lastFrom = from;
+    for (let i = this.at; i < dates.length && dates[i]!.range.start < to; i++) {
+      const d = dates[i]!;
+      if (d.range.end <= to && d.year !== null) return d;
+    }
+    return undefined;
+  }
 }
 
-/** Parent section of every section id, per report context (built once). */
-const parents = new WeakMap<ReportContext, Map<number, number | null>>();
+/** Parent section of every section id (-1 at the top, -2 for no such id), per report context (built once). */
+const parents = new WeakMap<ReportContext, Int32Array>();
 
 /** Whether two different sections share their parent (or are both top-level parts). */
 function siblings(ctx: ReportContext, a: number | null, b: number | null): boolean {
   if (a === null || b === null || a === b) return false;
-  let map = parents.get(ctx);
-  if (!map) {
-    map = new Map(flattenSections(ctx.report).map((s) => [s.id, s.parent]));
-    parents.set(ctx, map);
+  let parentOf = parents.get(ctx);
+  if (!parentOf) {
+    // Ids index the flat list of sections: an array, not a map, holds them.
+    const all = flattenSections(ctx.report);
+    let size = 0;
+    for (const s of all) size = Math.max(size, s.id + 1);
+    parentOf = new Int32Array(size).fill(-2);
+    for (const s of all) parentOf[s.id] = s.parent ?? -1;
+    parents.set(ctx, parentOf);
   }
-  const pa = map.get(a);
-  const pb = map.get(b);
-  return pa !== undefined && pa === pb && pa !== null;
+  const pa = a >= 0 && a < parentOf.length ? parentOf[a]! : -2;
+  const pb = b >= 0 && b < parentOf.length ? parentOf[b]! : -2;
+  return pa >= 0 && pa === pb;
 }
