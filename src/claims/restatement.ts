@@ -1,4 +1,6 @@
 import { figureInterval, meets, showInterval } from '../arithmetic/interval.js';
+import type { FigureRef } from '../engine/diagnostic.js';
+import type { Interval } from '../model/quantity.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureRef, written, type FigureContext, type ReportContext } from './context.js';
 import { rateIn } from './lexicon.js';
@@ -18,7 +20,7 @@ const RESTRICTORS = W.part | W.partOfYear | W.sinceNew;
  */
 export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
   const { report, lexicon } = ctx;
-  const first = new Map<string, FigureContext>();
+  const first = new Map<string, FirstStatement>();
   const years = new YearCursor(report);
   for (const f of ctx.figures) {
     const q = f.quantity;
@@ -44,19 +46,28 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
       if (q.unitFamily === 'percent' || q.unitFamily === 'points') continue;
       key = `${f.term}|${year}|${sameAction(f.action)}|${q.unit ?? ''}`;
     }
-    const earlier = first.get(key);
-    if (!earlier) {
-      first.set(key, f);
+    const entry = first.get(key);
+    if (!entry) {
+      first.set(key, { figure: f, interval: null, ref: null, expected: '' });
       continue;
     }
+    const earlier = entry.figure;
     if (earlier.quantity.paragraph === q.paragraph) continue;
     // Figures in two sibling sections (市民热线, 市长信箱 and 区长信箱 under one heading) are about
     // the different things those headings name, even when both count 镇街.
     if (siblings(ctx, earlier.sense.section, f.sense.section)) continue;
-    const a = figureInterval(earlier.quantity);
+    // The first statement is read once, however many statements after it restate it.
+    if (!entry.interval) {
+      entry.interval = figureInterval(earlier.quantity);
+      entry.ref = figureRef(report, earlier.quantity, 'first statement');
+      entry.expected = `${written(report, earlier.quantity)} → ${showInterval(entry.interval)}`;
+    }
+    const a = entry.interval;
     const b = figureInterval(q);
     const holds = meets(a, b);
-    const refs = [figureRef(report, q, 'restatement'), figureRef(report, earlier.quantity, 'first statement')];
+    // Each claim gets its own copy of the first statement's reference.
+    const ref = entry.ref!;
+    const refs = [figureRef(report, q, 'restatement'), { ...ref, interval: { ...ref.interval } }];
     out.add<ClaimOf<'restatement'>>({
       kind: 'restatement',
       range: q.range,
@@ -64,12 +75,20 @@ export function extractRestatements(ctx: ReportContext, out: ClaimList): void {
       verdict: holds ? 'holds' : 'fails',
       evidence: evidence(refs, {
         computed: `${written(report, q)} → ${showInterval(b)}`,
-        expected: `${written(report, earlier.quantity)} → ${showInterval(a)}`,
+        expected: entry.expected,
       }),
       reason: holds ? 'the two statements agree at their shown precision' : 'the two statements of the same figure disagree',
       metric: q.unit === '%' ? `${f.term}·${key.split('rate:')[1]}` : `${f.term}${f.action ? `·${sameAction(f.action)}` : ''}`,
     });
   }
+}
+
+/** The first statement of a metric, and what its restatements read of it (made at the first). */
+interface FirstStatement {
+  figure: FigureContext;
+  interval: Interval | null;
+  ref: FigureRef | null;
+  expected: string;
 }
 
 type ReportDate = ReportContext['report']['dates'][number];
