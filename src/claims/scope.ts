@@ -17,20 +17,24 @@ export function quotesWiderBody(ctx: ReportContext, f: FigureContext): boolean {
   return (f.rawWords & words) !== 0;
 }
 
-/** Where each clause group's first figure starts, per report context (built once). */
-const firstFigureCache = new WeakMap<ReportContext, Map<number, number>>();
+/**
+ * Where each clause group's first figure starts (infinity for none), by group index, per report
+ * context (built once). An array: filling a map of every group took more than linear time.
+ */
+const firstFigureCache = new WeakMap<ReportContext, Float64Array>();
 
 function firstFigureStart(ctx: ReportContext, segment: number): number {
-  let map = firstFigureCache.get(ctx);
-  if (!map) {
-    map = new Map();
+  let starts = firstFigureCache.get(ctx);
+  if (!starts) {
+    let size = ctx.segments.length;
+    for (const g of ctx.figures) size = Math.max(size, g.segment + 1);
+    starts = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
     for (const g of ctx.figures) {
-      const at = map.get(g.segment);
-      if (at === undefined || g.quantity.range.start < at) map.set(g.segment, g.quantity.range.start);
+      if (g.quantity.range.start < starts[g.segment]!) starts[g.segment] = g.quantity.range.start;
     }
-    firstFigureCache.set(ctx, map);
+    firstFigureCache.set(ctx, starts);
   }
-  return map.get(segment) ?? Number.POSITIVE_INFINITY;
+  return segment >= 0 && segment < starts.length ? starts[segment]! : Number.POSITIVE_INFINITY;
 }
 
 /**

@@ -38,6 +38,69 @@ function zeroPhraseSpans(s: string): number[] {
   return spans.flat();
 }
 
+/** A hash of the three UTF-16 units at `s[i]`, small enough to stay a small integer. */
+function trigramKey(s: string, i: number): number {
+  return ((s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 + s.charCodeAt(i + 2)) & 0x3fffffff;
+}
+
+/**
+ * The counts a subject's words may name, by the three-unit pieces of their labels and by the first
+ * three units after them: a search reads only the counts that share a piece with the words, not
+ * every count (16 searches of every count grew faster than the text until the cap was met).
+ * Hash collisions only add candidates, which the search then tests in full.
+ */
+class WordIndex {
+  private readonly labels = new Map<number, number[]>();
+  private readonly afters = new Map<number, number[]>();
+
+  constructor(counts: readonly FigureContext[]) {
+    for (let k = 0; k < counts.length; k++) {
+      const { label, after } = counts[k]!;
+      for (let j = 0; j + 3 <= label.length; j++) push(this.labels, trigramKey(label, j), k);
+      if (after.length >= 3) push(this.afters, trigramKey(after, 0), k);
+    }
+  }
+
+  /**
+   * Indices, in order, of the counts whose label may hold `words` (it holds every piece of them:
+   * the rarest piece is read) or whose following words may start with them. `words` has at least
+   * three units.
+   */
+  candidates(words: string): number[] {
+    let inLabel: number[] | undefined;
+    for (let j = 0; j + 3 <= words.length; j++) {
+      const list = this.labels.get(trigramKey(words, j));
+      if (!list) {
+        inLabel = undefined;
+        break;
+      }
+      if (!inLabel || list.length < inLabel.length) inLabel = list;
+    }
+    const after = this.afters.get(trigramKey(words, 0));
+    if (!after) return inLabel ?? [];
+    if (!inLabel) return after;
+    // Both are in order: merge them, once each.
+    const out: number[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < inLabel.length || b < after.length) {
+      const x = a < inLabel.length ? inLabel[a]! : Infinity;
+      const y = b < after.length ? after[b]! : Infinity;
+      out.push(x <= y ? x : y);
+      if (x <= y) a++;
+      if (y <= x) b++;
+    }
+    return out;
+  }
+}
+
+/** Appends `k` to the list under `key`, once (a label may hold one piece twice). */
+function push(map: Map<number, number[]>, key: number, k: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [k]);
+  else if (list[list.length - 1] !== k) list.push(k);
+}
+
 /**
  * Zero claims (我街行政复议数量、被依法纠错数、行政诉讼数量均为0) and any count of the same
  * metric elsewhere in the report that is above zero (8件一审案件败诉 is administrative litigation).
@@ -85,16 +148,23 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
     return list;
   };
   let wordSearches = 0;
+  let index: WordIndex | null = null;
   // Most reports and sentences state no zero: where the phrases stand is found once, and a
   // sentence holding none is skipped without a character loop.
   const phrases = zeroPhraseSpans(s);
   if (phrases.length === 0) return;
+  // The first phrase at or after the sentence's start: sentences come in order, so it only moves on.
+  let first = 0;
+  let lastStart = 0;
   for (const sentence of report.sentences) {
     const { start, end } = sentence.range;
+    if (start < lastStart) first = 2 * firstNotBefore(phrases.length / 2, (j) => phrases[2 * j]! < start);
+    while (first < phrases.length && phrases[first]! < start) first += 2;
+    lastStart = start;
     // A zero is stated only where a phrase starts, or one before it (均 of 均为0): those places
     // are read in order, each once, and none inside a phrase already read.
     let next = start;
-    for (let n = 2 * firstNotBefore(phrases.length / 2, (j) => phrases[2 * j]! < start); n < phrases.length && phrases[n]! < end; n += 2) {
+    for (let n = first; n < phrases.length && phrases[n]! < end; n += 2) {
       for (let i = Math.max(next, phrases[n]! - 1); i <= phrases[n]!; i = Math.max(i + 1, next)) {
         next = i + 1;
         const c = s.charCodeAt(i);
@@ -142,9 +212,20 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
           // Subjects outside the lexicon are compared by their words, for a bounded number of claims.
           // Outside the lexicon every count is a candidate (for a bounded number of claims), and
           // whether one is above zero is asked only of those whose words match.
-          const pool = hit ? positiveOf(hit.metric.id) : words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES ? counts() : [];
-          const contradictions: typeof pool = [];
-          for (const f of pool) {
+          // A search by words reads only the counts that share a piece of them (`WordIndex`): the
+          // others name nothing here.
+          let pool: FigureContext[] = [];
+          let picks: number[] | null = null;
+          if (hit) pool = positiveOf(hit.metric.id);
+          else if (words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES) {
+            pool = counts();
+            index ??= new WordIndex(pool);
+            picks = index.candidates(words);
+          }
+          const contradictions: FigureContext[] = [];
+          const size = picks ? picks.length : pool.length;
+          for (let p = 0; p < size; p++) {
+            const f = pool[picks ? picks[p]! : p]!;
             const q = f.quantity;
             if (q.range.start >= Math.min(subj.start, i) && q.range.end <= Math.max(subj.end, zeroEnd)) continue;
             // Outside the lexicon the subject's words must name what the figure counts: end its label

@@ -21,6 +21,13 @@ function numeralBefore(s: string, end: number, floor: number): { value: number; 
   return { value: parsed.integer, start: p };
 }
 
+/** The first 二是 starting in `[from, to)`, or -1. */
+function erShiWithin(s: string, from: number, to: number): number {
+  const last = Math.min(to, s.length - 1);
+  for (let p = from; p < last; p++) if (s.charCodeAt(p) === 0x4e8c /* 二 */ && s.charCodeAt(p + 1) === 0x662f /* 是 */) return p;
+  return -1;
+}
+
 /** Runs still open at the end of a paragraph, by style, for the next paragraph to continue. */
 export type OpenRuns = Map<EnumerationStyle, { run: Enumeration; section: number | null; lastParagraph: number }>;
 
@@ -43,8 +50,10 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
   };
   const from = para.bodyStart;
   const end = para.range.end;
-  // Where the next 二是 stands; moves only forward, so looking it up stays linear.
+  // Where the next 二是 stands, looked for only within reach of a 一是 that needs it (see
+  // `erShiWithin`); both move only forward within the paragraph.
   let nextErShi = -1;
+  let searchedTo = -1;
   // Only the marked positions are visited: most units of a body are no marker.
   const positions = marks.positions;
   for (let k = marks.from(from); k < marks.length; k++) {
@@ -55,10 +64,21 @@ export function findEnumerations(original: string, s: string, para: Paragraph, o
     if ((marksOf(c) & Mark.Enumeration) === 0) continue;
     if (c === 0x662f /* 是 */) {
       const n = numeralBefore(s, i, from);
-      // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes after.
-      if (nextErShi < i) nextErShi = s.indexOf('二是', i) < 0 ? Infinity : s.indexOf('二是', i);
-      const opensList = n !== null && n.value === 1 && nextErShi - i < 400;
-      if (n && (n.start === from || CLAUSE_BREAK_CODES.has(s.charCodeAt(n.start - 1)) || opensList)) add('shi', n.value, n.start, i + 1);
+      if (!n) continue;
+      if (n.start === from || CLAUSE_BREAK_CODES.has(s.charCodeAt(n.start - 1))) {
+        add('shi', n.value, n.start, i + 1);
+        continue;
+      }
+      // 一是 may follow a verb with no punctuation (2023年,我区将一是…二是…) when 二是 comes
+      // within 400 units after. Only that far is read (reading on to the next 二是 anywhere made
+      // every paragraph read the rest of the text when none followed).
+      if (n.value !== 1) continue;
+      if (nextErShi < i) {
+        // Units before `searchedTo` were read already and hold no 二是 at or after `i`.
+        nextErShi = erShiWithin(s, Math.max(i, searchedTo), i + 400);
+        searchedTo = nextErShi < 0 ? i + 400 : nextErShi + 1;
+      }
+      if (nextErShi >= i && nextErShi - i < 400) add('shi', n.value, n.start, i + 1);
     } else if (c === 0x7b2c /* 第 */ && (i === from || CLAUSE_BREAK_CODES.has(s.charCodeAt(i - 1)))) {
       let p = i + 1;
       while (p < end && p - i <= 3 && NUMERAL_CODES.has(s.charCodeAt(p))) p++;
