@@ -1,10 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import { parseReport, type Report } from '../src/index.js';
 
 /** Absolute path of a file under the project root. */
 export function projectPath(rel: string): string {
   return fileURLToPath(new URL(`../${rel}`, import.meta.url));
+}
+
+/**
+ * A new folder in the OS temporary directory, removed when the test that made it ends, so a run of
+ * the suite leaves nothing behind. Inside a test only; a folder made in beforeAll is removed by the
+ * file's own afterAll.
+ */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** The text of a seed report. */

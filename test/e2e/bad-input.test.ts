@@ -2,11 +2,11 @@
  * Bad input gets a clear one-line message and exit code 2, never a crash or a hang; the other
  * files of a batch are still checked; nothing the tool reads is modified.
  */
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_RULES, checkReport, ConfigError, resolveConfig } from '../../src/index.js';
 import { seedText } from '../helpers.js';
 import { runCli } from './run-cli.js';
@@ -15,6 +15,7 @@ import { zipBomb } from './zip-bomb.js';
 let dir: string;
 let report: string;
 
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jiaohe-bad-'));
   report = join(dir, 'street.txt');

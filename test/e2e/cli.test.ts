@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CheckOutputSchema } from '../../src/index.js';
-import { projectPath } from '../helpers.js';
+import { projectPath, scratchDir } from '../helpers.js';
 import { runCli } from './run-cli.js';
 
 const run = (args: string[]) => runCli(args);
@@ -53,7 +52,7 @@ describe('jiaohe parse (built CLI)', () => {
   });
 
   it('says why a plugin is not one, in Chinese by default and in English on request', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const dir = scratchDir('jiaohe-');
     const notRule = join(dir, 'five.mjs');
     writeFileSync(notRule, 'export default 5;\n');
     const badId = join(dir, 'bad-id.mjs');
@@ -71,7 +70,7 @@ describe('jiaohe parse (built CLI)', () => {
   });
 
   it('exits 2 with a one-line message on a missing file, an empty file and a binary file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const dir = scratchDir('jiaohe-');
     const empty = join(dir, 'empty.txt');
     const binary = join(dir, 'image.txt');
     writeFileSync(empty, '');
@@ -89,7 +88,7 @@ describe('jiaohe parse (built CLI)', () => {
   });
 
   it('reads GBK and UTF-16 text the same as UTF-8', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const dir = scratchDir('jiaohe-');
     const text = '一、主要举措\n我街受理12345热线事项1904件,办结率达100%。\n';
     const utf16 = join(dir, 'utf16.txt');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
@@ -130,7 +129,7 @@ describe('jiaohe check (built CLI)', () => {
   });
 
   it('exits 0 when there is no error-severity finding', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const dir = scratchDir('jiaohe-');
     const file = join(dir, 'tidy.txt');
     writeFileSync(
       file,
@@ -198,7 +197,7 @@ describe('jiaohe check across documents (built CLI)', () => {
   });
 
   it('reports a cross-document finding with its related location in the other file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const dir = scratchDir('jiaohe-');
     const street = readFileSync(projectPath('seeds/2020-baiyun-shimen-street.txt'), 'utf8').replace('承办区人大代表建议3件', '承办区人大代表建议300件');
     writeFileSync(join(dir, 'street.txt'), street);
     writeFileSync(join(dir, 'district.txt'), readFileSync(projectPath('seeds/2020-baiyun-district.txt'), 'utf8'));
@@ -214,7 +213,7 @@ describe('jiaohe check across documents (built CLI)', () => {
   });
 
   it('exits 2 on a directory with no reports', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const dir = scratchDir('jiaohe-');
     const r = run(['check', dir, '--locale', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no reports');

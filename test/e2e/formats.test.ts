@@ -3,12 +3,12 @@
  * district seed as a government web page and both seeds as .docx files, each checked by the
  * built CLI as a user would, give the same findings at the same logical places.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckOutputSchema, LineIndex, type CheckOutput, type Diagnostic } from '../../src/index.js';
 import { projectPath, seedText } from '../helpers.js';
 import { runCli } from './run-cli.js';
@@ -90,6 +90,7 @@ describe('the same findings from every input format (built CLI)', () => {
   let dir: string;
   let utf8: CheckOutput;
 
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jiaohe-formats-'));
     const street = seedText('street');

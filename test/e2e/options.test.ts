@@ -1,18 +1,19 @@
 /** The check command's options, run through the built CLI (and in-process where a TTY matters). */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES, CheckOutputSchema } from '../../src/index.js';
 import { main, type CliIo } from '../../src/cli/main.js';
 import { writeAtomic } from '../../src/cli/output.js';
-import { projectPath, seedText } from '../helpers.js';
+import { projectPath, scratchDir, seedText } from '../helpers.js';
 import { runCli } from './run-cli.js';
 
 let dir: string;
 
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'jiaohe-opts-'));
   writeFileSync(join(dir, 'street.txt'), seedText('street'));
@@ -164,7 +165,7 @@ describe('jiaohe check options', () => {
   });
 
   it('writeAtomic leaves no temporary file and the old file as it was when the content fails midway', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'jiaohe-atomic-'));
+    const work = scratchDir('jiaohe-atomic-');
     const target = join(work, 'out.json');
     writeFileSync(target, 'old');
     const boom = new Error('formatter failed');
@@ -187,7 +188,7 @@ describe('jiaohe check options', () => {
   });
 
   it('writeAtomic removes its temporary file when SIGINT or SIGTERM arrives during the write, and the signal still ends the process', async () => {
-    const work = mkdtempSync(join(tmpdir(), 'jiaohe-signal-'));
+    const work = scratchDir('jiaohe-signal-');
     // The sources bundled, so a plain node child can run them.
     await build({ entryPoints: [projectPath('src/cli/output.ts')], bundle: true, platform: 'node', format: 'esm', outfile: join(work, 'output.mjs'), logLevel: 'silent' });
     writeFileSync(

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../rules/index.js';
 import { checkReport, parseProfile, ProfileError } from '../../src/index.js';
 import type { RuleSetting } from '../../src/engine/config.js';
-import { projectPath, seedText } from '../helpers.js';
+import { projectPath, scratchDir, seedText } from '../helpers.js';
 
 const STRUCTURE = ['required-sections', 'heading-numbering', 'enumeration-sequence', 'report-date', 'plan-year', 'signature-block', 'document-kind'];
 
@@ -110,7 +109,7 @@ describe('a user-supplied profile', () => {
   });
 
   it('is rejected when malformed, naming the bad field (CLI, exit 2)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaohe-'));
+    const dir = scratchDir('jiaohe-');
     const bad = join(dir, 'bad.profile.json');
     writeFileSync(bad, JSON.stringify({ id: 'Bad Id', name: { zh: 'x', en: 'x' }, recognize: { title: [], body: [] }, items: [] }));
     const cli = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', bad], { encoding: 'utf8' });
