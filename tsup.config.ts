@@ -120,20 +120,37 @@ const builds: Options[] = [
     splitting: false,
   },
   {
-    // The executable, which answers --version itself and otherwise runs cli-main.cjs (below)
-    // through a V8 code cache, and the plugin worker, a file of its own loaded by URL beside it.
-    entry: { cli: 'src/cli/bin.ts', 'plugin-worker': 'src/cli/plugin-worker.ts' },
+    // The executable (dist/cli.cjs, CommonJS: see src/cli/bin.ts), which answers --version itself
+    // and otherwise runs cli-main.cjs (below) through a V8 code cache.
+    entry: { cli: 'src/cli/bin.ts' },
+    outDir: 'dist',
+    format: ['cjs'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    noExternal: [/.*/],
+    banner: { js: '#!/usr/bin/env node' },
+    esbuildOptions(options) {
+      options.inject = ['src/cli/import-meta-shim.ts'];
+      options.define = { ...options.define, 'import.meta.url': 'importMetaUrl' };
+      // import() of a plugin stays Node's own (an ES module cannot be required in Node 20).
+      options.supported = { ...options.supported, 'dynamic-import': true };
+    },
+  },
+  {
+    // The plugin worker, a file of its own loaded by URL beside the CLI's bundle.
+    entry: { 'plugin-worker': 'src/cli/plugin-worker.ts' },
     outDir: 'dist',
     format: ['esm'],
     sourcemap: true,
     target: 'node20',
     platform: 'node',
-    splitting: true,
+    splitting: false,
     // Dependencies are bundled in: resolving and compiling zod's many modules costs more at
     // start-up than the whole check of a report.
     noExternal: [/.*/],
     esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter],
-    banner: { js: '#!/usr/bin/env node' },
   },
   {
     // Everything the CLI runs after start-up, in one CommonJS file: Node 20 can keep a code

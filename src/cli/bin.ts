@@ -3,6 +3,11 @@
  * returns at once; everything else runs `main` from the CommonJS bundle beside this file
  * (dist/cli-main.cjs), loaded with a code cache (compile-cache.ts) so a run does not compile it
  * again each time.
+ *
+ * Built as CommonJS (dist/cli.cjs): an ES module entry costs a new process Node's ES module loader,
+ * and importing a built-in module from ES code evaluates all of its exports (`node:fs` then loads
+ * the stream classes), about 10 ms a run that a check never needs. Plugins, which are ES modules,
+ * still come through `import()`, which starts that loader only when a plugin is given.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +29,13 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   });
   const bundle = loadCached(fileURLToPath(new URL('./cli-main.cjs', import.meta.url)), process.env);
   const main = bundle.exports.main as typeof Main;
-  // Plugin files are imported from here, an ES module: the cached bundle cannot (plugins.ts).
+  // Plugin files are imported from here, with Node's own import(): the cached bundle cannot (plugins.ts).
   (bundle.exports.setPluginImporter as typeof SetPluginImporter)((url) => import(url));
+  void run(main, () => bundle.save(argv[0] === 'check'));
+}
+
+/** Runs the command; its promise is not awaited at top level, which CommonJS cannot do. */
+async function run(main: typeof Main, afterOutput: () => void): Promise<void> {
   process.exitCode = await main(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
@@ -36,5 +46,5 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     version: version(),
   });
   // After the output: the first run pays for writing the cache, not for a later one's answer.
-  bundle.save(argv[0] === 'check');
+  afterOutput();
 }
