@@ -281,11 +281,19 @@ export function buildSections(original: string, s: string, layout: Layout): { ro
  */
 export function splitSentences(s: string, para: Paragraph, out: Sentence[], marks: Marks): void {
   const first = out.length;
-  const own = para.sentences.length;
-  if (pushSentences(s, para, true, marks, out)) return;
-  out.length = first;
-  para.sentences.length = own;
-  pushSentences(s, para, false, marks, out);
+  if (!pushSentences(s, para, true, marks, out)) {
+    out.length = first;
+    pushSentences(s, para, false, marks, out);
+  }
+  // The paragraph's list made once at its size: filled by push, a list of two or three sentences
+  // would get room for seventeen, as much memory again as the sentences themselves.
+  const count = out.length - first;
+  if (count === 0) return;
+  const own = para.sentences;
+  const list = new Array<number>(own.length + count);
+  for (let k = 0; k < own.length; k++) list[k] = own[k]!;
+  for (let k = 0; k < count; k++) list[own.length + k] = first + k;
+  para.sentences = list;
 }
 
 /** Adds the sentences of `para`, visiting only its marked positions (see marks.ts); false when a bracket is left open. */
@@ -319,7 +327,5 @@ function pushSentences(s: string, para: Paragraph, brackets: boolean, marks: Mar
 }
 
 function pushSentence(out: Sentence[], para: Paragraph, start: number, end: number): void {
-  const index = out.length;
-  out.push({ index, range: { start, end }, paragraph: para.index });
-  para.sentences.push(index);
+  out.push({ index: out.length, range: { start, end }, paragraph: para.index });
 }
