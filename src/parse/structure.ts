@@ -222,7 +222,8 @@ export function buildSections(original: string, s: string, layout: Layout): { ro
   const close = (until: number): void => {
     while (stack.length > until) {
       const sec = stack.pop()!;
-      sec.range = { start: sec.range.start, end: Math.max(sec.range.start, lastContentEnd) };
+      // The section's own range object, made when it opened: set in place, not made twice.
+      sec.range.end = Math.max(sec.range.start, lastContentEnd);
     }
   };
   for (const para of paragraphs) {
