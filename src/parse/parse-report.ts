@@ -115,9 +115,13 @@ function parse(text: string, norm: string, options: ParseOptions): Report {
   const sink: FigureSink = { quantities: [], identifiers: [], dates: [] };
   const context = buildContext(norm, scannedRanges, marks);
   const scanner = new FigureScanner(text, norm, context, sink);
-  const markerEnd = new Map<number, number>();
-  for (const sec of list) markerEnd.set(sec.paragraph, sec.marker.range.end + sec.marker.trailing.length);
-  for (const para of scanned) scanner.scan(markerEnd.get(para.index) ?? para.range.start, para.range.end, para.index, marks);
+  // Sections come in paragraph order, as the scanned paragraphs do: a cursor finds each heading's.
+  let sec = 0;
+  for (const para of scanned) {
+    while (sec < list.length && list[sec]!.paragraph < para.index) sec++;
+    const heading = sec < list.length && list[sec]!.paragraph === para.index ? list[sec]!.marker : null;
+    scanner.scan(heading ? heading.range.end + heading.trailing.length : para.range.start, para.range.end, para.index, marks);
+  }
 
   // Each quantity's sentence, walking both lists in order.
   let si = 0;

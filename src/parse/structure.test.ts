@@ -392,3 +392,14 @@ describe('empty input', () => {
     expect(report.metadata.reportingYear?.year).toBe(2020);
   });
 });
+
+describe('sentences', () => {
+  it('splits a paragraph with a bracket never closed, numbering on from the paragraphs before', () => {
+    const report = parseReport(lines('一、主要工作', '全街召开专题会议6次。会议决定三项。', '全街成立小组(第一组。小组开展工作5次。'));
+    const texts = report.sentences.map((s) => slice(report, s.range));
+    expect(texts).toEqual(['一、主要工作', '全街召开专题会议6次。', '会议决定三项。', '全街成立小组(第一组。', '小组开展工作5次。']);
+    expect(report.sentences.map((s) => s.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(report.paragraphs.map((p) => p.sentences)).toEqual([[0], [1, 2], [3, 4]]);
+    expect(report.sentences.map((s) => s.paragraph)).toEqual([0, 1, 1, 2, 2]);
+  });
+});

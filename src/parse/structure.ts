@@ -10,8 +10,13 @@ import { isDateLine, readOrgLine } from './signature.js';
 /** Paragraph roles and the raw material metadata is read from. */
 export interface Layout {
   paragraphs: Paragraph[];
-  /** Heading markers by paragraph index. */
-  markers: Map<number, Marker>;
+  /**
+   * Heading markers, in paragraph order, and the index of each one's paragraph: parallel lists
+   * read with a cursor, as a Map keyed by paragraph index would cost a hashed insert and look-up
+   * per paragraph.
+   */
+  markers: Marker[];
+  markerParagraphs: number[];
   metadataFields: MetadataField[];
   /** Paragraph indexes of the signature block(s), in order. */
   signature: number[];
@@ -87,7 +92,8 @@ function looksLikeTitle(s: string, line: Range): boolean {
 export function layoutParagraphs(original: string, s: string, lines: Range[]): Layout {
   const n = lines.length;
   const roles: ParagraphRole[] = new Array<ParagraphRole>(n).fill('body');
-  const markers = new Map<number, Marker>();
+  const markers: Marker[] = [];
+  const markerParagraphs: number[] = [];
   const metadataFields: MetadataField[] = [];
   const metaLines = new Map<number, MetadataField[]>();
   for (let i = 0; i < n; i++) {
@@ -168,7 +174,10 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
   for (let i = bodyStart; i <= last; i++) {
     const line = lines[i]!;
     const marker = readMarker(original, s, line.start, line.end);
-    if (marker) markers.set(i, marker);
+    if (marker) {
+      markers.push(marker);
+      markerParagraphs.push(i);
+    }
   }
 
   const paragraphs: Paragraph[] = lines.map((range, index) => ({
@@ -179,7 +188,7 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
     section: null,
     sentences: [],
   }));
-  return { paragraphs, markers, metadataFields, signature, title };
+  return { paragraphs, markers, markerParagraphs, metadataFields, signature, title };
 }
 
 /** Longest heading that may end at a colon: （一）加强组织领导:区委成立… */
@@ -204,7 +213,8 @@ function headingEnd(s: string, from: number, end: number): number {
 
 /** Builds the section tree from heading paragraphs; fills `section` and heading roles. */
 export function buildSections(original: string, s: string, layout: Layout): { roots: Section[]; list: Section[] } {
-  const { paragraphs, markers } = layout;
+  const { paragraphs, markers, markerParagraphs } = layout;
+  let nextMarker = 0;
   const roots: Section[] = [];
   const list: Section[] = [];
   const stack: Section[] = [];
@@ -212,12 +222,15 @@ export function buildSections(original: string, s: string, layout: Layout): { ro
   const close = (until: number): void => {
     while (stack.length > until) {
       const sec = stack.pop()!;
-      sec.range = { start: sec.range.start, end: Math.max(sec.range.start, lastContentEnd) };
+      // The section's own range object, made when it opened: set in place, not made twice.
+      sec.range.end = Math.max(sec.range.start, lastContentEnd);
     }
   };
   for (const para of paragraphs) {
     if (para.role === 'chrome' || para.role === 'metadata' || para.role === 'title' || para.role === 'signature') continue;
-    const marker = markers.get(para.index);
+    // Markers were read only on body lines, which this loop never skips: the cursor meets each in turn.
+    while (nextMarker < markers.length && markerParagraphs[nextMarker]! < para.index) nextMarker++;
+    const marker = nextMarker < markers.length && markerParagraphs[nextMarker] === para.index ? markers[nextMarker]! : undefined;
     if (marker) {
       const level = MARKER_LEVEL[marker.kind];
       let keep = stack.length;
@@ -264,20 +277,29 @@ export function buildSections(original: string, s: string, layout: Layout): { ro
 /**
  * Splits a paragraph into sentences at `。` `！` `？`, not inside brackets, quotes or book
  * titles. When an opener is never closed the paragraph is split again ignoring brackets, so
- * one stray `（` cannot swallow a paragraph; both passes are linear.
+ * one stray `（` cannot swallow a paragraph; both passes are linear. The sentences go straight
+ * into `out` (a failed first pass is taken back), with no list of ranges in between.
  */
 export function splitSentences(s: string, para: Paragraph, out: Sentence[], marks: Marks): void {
-  const ranges = sentenceRanges(s, para.range, true, marks) ?? sentenceRanges(s, para.range, false, marks)!;
-  for (const r of ranges) {
-    const index = out.length;
-    out.push({ index, range: r, paragraph: para.index });
-    para.sentences.push(index);
+  const first = out.length;
+  if (!pushSentences(s, para, true, marks, out)) {
+    out.length = first;
+    pushSentences(s, para, false, marks, out);
   }
+  // The paragraph's list made once at its size: filled by push, a list of two or three sentences
+  // would get room for seventeen, as much memory again as the sentences themselves.
+  const count = out.length - first;
+  if (count === 0) return;
+  const own = para.sentences;
+  const list = new Array<number>(own.length + count);
+  for (let k = 0; k < own.length; k++) list[k] = own[k]!;
+  for (let k = 0; k < count; k++) list[own.length + k] = first + k;
+  para.sentences = list;
 }
 
-/** The sentences of `span`, visiting only its marked positions (see marks.ts); null when a bracket is left open. */
-function sentenceRanges(s: string, span: Range, brackets: boolean, marks: Marks): Range[] | null {
-  const out: Range[] = [];
+/** Adds the sentences of `para`, visiting only its marked positions (see marks.ts); false when a bracket is left open. */
+function pushSentences(s: string, para: Paragraph, brackets: boolean, marks: Marks, out: Sentence[]): boolean {
+  const span = para.range;
   let start = span.start;
   let depth = 0;
   const end = span.end;
@@ -295,12 +317,16 @@ function sentenceRanges(s: string, span: Range, brackets: boolean, marks: Marks)
       let e = i + 1;
       // Keep closing quotes and repeated marks with their sentence: 。” or ！！
       while (e < end && (s.charCodeAt(e) === 0x201d || isSentenceEnd(s.charCodeAt(e)))) e++;
-      out.push({ start, end: e });
+      pushSentence(out, para, start, e);
       start = e;
       while (start < end && s.charCodeAt(start) === 0x20) start++;
     }
   }
-  if (depth > 0) return null;
-  if (start < end) out.push({ start, end });
-  return out;
+  if (depth > 0) return false;
+  if (start < end) pushSentence(out, para, start, end);
+  return true;
+}
+
+function pushSentence(out: Sentence[], para: Paragraph, start: number, end: number): void {
+  out.push({ index: out.length, range: { start, end }, paragraph: para.index });
 }
