@@ -50,15 +50,35 @@ function trigramKey(s: string, i: number): number {
  * Hash collisions only add candidates, which the search then tests in full.
  */
 class WordIndex {
-  private readonly labels = new Map<number, number[]>();
-  private readonly afters = new Map<number, number[]>();
+  private readonly labels: PieceIndex;
+  private readonly afters: PieceIndex;
 
   constructor(counts: readonly FigureContext[]) {
+    let pieces = 0;
+    let afters = 0;
+    for (const { label, after } of counts) {
+      if (label.length >= 3) pieces += label.length - 2;
+      if (after.length >= 3) afters++;
+    }
+    const labelKeys = new Int32Array(pieces);
+    const labelOwners = new Int32Array(pieces);
+    const afterKeys = new Int32Array(afters);
+    const afterOwners = new Int32Array(afters);
+    let p = 0;
+    let a = 0;
     for (let k = 0; k < counts.length; k++) {
       const { label, after } = counts[k]!;
-      for (let j = 0; j + 3 <= label.length; j++) push(this.labels, trigramKey(label, j), k);
-      if (after.length >= 3) push(this.afters, trigramKey(after, 0), k);
+      for (let j = 0; j + 3 <= label.length; j++) {
+        labelKeys[p] = trigramKey(label, j);
+        labelOwners[p++] = k;
+      }
+      if (after.length >= 3) {
+        afterKeys[a] = trigramKey(after, 0);
+        afterOwners[a++] = k;
+      }
     }
+    this.labels = new PieceIndex(labelKeys, labelOwners);
+    this.afters = new PieceIndex(afterKeys, afterOwners);
   }
 
   /**
@@ -67,18 +87,24 @@ class WordIndex {
    * three units.
    */
   candidates(words: string): number[] {
-    let inLabel: number[] | undefined;
+    let rarest = -1;
+    let fewest = 0;
     for (let j = 0; j + 3 <= words.length; j++) {
-      const list = this.labels.get(trigramKey(words, j));
-      if (!list) {
-        inLabel = undefined;
+      const piece = trigramKey(words, j);
+      const n = this.labels.count(piece);
+      if (n === 0) {
+        rarest = -1;
         break;
       }
-      if (!inLabel || list.length < inLabel.length) inLabel = list;
+      if (rarest < 0 || n < fewest) {
+        rarest = piece;
+        fewest = n;
+      }
     }
-    const after = this.afters.get(trigramKey(words, 0));
-    if (!after) return inLabel ?? [];
-    if (!inLabel) return after;
+    const after = this.afters.owners(trigramKey(words, 0));
+    if (rarest < 0) return after;
+    const inLabel = this.labels.owners(rarest);
+    if (after.length === 0) return inLabel;
     // Both are in order: merge them, once each.
     const out: number[] = [];
     let a = 0;
@@ -94,11 +120,59 @@ class WordIndex {
   }
 }
 
-/** Appends `k` to the list under `key`, once (a label may hold one piece twice). */
-function push(map: Map<number, number[]>, key: number, k: number): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [k]);
-  else if (list[list.length - 1] !== k) list.push(k);
+/**
+ * Pieces (small integer keys) and the count each came from, bucketed by the key's low bits with
+ * the counts of a bucket in the order given: typed arrays filled in one pass, where a map of a
+ * list per piece allocated more than all the rest of the zero claims.
+ */
+class PieceIndex {
+  private readonly mask: number;
+  /** Bucket `b` holds entries `[starts[b], starts[b + 1])`. */
+  private readonly starts: Int32Array;
+  private readonly keys: Int32Array;
+  private readonly from: Int32Array;
+
+  /** `owners` ascend: the counts of a piece then come out in order. */
+  constructor(keys: Int32Array, owners: Int32Array) {
+    let size = 16;
+    while (size < keys.length) size *= 2;
+    const mask = size - 1;
+    const starts = new Int32Array(size + 1);
+    for (let e = 0; e < keys.length; e++) starts[(keys[e]! & mask) + 1]!++;
+    for (let b = 0; b < size; b++) starts[b + 1]! += starts[b]!;
+    const fill = starts.slice(0, size);
+    const sortedKeys = new Int32Array(keys.length);
+    const from = new Int32Array(keys.length);
+    for (let e = 0; e < keys.length; e++) {
+      const at = fill[keys[e]! & mask]!++;
+      sortedKeys[at] = keys[e]!;
+      from[at] = owners[e]!;
+    }
+    this.mask = mask;
+    this.starts = starts;
+    this.keys = sortedKeys;
+    this.from = from;
+  }
+
+  /** How many entries `key` has (a count holding the piece twice counts twice). */
+  count(key: number): number {
+    const b = key & this.mask;
+    let n = 0;
+    for (let e = this.starts[b]!; e < this.starts[b + 1]!; e++) if (this.keys[e] === key) n++;
+    return n;
+  }
+
+  /** The counts with `key`, in order, each once. */
+  owners(key: number): number[] {
+    const b = key & this.mask;
+    const out: number[] = [];
+    for (let e = this.starts[b]!; e < this.starts[b + 1]!; e++) {
+      if (this.keys[e] !== key) continue;
+      const k = this.from[e]!;
+      if (out.length === 0 || out[out.length - 1] !== k) out.push(k);
+    }
+    return out;
+  }
 }
 
 /**
