@@ -348,11 +348,14 @@ interface WordMatches {
 function findWords(trie: WordTrie, s: string, windows: ArrayLike<number>): WordMatches {
   const out: WordMatches = { starts: [], ends: [], bits: [] };
   const first = trie.firstNode;
+  const starts = trie.starts;
   let done = 0;
   for (let w = 0; w < windows.length; w += 2) {
     const to = windows[w + 1]!;
     for (let i = Math.max(done, windows[w]!); i < to; i++) {
-      let node = first[s.charCodeAt(i)]!;
+      const c = s.charCodeAt(i);
+      if ((starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      let node = first[c]!;
       for (let j = i + 1; node !== 0; j++) {
         const bits = trie.bits[node]!;
         if (bits !== 0) {
