@@ -85,6 +85,12 @@ export class LazyQuantity implements Quantity {
 
   #span: Interval | null = null;
 
+  /** The figure's interval as `figureInterval` makes it, made once by `make`. */
+  hull(make: (q: Quantity) => Interval): Interval {
+    return (this.#hull ??= make(this));
+  }
+  #hull: Interval | null = null;
+
   /** The figure as a plain object, so JSON output carries every field. */
   toJSON(): Quantity {
     return {
