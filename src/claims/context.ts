@@ -102,6 +102,22 @@ export interface ReportContext {
   segments: Range[];
   /** Sentence index of each segment. */
   segmentSentence: number[];
+  /** What extractors work out once per check and keep here. */
+  memo: ContextMemo;
+}
+
+/**
+ * Tables the extractors build once per check, at first use, kept with the check's context rather
+ * than in module-level weak maps keyed by it (see `amountsBySegment` for what those cost the
+ * collector), and a field read where a map lookup was made per figure.
+ */
+export class ContextMemo {
+  /** Where each clause group's first figure starts (scope.ts). */
+  firstFigureStarts: Float64Array | null = null;
+  /** Where each clause group's earliest date of another year ends (scope.ts). */
+  otherYearEnds: Map<number, number> | null = null;
+  /** Parent section of every section id (restatement.ts). */
+  sectionParents: Int32Array | null = null;
 }
 
 /** Splits sentences at `;` into clause groups. */
@@ -267,7 +283,7 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
       beforeWords,
     });
   }
-  return { report, lexicon, figures, segments, segmentSentence };
+  return { report, lexicon, figures, segments, segmentSentence, memo: new ContextMemo() };
 }
 
 /**
