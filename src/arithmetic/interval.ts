@@ -97,6 +97,8 @@ const INFINITY = new Decimal(Infinity);
 /** A decimal shown with at most `places` decimals, trailing zeros dropped (91.49). */
 export function show(d: Decimal, places = 2): string {
   if (!d.isFinite()) return d.isNeg() ? '-∞' : '∞';
+  // A whole number is shown as it is: rounding it to `places` decimals changes nothing.
+  if (d.isInteger()) return d.toString();
   return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString();
 }
 

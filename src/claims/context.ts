@@ -445,11 +445,14 @@ function wordTrie(lexicon: Lexicon): WordTrie {
 
 /** A figure as evidence. */
 export function figureRef(report: Report, q: Quantity, role: string): FigureRef {
+  const value = q.value.toString();
+  const i = figureInterval(q);
   return {
     role,
     text: report.text.slice(q.range.start, q.range.end),
-    value: q.value.toString(),
-    interval: intervalStrings(figureInterval(q)),
+    value,
+    // Most figures are exact whole counts, whose interval is their value at both ends: written once.
+    interval: i.lo === q.value && i.hi === q.value ? { lo: value, hi: value } : intervalStrings(i),
     range: q.range,
   };
 }
