@@ -54,27 +54,19 @@ class WordIndex {
   private readonly afters: PieceIndex;
 
   constructor(counts: readonly FigureContext[]) {
-    let pieces = 0;
-    let afters = 0;
-    for (const { label, after } of counts) {
-      if (label.length >= 3) pieces += label.length - 2;
-      if (after.length >= 3) afters++;
-    }
-    const labelKeys = new Int32Array(pieces);
-    const labelOwners = new Int32Array(pieces);
-    const afterKeys = new Int32Array(afters);
-    const afterOwners = new Int32Array(afters);
-    let p = 0;
-    let a = 0;
+    const labelKeys: number[] = [];
+    const labelOwners: number[] = [];
+    const afterKeys: number[] = [];
+    const afterOwners: number[] = [];
     for (let k = 0; k < counts.length; k++) {
       const { label, after } = counts[k]!;
       for (let j = 0; j + 3 <= label.length; j++) {
-        labelKeys[p] = trigramKey(label, j);
-        labelOwners[p++] = k;
+        labelKeys.push(trigramKey(label, j));
+        labelOwners.push(k);
       }
       if (after.length >= 3) {
-        afterKeys[a] = trigramKey(after, 0);
-        afterOwners[a++] = k;
+        afterKeys.push(trigramKey(after, 0));
+        afterOwners.push(k);
       }
     }
     this.labels = new PieceIndex(labelKeys, labelOwners);
@@ -121,52 +113,48 @@ class WordIndex {
 }
 
 /**
- * Pieces (small integer keys) and the count each came from, bucketed by the key's low bits with
- * the counts of a bucket in the order given: typed arrays filled in one pass, where a map of a
- * list per piece allocated more than all the rest of the zero claims.
+ * Pieces (small integer keys) and the count each came from, chained by the key's low bits: plain
+ * arrays filled in one pass, where a map of a list per piece allocated more than all the rest of
+ * the zero claims (and typed arrays this size each cost an allocation outside the heap).
  */
 class PieceIndex {
   private readonly mask: number;
-  /** Bucket `b` holds entries `[starts[b], starts[b + 1])`. */
-  private readonly starts: Int32Array;
-  private readonly keys: Int32Array;
-  private readonly from: Int32Array;
+  /** The first entry of each bucket, or -1. */
+  private readonly heads: number[];
+  /** The entry after each in its bucket, or -1. */
+  private readonly next: number[];
 
-  /** `owners` ascend: the counts of a piece then come out in order. */
-  constructor(keys: Int32Array, owners: Int32Array) {
+  /** `from` (the count of each key) ascends: chained from the last entry back, a bucket then reads its counts in order. */
+  constructor(
+    private readonly keys: readonly number[],
+    private readonly from: readonly number[],
+  ) {
     let size = 16;
     while (size < keys.length) size *= 2;
     const mask = size - 1;
-    const starts = new Int32Array(size + 1);
-    for (let e = 0; e < keys.length; e++) starts[(keys[e]! & mask) + 1]!++;
-    for (let b = 0; b < size; b++) starts[b + 1]! += starts[b]!;
-    const fill = starts.slice(0, size);
-    const sortedKeys = new Int32Array(keys.length);
-    const from = new Int32Array(keys.length);
-    for (let e = 0; e < keys.length; e++) {
-      const at = fill[keys[e]! & mask]!++;
-      sortedKeys[at] = keys[e]!;
-      from[at] = owners[e]!;
+    const heads = new Array<number>(size).fill(-1);
+    const next = new Array<number>(keys.length).fill(-1);
+    for (let e = keys.length - 1; e >= 0; e--) {
+      const b = keys[e]! & mask;
+      next[e] = heads[b]!;
+      heads[b] = e;
     }
     this.mask = mask;
-    this.starts = starts;
-    this.keys = sortedKeys;
-    this.from = from;
+    this.heads = heads;
+    this.next = next;
   }
 
   /** How many entries `key` has (a count holding the piece twice counts twice). */
   count(key: number): number {
-    const b = key & this.mask;
     let n = 0;
-    for (let e = this.starts[b]!; e < this.starts[b + 1]!; e++) if (this.keys[e] === key) n++;
+    for (let e = this.heads[key & this.mask]!; e >= 0; e = this.next[e]!) if (this.keys[e] === key) n++;
     return n;
   }
 
   /** The counts with `key`, in order, each once. */
   owners(key: number): number[] {
-    const b = key & this.mask;
     const out: number[] = [];
-    for (let e = this.starts[b]!; e < this.starts[b + 1]!; e++) {
+    for (let e = this.heads[key & this.mask]!; e >= 0; e = this.next[e]!) {
       if (this.keys[e] !== key) continue;
       const k = this.from[e]!;
       if (out.length === 0 || out[out.length - 1] !== k) out.push(k);
