@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import type { Interval, Quantity } from '../model/quantity.js';
+import { LazyQuantity } from '../parse/numbers/lazy-quantity.js';
 
 const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
@@ -17,8 +18,13 @@ export function interval(lo: Decimal.Value, hi: Decimal.Value): Interval {
  */
 export function figureInterval(q: Quantity): Interval {
   if (q.unitFamily !== 'count') return q.interval;
-  // An exact whole count (step 1, no qualifier, not a range) is its own hull: nothing to undo,
-  // and cheaper to make again than to remember (a weak map entry per figure costs more).
+  // A scanned figure keeps its hull (claims ask for one figure's many times); it is made once the
+  // report is read, when the figure's range (`to`) is set.
+  return q instanceof LazyQuantity ? q.hull(countHull) : countHull(q);
+}
+
+function countHull(q: Quantity): Interval {
+  // An exact whole count (step 1, no qualifier, not a range) is its own hull: nothing to undo.
   if (q.to === null && q.qualifierKind === 'exact' && q.step.eq(ONE) && q.value.isInteger()) return { lo: q.value, hi: q.value };
   let cached = hulls.get(q);
   if (!cached) {
@@ -30,7 +36,11 @@ export function figureInterval(q: Quantity): Interval {
   return cached;
 }
 
-/** Integer hulls of the other count figures (2万宗, 约300件), computed once per figure. */
+/**
+ * Integer hulls of count figures given as plain objects (2万宗, 约300件), computed once per figure.
+ * Scanned figures keep theirs themselves, out of this module-level map (what such maps cost the
+ * collector: see `amountsBySegment` in claims/context.ts).
+ */
 const hulls = new WeakMap<Quantity, Interval>();
 
 /** Sum of intervals (XBRL Calculations 1.1: the sum of the parts' intervals). */
@@ -87,6 +97,8 @@ const INFINITY = new Decimal(Infinity);
 /** A decimal shown with at most `places` decimals, trailing zeros dropped (91.49). */
 export function show(d: Decimal, places = 2): string {
   if (!d.isFinite()) return d.isNeg() ? '-∞' : '∞';
+  // A whole number is shown as it is: rounding it to `places` decimals changes nothing.
+  if (d.isInteger()) return d.toString();
   return d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toString();
 }
 

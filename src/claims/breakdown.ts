@@ -1,3 +1,4 @@
+import type { Decimal } from 'decimal.js';
 import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import { ClaimList, evidence } from './builder.js';
 import { figureIndexAt, figureRef, figuresBefore, isAmount, written, type FigureContext, type ReportContext } from './context.js';
@@ -225,10 +226,10 @@ function judge(
     return mode === 'exhaustive' ? meets(sum, ti) : sum.lo.lte(ti.hi);
   });
   // With no fit, judge against the candidate nearest the sum: the likeliest intended total.
-  const mid = sum.lo.plus(sum.hi).div(2);
-  const total = fits ?? totals.reduce((best, t) => (t.quantity.value.minus(mid).abs().lt(best.quantity.value.minus(mid).abs()) ? t : best));
+  const total = fits ?? nearest(totals, sum.lo.plus(sum.hi).div(2));
   const ti = figureInterval(total.quantity);
   const refs = [figureRef(report, total.quantity, 'total'), ...partRefs];
+  const shown = showInterval(sum);
   const tried = totals.length > 1 ? `candidate totals tried: ${totals.map((t) => written(report, t.quantity)).join(', ')}` : undefined;
   if (fits) {
     out.add<ClaimOf<'breakdown'>>({
@@ -237,8 +238,8 @@ function judge(
       figures: refs,
       verdict: 'holds',
       evidence: evidence(refs, {
-        expression: `${expression} = ${showInterval(sum)}`,
-        computed: showInterval(sum),
+        expression: `${expression} = ${shown}`,
+        computed: shown,
         expected: `${mode === 'exhaustive' ? '=' : '≤'} ${written(report, total.quantity)}`,
         ...(tried ? { note: tried } : {}),
       }),
@@ -257,8 +258,8 @@ function judge(
     figures: refs,
     verdict: 'fails',
     evidence: evidence(refs, {
-      expression: `${expression} = ${showInterval(sum)}`,
-      computed: showInterval(sum),
+      expression: `${expression} = ${shown}`,
+      computed: shown,
       expected: showInterval(ti),
       ...(tried ? { note: tried } : {}),
     }),
@@ -268,4 +269,9 @@ function judge(
     closed: false,
       conflict: null,
   });
+}
+
+/** The total whose value is nearest `mid` (the first at a tie). */
+function nearest(totals: readonly FigureContext[], mid: Decimal): FigureContext {
+  return totals.reduce((best, t) => (t.quantity.value.minus(mid).abs().lt(best.quantity.value.minus(mid).abs()) ? t : best));
 }

@@ -102,6 +102,22 @@ export interface ReportContext {
   segments: Range[];
   /** Sentence index of each segment. */
   segmentSentence: number[];
+  /** What extractors work out once per check and keep here. */
+  memo: ContextMemo;
+}
+
+/**
+ * Tables the extractors build once per check, at first use, kept with the check's context rather
+ * than in module-level weak maps keyed by it (see `amountsBySegment` for what those cost the
+ * collector), and a field read where a map lookup was made per figure.
+ */
+export class ContextMemo {
+  /** Where each clause group's first figure starts (scope.ts). */
+  firstFigureStarts: Float64Array | null = null;
+  /** Where each clause group's earliest date of another year ends (scope.ts). */
+  otherYearEnds: Map<number, number> | null = null;
+  /** Parent section of every section id (restatement.ts). */
+  sectionParents: Int32Array | null = null;
 }
 
 /** Splits sentences at `;` into clause groups. */
@@ -267,7 +283,7 @@ export function buildContext(report: Report, lexicon: Lexicon): ReportContext {
       beforeWords,
     });
   }
-  return { report, lexicon, figures, segments, segmentSentence };
+  return { report, lexicon, figures, segments, segmentSentence, memo: new ContextMemo() };
 }
 
 /**
@@ -348,11 +364,14 @@ interface WordMatches {
 function findWords(trie: WordTrie, s: string, windows: ArrayLike<number>): WordMatches {
   const out: WordMatches = { starts: [], ends: [], bits: [] };
   const first = trie.firstNode;
+  const starts = trie.starts;
   let done = 0;
   for (let w = 0; w < windows.length; w += 2) {
     const to = windows[w + 1]!;
     for (let i = Math.max(done, windows[w]!); i < to; i++) {
-      let node = first[s.charCodeAt(i)]!;
+      const c = s.charCodeAt(i);
+      if ((starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      let node = first[c]!;
       for (let j = i + 1; node !== 0; j++) {
         const bits = trie.bits[node]!;
         if (bits !== 0) {
@@ -426,11 +445,14 @@ function wordTrie(lexicon: Lexicon): WordTrie {
 
 /** A figure as evidence. */
 export function figureRef(report: Report, q: Quantity, role: string): FigureRef {
+  const value = q.value.toString();
+  const i = figureInterval(q);
   return {
     role,
     text: report.text.slice(q.range.start, q.range.end),
-    value: q.value.toString(),
-    interval: intervalStrings(figureInterval(q)),
+    value,
+    // Most figures are exact whole counts, whose interval is their value at both ends: written once.
+    interval: i.lo === q.value && i.hi === q.value ? { lo: value, hi: value } : intervalStrings(i),
     range: q.range,
   };
 }

@@ -147,13 +147,16 @@ export function findTermsWithin(lexicon: Lexicon, text: string, windows: ArrayLi
   const { trie, found } = termIndex(lexicon);
   const out: TermMatch[] = [];
   const last = trie.firstNode;
+  const ends = trie.starts;
   // Ends up to `done` are read already, for a window starting no later than this one.
   let done = 0;
   for (let w = 0; w < windows.length; w += 2) {
     const from = windows[w]!;
     const to = Math.min(windows[w + 1]!, text.length);
     for (let end = Math.max(done, from) + 1; end <= to; end++) {
-      let node = last[text.charCodeAt(end - 1)]!;
+      const c = text.charCodeAt(end - 1);
+      if ((ends[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      let node = last[c]!;
       for (let start = end - 1; node !== 0; start--) {
         const terms = found[node];
         if (terms !== undefined) for (const { term, metric } of terms) out.push({ start, end, metric, term });

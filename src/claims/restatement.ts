@@ -120,13 +120,13 @@ class YearCursor {
   }
 }
 
-/** Parent section of every section id (-1 at the top, -2 for no such id), per report context (built once). */
-const parents = new WeakMap<ReportContext, Int32Array>();
-
-/** Whether two different sections share their parent (or are both top-level parts). */
+/**
+ * Whether two different sections share their parent (or are both top-level parts). The parent of
+ * every section id (-1 at the top, -2 for no such id) is built once per report context.
+ */
 function siblings(ctx: ReportContext, a: number | null, b: number | null): boolean {
   if (a === null || b === null || a === b) return false;
-  let parentOf = parents.get(ctx);
+  let parentOf = ctx.memo.sectionParents;
   if (!parentOf) {
     // Ids index the flat list of sections: an array, not a map, holds them.
     const all = flattenSections(ctx.report);
@@ -134,7 +134,7 @@ function siblings(ctx: ReportContext, a: number | null, b: number | null): boole
     for (const s of all) size = Math.max(size, s.id + 1);
     parentOf = new Int32Array(size).fill(-2);
     for (const s of all) parentOf[s.id] = s.parent ?? -1;
-    parents.set(ctx, parentOf);
+    ctx.memo.sectionParents = parentOf;
   }
   const pa = a >= 0 && a < parentOf.length ? parentOf[a]! : -2;
   const pb = b >= 0 && b < parentOf.length ? parentOf[b]! : -2;

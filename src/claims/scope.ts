@@ -21,10 +21,8 @@ export function quotesWiderBody(ctx: ReportContext, f: FigureContext): boolean {
  * Where each clause group's first figure starts (infinity for none), by group index, per report
  * context (built once). An array: filling a map of every group took more than linear time.
  */
-const firstFigureCache = new WeakMap<ReportContext, Float64Array>();
-
 function firstFigureStart(ctx: ReportContext, segment: number): number {
-  let starts = firstFigureCache.get(ctx);
+  let starts = ctx.memo.firstFigureStarts;
   if (!starts) {
     let size = ctx.segments.length;
     for (const g of ctx.figures) size = Math.max(size, g.segment + 1);
@@ -32,7 +30,7 @@ function firstFigureStart(ctx: ReportContext, segment: number): number {
     for (const g of ctx.figures) {
       if (g.quantity.range.start < starts[g.segment]!) starts[g.segment] = g.quantity.range.start;
     }
-    firstFigureCache.set(ctx, starts);
+    ctx.memo.firstFigureStarts = starts;
   }
   return segment >= 0 && segment < starts.length ? starts[segment]! : Number.POSITIVE_INFINITY;
 }
@@ -50,10 +48,8 @@ export function aboutOtherYear(ctx: ReportContext, f: FigureContext): boolean {
 }
 
 /** For each clause group, where its earliest-ending date of another year ends; built once per context. */
-const otherYearCache = new WeakMap<ReportContext, Map<number, number>>();
-
 function otherYearEnds(ctx: ReportContext, year: number): Map<number, number> {
-  let map = otherYearCache.get(ctx);
+  let map = ctx.memo.otherYearEnds;
   if (map) return map;
   map = new Map();
   const segments = ctx.segments;
@@ -77,6 +73,6 @@ function otherYearEnds(ctx: ReportContext, year: number): Map<number, number> {
     const prev = map.get(seg);
     if (prev === undefined || d.range.end < prev) map.set(seg, d.range.end);
   }
-  otherYearCache.set(ctx, map);
+  ctx.memo.otherYearEnds = map;
   return map;
 }

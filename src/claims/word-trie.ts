@@ -12,6 +12,11 @@ export class WordTrie {
    * directly by loops over every unit of a text, where most units start nothing).
    */
   readonly firstNode = new Int32Array(0x10000);
+  /**
+   * One bit per UTF-16 unit, set when some word starts with it: the loops over every unit of a text
+   * test this first. It is 8 KB where `firstNode` is 256 KB, so it stays in the nearest cache.
+   */
+  readonly starts = new Uint32Array(0x800);
   /** Deeper edges while words are added, keyed `node * 0x10000 + unit`. */
   private readonly edges = new Map<number, number>();
   /** The list bits of the words ending at each node (0 for a node inside words only). */
@@ -44,7 +49,10 @@ export class WordTrie {
       if (next === 0) {
         next = this.bits.length;
         this.bits.push(0);
-        if (node === 0) this.firstNode[c] = next;
+        if (node === 0) {
+          this.firstNode[c] = next;
+          this.starts[c >>> 5]! |= 1 << (c & 31);
+        }
         else this.edges.set(node * 0x10000 + c, next);
       }
       node = next;
@@ -63,8 +71,11 @@ export class WordTrie {
   /** The bits of every listed word lying wholly within `s[from, to)`. */
   maskIn(s: string, from: number, to: number): number {
     let mask = 0;
+    const starts = this.starts;
     for (let i = from; i < to; i++) {
-      let node = this.firstNode[s.charCodeAt(i)]!;
+      const c = s.charCodeAt(i);
+      if ((starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      let node = this.firstNode[c]!;
       for (let j = i + 1; node !== 0; j++) {
         mask |= this.bits[node]!;
         if (j >= to) break;

@@ -30,8 +30,9 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
   const len = s.length;
   // Each run of digits or Chinese numerals once, left to right (a flag per character, no regex).
   for (let i = 0; i < len; i++) {
-    const first = RUN_CHAR[s.charCodeAt(i)]!;
-    if (first === 0) continue;
+    const c = s.charCodeAt(i);
+    if ((RUN_BITS[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+    const first = RUN_CHAR[c]!;
     const runStart = i;
     while (i + 1 < len && RUN_CHAR[s.charCodeAt(i + 1)] === first) i++;
     // A numeral read at the run's start ends with the run (at most four characters of it).
@@ -69,6 +70,9 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
 const RUN_CHAR = new Uint8Array(65536);
 for (let c = 0x30; c <= 0x39; c++) RUN_CHAR[c] = 1;
 for (const c of COUNT_NUMERALS) RUN_CHAR[c.charCodeAt(0)] = 2;
+/** One bit per unit of `RUN_CHAR` that is not 0: 8 KB, tested first by the loop over every unit of the text. */
+const RUN_BITS = new Uint32Array(0x800);
+for (let c = 0; c < 0x10000; c++) if (RUN_CHAR[c] !== 0) RUN_BITS[c >>> 5]! |= 1 << (c & 31);
 
 const QIAN = 0x524d; // 前
 const DI = 0x7b2c; // 第

@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Interval, Qualifier, Quantity, QualifierKind, UnitFamily } from '../../model/quantity.js';
 import type { Range } from '../../model/range.js';
-import { figureValue, type NumeralDigits } from './value.js';
+import { figureNumber, numberInterval, type FigureNumber, type NumeralDigits } from './value.js';
 
 /** What the scanner knows about a figure before any decimal is made. */
 export interface QuantityFields {
@@ -38,7 +38,9 @@ export class LazyQuantity implements Quantity {
   sentence = 0;
   #digits: NumeralDigits;
   #exponent: number;
-  #figure: ReturnType<typeof figureValue> | null = null;
+  #figure: FigureNumber | null = null;
+  /** Made apart from the value: an exact whole count is judged by its value alone (see `figureInterval`). */
+  #own: Interval | null = null;
 
   constructor(fields: QuantityFields, digits: NumeralDigits, exponent: number) {
     this.index = fields.index;
@@ -58,10 +60,10 @@ export class LazyQuantity implements Quantity {
   /** How many figures have made their decimals since load: lets a test and the benchmark see the laziness. */
   static made = 0;
 
-  #made(): ReturnType<typeof figureValue> {
+  #made(): FigureNumber {
     if (this.#figure) return this.#figure;
     LazyQuantity.made++;
-    this.#figure = figureValue(this.#digits, this.#exponent, this.qualifierKind);
+    this.#figure = figureNumber(this.#digits, this.#exponent);
     return this.#figure;
   }
 
@@ -77,11 +79,17 @@ export class LazyQuantity implements Quantity {
 
   /** The values the figure stands for; a range figure spans both ends. */
   get interval(): Interval {
-    const own = this.#made().interval;
+    const own = (this.#own ??= numberInterval(this.#made(), this.qualifierKind));
     return this.to ? (this.#span ??= { lo: own.lo, hi: this.to.interval.hi }) : own;
   }
 
   #span: Interval | null = null;
+
+  /** The figure's interval as `figureInterval` makes it, made once by `make`. */
+  hull(make: (q: Quantity) => Interval): Interval {
+    return (this.#hull ??= make(this));
+  }
+  #hull: Interval | null = null;
 
   /** The figure as a plain object, so JSON output carries every field. */
   toJSON(): Quantity {

@@ -26,12 +26,16 @@ export function powerOfTen(exponent: number): Decimal {
   return p;
 }
 
-/** Value, step and interval of a numeral with a magnitude exponent and qualifier. */
-export function figureValue(
-  tok: NumeralDigits,
-  exponent: number,
-  kind: Quantity['qualifierKind'],
-): { value: Decimal; step: Decimal; interval: Quantity['interval'] } {
+/** Value and step of a numeral with a magnitude exponent, and the place its qualifier (约, 余) reads. */
+export interface FigureNumber {
+  value: Decimal;
+  step: Decimal;
+  /** The place of the last significant digit, worked out only when a qualifier asks for it. */
+  significant: () => Decimal;
+}
+
+/** Value and step of a numeral with a magnitude exponent. */
+export function figureNumber(tok: NumeralDigits, exponent: number): FigureNumber {
   const digits = new Decimal(tok.digits);
   const value = exponent === 0 ? digits : digits.times(powerOfTen(exponent));
   const point = tok.hasFraction ? tok.digits.indexOf('.') : -1;
@@ -47,8 +51,22 @@ export function figureValue(
     const lastNonZero = lastNonZeroIndex(frac);
     return lastNonZero >= 0 ? powerOfTen(exponent - (lastNonZero + 1)) : powerOfTen(exponent + trailingZeros(intPart));
   };
-  const interval = intervalFor(value, step, significant, kind, !value.isNeg());
-  return { value, step, interval };
+  return { value, step, significant };
+}
+
+/** The interval a numeral's value and step stand for under a qualifier. */
+export function numberInterval(n: FigureNumber, kind: Quantity['qualifierKind']): Quantity['interval'] {
+  return intervalFor(n.value, n.step, n.significant, kind, !n.value.isNeg());
+}
+
+/** Value, step and interval of a numeral with a magnitude exponent and qualifier. */
+export function figureValue(
+  tok: NumeralDigits,
+  exponent: number,
+  kind: Quantity['qualifierKind'],
+): { value: Decimal; step: Decimal; interval: Quantity['interval'] } {
+  const n = figureNumber(tok, exponent);
+  return { value: n.value, step: n.step, interval: numberInterval(n, kind) };
 }
 
 function trailingZeros(intPart: string): number {
