@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { defineRule } from '../../src/engine/rule.js';
 import { statedText } from '../../src/engine/rule-helpers.js';
@@ -25,7 +26,8 @@ export const rateWithinBounds = defineRule({
       const bounded = claim.bounded || ctx.options.bounded.includes(claim.name);
       if (!bounded) continue;
       const stated = claim.figures.find((f) => f.role === 'rate');
-      if (!stated || !(Number(stated.interval.lo) > 100)) continue;
+      // In decimals, as every comparison of figures: the interval's ends are exact decimal strings.
+      if (!stated || !new Decimal(stated.interval.lo).gt(100)) continue;
       ctx.report({
         messageId: 'over',
         data: { name: claim.name, stated: statedText(claim) },
