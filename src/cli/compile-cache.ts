@@ -6,8 +6,8 @@
  *
  * Safety: the cache only ever saves time, never changes what runs.
  * - V8 accepts cached data only for its own version and flags and a source of the same length,
- *   and does not checksum it; so the file also records a hash of the source and one of the
- *   cached data (checksum.ts), and anything that does not match (another build, a truncated or corrupt file)
+ *   and does not checksum it; so the file also records a CRC-32 of the source and one of the
+ *   cached data, and anything that does not match (another build, a truncated or corrupt file)
  *   is ignored and the bundle compiled from source, as if there were no cache.
  * - It lives in the OS temporary directory, in a directory of the user's own (`jiaohe-<uid>`,
  *   mode 0700; one of someone else's or open to others is not used), never in the working tree.
@@ -20,10 +20,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
-import { murmur3 } from './checksum.js';
+import { crc32 } from 'node:zlib';
 
-/** Marks a cache file of this layout: magic, source hash and length, data hash, flags; then V8's data. */
-const MAGIC = 0x4a484332; // 'JHC2'
+/** Marks a cache file of this layout: magic, source CRC-32 and length, data CRC-32, flags; then V8's data. */
+const MAGIC = 0x4a484331; // 'JHC1'
 const HEADER = 20;
 /** Flag: written after a `check`, so it holds the check's functions too, not only the start-up. */
 const AFTER_CHECK = 1;
@@ -54,7 +54,7 @@ function cacheDir(env: Record<string, string | undefined>, create: boolean): str
 }
 
 /** The cached data stored for `source`, or undefined when the file is missing, another build's or damaged. */
-function readCache(file: string, sourceHash: number, sourceLength: number): { data: Buffer; flags: number } | undefined {
+function readCache(file: string, sourceCrc: number, sourceLength: number): { data: Buffer; flags: number } | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -62,19 +62,19 @@ function readCache(file: string, sourceHash: number, sourceLength: number): { da
     return undefined;
   }
   if (bytes.length <= HEADER || bytes.readUInt32LE(0) !== MAGIC) return undefined;
-  if (bytes.readUInt32LE(4) !== sourceHash || bytes.readUInt32LE(8) !== sourceLength) return undefined;
+  if (bytes.readUInt32LE(4) !== sourceCrc || bytes.readUInt32LE(8) !== sourceLength) return undefined;
   const data = bytes.subarray(HEADER);
-  if (murmur3(data) !== bytes.readUInt32LE(12)) return undefined;
+  if (crc32(data) !== bytes.readUInt32LE(12)) return undefined;
   return { data, flags: bytes.readUInt32LE(16) };
 }
 
 /** Writes the cache file whole or not at all. */
-function writeCache(dir: string, file: string, sourceHash: number, sourceLength: number, data: Buffer, flags: number): void {
+function writeCache(dir: string, file: string, sourceCrc: number, sourceLength: number, data: Buffer, flags: number): void {
   const header = Buffer.alloc(HEADER);
   header.writeUInt32LE(MAGIC, 0);
-  header.writeUInt32LE(sourceHash, 4);
+  header.writeUInt32LE(sourceCrc, 4);
   header.writeUInt32LE(sourceLength, 8);
-  header.writeUInt32LE(murmur3(data), 12);
+  header.writeUInt32LE(crc32(data), 12);
   header.writeUInt32LE(flags, 16);
   const tmp = join(dir, `.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -89,11 +89,11 @@ function writeCache(dir: string, file: string, sourceHash: number, sourceLength:
 export function loadCached(path: string, env: Record<string, string | undefined>): CachedModule {
   const bytes = readFileSync(path);
   const source = bytes.toString('utf8');
-  const sourceHash = murmur3(bytes);
+  const sourceCrc = crc32(bytes);
   const dir = cacheDir(env, false);
   // One file per Node version and architecture: a new build replaces the old one's.
   const name = `cli-main-${process.version}-${process.arch}.cache`;
-  const cached = dir ? readCache(join(dir, name), sourceHash, source.length) : undefined;
+  const cached = dir ? readCache(join(dir, name), sourceCrc, source.length) : undefined;
   // The wrapper stays on the source's first line, so line numbers in stack traces are the file's;
   // strict, as the ES modules the bundle is made of are.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {'use strict';${source}\n})`, {
@@ -112,7 +112,7 @@ export function loadCached(path: string, env: Record<string, string | undefined>
       const target = cacheDir(env, true);
       if (!target) return;
       try {
-        writeCache(target, join(target, name), sourceHash, source.length, script.createCachedData(), afterCheck ? AFTER_CHECK : 0);
+        writeCache(target, join(target, name), sourceCrc, source.length, script.createCachedData(), afterCheck ? AFTER_CHECK : 0);
       } catch {
         // A cache that cannot be written costs only time.
       }
