@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countDigitRuns } from '../parse/limits.js';
-import { foldUnit, normalizeText, normalizeView } from './normalize.js';
+import { foldTables, foldUnit, normalizeText, normalizeView } from './normalize.js';
 
 describe('normalizeText', () => {
   describe('keeps every offset: the view has the length of the input', () => {
@@ -108,3 +108,29 @@ function expectedView(text: string): string {
   }
   return out;
 }
+
+describe('the fold tables', () => {
+  it('stop at exactly the units that fold, the digits and the low surrogates, each with its foldUnit', () => {
+    const { folds, special } = foldTables();
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const f = foldUnit(c);
+      const stops = f !== c || (c >= 0x30 && c <= 0x39) || (c >= 0xdc00 && c <= 0xdfff);
+      const bit = ((special[c >>> 5]! >>> (c & 31)) & 1) === 1;
+      if (bit !== stops || (stops && folds[c] !== f)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('give every unit its fold on the dense path too (a text that is mostly full-width)', () => {
+    // Enough full-width letters first that the pass turns dense, then every unit but the surrogates.
+    let text = 'Ａ'.repeat(300);
+    let expected = 'A'.repeat(300);
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      text += String.fromCharCode(c);
+      expected += String.fromCharCode(foldUnit(c));
+    }
+    expect(normalizeText(text) === expected).toBe(true);
+  });
+});

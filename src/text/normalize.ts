@@ -5,7 +5,7 @@
  * view is the same offset in the caller's string: positions never need translating.
  */
 
-import { simplifiedUnit } from './traditional.js';
+import { simplifiedUnit, traditionalUnits } from './traditional.js';
 
 const SPACE = 0x20;
 
@@ -57,8 +57,36 @@ export function foldUnit(c: number): number {
   }
 }
 
-/** `foldUnit` of every UTF-16 unit, and a bit per unit the pass over the text must stop at. */
+/**
+ * Every unit `foldUnit` may change, by range: the only units whose fold is worked out when the
+ * tables are made (a test holds this list to `foldUnit` over all 65536 units).
+ */
+const FOLDING_RANGES: ReadonlyArray<readonly [from: number, to: number]> = [
+  [0x0009, 0x0009],
+  [0x000b, 0x000c],
+  [0x00a0, 0x00a0],
+  [0x00ad, 0x00ad],
+  [0x1680, 0x1680],
+  [0x2000, 0x200d],
+  [0x2013, 0x2015],
+  [0x2024, 0x2024],
+  [0x202f, 0x202f],
+  [0x205f, 0x2060],
+  [0x2212, 0x2212],
+  [0x25cb, 0x25cb],
+  [0x25ef, 0x25ef],
+  [0x3000, 0x3000],
+  [0x301c, 0x301c],
+  [0xdb80, 0xdbff],
+  [0xe000, 0xf8ff],
+  [0xfe63, 0xfe63],
+  [0xfeff, 0xfeff],
+  [0xff01, 0xff5e],
+];
+
+/** `foldUnit` of the units the pass over the text stops at, and a bit per such unit. */
 interface FoldTables {
+  /** The fold of each unit whose bit in `special` is set (other entries are not read). */
   folds: Uint16Array;
   /** Units that fold, digits (counted) and low surrogates (folded with a private-use high one). */
   special: Int32Array;
@@ -71,16 +99,24 @@ interface FoldTables {
  */
 let tables: FoldTables | null = null;
 
-function foldTables(): FoldTables {
+/** The fold tables, made on first use. */
+export function foldTables(): FoldTables {
   if (tables) return tables;
   const folds = new Uint16Array(0x10000);
   const special = new Int32Array(0x10000 >>> 5);
-  for (let c = 0; c < 0x10000; c++) {
-    const f = foldUnit(c);
+  const stopAt = (c: number, f: number): void => {
     folds[c] = f;
-    const isSpecial = f !== c || (c >= 0x30 && c <= 0x39) || (c >= 0xdc00 && c <= 0xdfff);
-    if (isSpecial) special[c >>> 5]! |= 1 << (c & 31);
-  }
+    special[c >>> 5]! |= 1 << (c & 31);
+  };
+  // Only the units that may fold are visited, not all 65536: a new process pays for every one.
+  const visit = (c: number): void => {
+    const f = foldUnit(c);
+    if (f !== c) stopAt(c, f);
+  };
+  for (const [from, to] of FOLDING_RANGES) for (let c = from; c <= to; c++) visit(c);
+  for (const c of traditionalUnits()) visit(c);
+  for (let c = 0x30; c <= 0x39; c++) stopAt(c, c);
+  for (let c = 0xdc00; c <= 0xdfff; c++) stopAt(c, c);
   tables = { folds, special };
   return tables;
 }
@@ -147,7 +183,7 @@ export function normalizeView(text: string): NormalizedView {
   let fill = 0;
   for (i++; i < n; i++) {
     const c = text.charCodeAt(i);
-    let f = folds[c]!;
+    let f = ((special[c >>> 5]! >>> (c & 31)) & 1) === 0 ? c : folds[c]!;
     if ((c & 0xfc00) === 0xdc00) {
       const prev = text.charCodeAt(i - 1);
       if (prev >= 0xdb80 && prev <= 0xdbff) f = SPACE;

@@ -30,6 +30,13 @@ const TABLE: Uint16Array = (() => {
   return t;
 })();
 
+/** Every traditional character this file folds, as UTF-16 units. */
+export function traditionalUnits(): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < PAIRS.length; i += 2) out.push(PAIRS.charCodeAt(i));
+  return out;
+}
+
 /** The simplified form of a traditional character, or the character itself. */
 export function simplifiedUnit(c: number): number {
   if (c < FIRST || c > LAST) return c;
