@@ -171,7 +171,8 @@ const builds: Options[] = [
       // which is decoded and hashed faster at every start than one of two-byte characters.
       options.charset = 'ascii';
       options.minifyWhitespace = true;
-      options.inject = ['src/cli/import-meta-shim.ts'];
+      // zod-jitless.ts runs before any module of the bundle, so before any schema is made.
+      options.inject = ['src/cli/zod-jitless.ts', 'src/cli/import-meta-shim.ts'];
       options.define = { ...options.define, 'import.meta.url': 'importMetaUrl' };
     },
   },

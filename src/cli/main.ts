@@ -9,11 +9,6 @@ import { expandInputs, readInputs } from './inputs.js';
 import { CliError, cliMessage } from './messages.js';
 import { formatOutline, reportToJson } from './parse-command.js';
 import { formatRules } from './rules-command.js';
-import { config as zodConfig } from 'zod';
-
-// A run parses a few small documents (config, rule options) once each: compiling zod's fast
-// path for them with new Function costs more at start-up than it ever saves.
-zodConfig({ jitless: true });
 
 export type { CliIo } from './check-command.js';
 export { setPluginImporter } from './plugins.js';
