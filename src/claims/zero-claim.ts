@@ -50,27 +50,15 @@ function trigramKey(s: string, i: number): number {
  * Hash collisions only add candidates, which the search then tests in full.
  */
 class WordIndex {
-  private readonly labels: PieceIndex;
-  private readonly afters: PieceIndex;
+  private readonly labels = new Map<number, number[]>();
+  private readonly afters = new Map<number, number[]>();
 
   constructor(counts: readonly FigureContext[]) {
-    const labelKeys: number[] = [];
-    const labelOwners: number[] = [];
-    const afterKeys: number[] = [];
-    const afterOwners: number[] = [];
     for (let k = 0; k < counts.length; k++) {
       const { label, after } = counts[k]!;
-      for (let j = 0; j + 3 <= label.length; j++) {
-        labelKeys.push(trigramKey(label, j));
-        labelOwners.push(k);
-      }
-      if (after.length >= 3) {
-        afterKeys.push(trigramKey(after, 0));
-        afterOwners.push(k);
-      }
+      for (let j = 0; j + 3 <= label.length; j++) push(this.labels, trigramKey(label, j), k);
+      if (after.length >= 3) push(this.afters, trigramKey(after, 0), k);
     }
-    this.labels = new PieceIndex(labelKeys, labelOwners);
-    this.afters = new PieceIndex(afterKeys, afterOwners);
   }
 
   /**
@@ -79,24 +67,18 @@ class WordIndex {
    * three units.
    */
   candidates(words: string): number[] {
-    let rarest = -1;
-    let fewest = 0;
+    let inLabel: number[] | undefined;
     for (let j = 0; j + 3 <= words.length; j++) {
-      const piece = trigramKey(words, j);
-      const n = this.labels.count(piece);
-      if (n === 0) {
-        rarest = -1;
+      const list = this.labels.get(trigramKey(words, j));
+      if (!list) {
+        inLabel = undefined;
         break;
       }
-      if (rarest < 0 || n < fewest) {
-        rarest = piece;
-        fewest = n;
-      }
+      if (!inLabel || list.length < inLabel.length) inLabel = list;
     }
-    const after = this.afters.owners(trigramKey(words, 0));
-    if (rarest < 0) return after;
-    const inLabel = this.labels.owners(rarest);
-    if (after.length === 0) return inLabel;
+    const after = this.afters.get(trigramKey(words, 0));
+    if (!after) return inLabel ?? [];
+    if (!inLabel) return after;
     // Both are in order: merge them, once each.
     const out: number[] = [];
     let a = 0;
@@ -112,55 +94,11 @@ class WordIndex {
   }
 }
 
-/**
- * Pieces (small integer keys) and the count each came from, chained by the key's low bits: plain
- * arrays filled in one pass, where a map of a list per piece allocated more than all the rest of
- * the zero claims (and typed arrays this size each cost an allocation outside the heap).
- */
-class PieceIndex {
-  private readonly mask: number;
-  /** The first entry of each bucket, or -1. */
-  private readonly heads: number[];
-  /** The entry after each in its bucket, or -1. */
-  private readonly next: number[];
-
-  /** `from` (the count of each key) ascends: chained from the last entry back, a bucket then reads its counts in order. */
-  constructor(
-    private readonly keys: readonly number[],
-    private readonly from: readonly number[],
-  ) {
-    let size = 16;
-    while (size < keys.length) size *= 2;
-    const mask = size - 1;
-    const heads = new Array<number>(size).fill(-1);
-    const next = new Array<number>(keys.length).fill(-1);
-    for (let e = keys.length - 1; e >= 0; e--) {
-      const b = keys[e]! & mask;
-      next[e] = heads[b]!;
-      heads[b] = e;
-    }
-    this.mask = mask;
-    this.heads = heads;
-    this.next = next;
-  }
-
-  /** How many entries `key` has (a count holding the piece twice counts twice). */
-  count(key: number): number {
-    let n = 0;
-    for (let e = this.heads[key & this.mask]!; e >= 0; e = this.next[e]!) if (this.keys[e] === key) n++;
-    return n;
-  }
-
-  /** The counts with `key`, in order, each once. */
-  owners(key: number): number[] {
-    const out: number[] = [];
-    for (let e = this.heads[key & this.mask]!; e >= 0; e = this.next[e]!) {
-      if (this.keys[e] !== key) continue;
-      const k = this.from[e]!;
-      if (out.length === 0 || out[out.length - 1] !== k) out.push(k);
-    }
-    return out;
-  }
+/** Appends `k` to the list under `key`, once (a label may hold one piece twice). */
+function push(map: Map<number, number[]>, key: number, k: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [k]);
+  else if (list[list.length - 1] !== k) list.push(k);
 }
 
 /**
