@@ -303,47 +303,24 @@ export function toDiagnostic(
   const key = `${ruleId}\u0000${messageId}\u0000${sentenceText}`;
   const occurrence = occurrences.get(key) ?? 0;
   occurrences.set(key, occurrence + 1);
-  const related = (d.related ?? []).map((r) => {
-    const other = r.document ? reportOf(r.document) : undefined;
-    const p = (other ? lineIndexOf(other) : index).position(r.range.start);
-    // Two literals rather than a spread of an optional field: a spread after other fields builds the object one property at a time.
-    return r.document
-      ? { range: r.range, line: p.line, column: p.column, message: r.message, document: r.document }
-      : { range: r.range, line: p.line, column: p.column, message: r.message };
-  });
-  const print = fingerprint(ruleId, messageId, sectionPath, sentenceText, occurrence);
-  const checked = knownSeverity(severity);
-  // The suggestion, when there is one, stands before the fingerprint.
-  return d.suggestion
-    ? {
-        ruleId,
-        messageId,
-        severity: checked,
-        message,
-        range: d.range,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        sectionPath,
-        evidence: d.evidence,
-        related,
-        suggestion: d.suggestion,
-        fingerprint: print,
-      }
-    : {
-        ruleId,
-        messageId,
-        severity: checked,
-        message,
-        range: d.range,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        sectionPath,
-        evidence: d.evidence,
-        related,
-        fingerprint: print,
-      };
+  return {
+    ruleId,
+    messageId,
+    severity: knownSeverity(severity),
+    message,
+    range: d.range,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    sectionPath,
+    evidence: d.evidence,
+    related: (d.related ?? []).map((r) => {
+      const other = r.document ? reportOf(r.document) : undefined;
+      const p = (other ? lineIndexOf(other) : index).position(r.range.start);
+      return { range: r.range, line: p.line, column: p.column, message: r.message, ...(r.document ? { document: r.document } : {}) };
+    }),
+    ...(d.suggestion ? { suggestion: d.suggestion } : {}),
+    fingerprint: fingerprint(ruleId, messageId, sectionPath, sentenceText, occurrence),
+  };
 }
