@@ -1,5 +1,6 @@
 import { defineConfig, type Options } from 'tsup';
 import type { Plugin } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import ts from 'typescript';
 
@@ -96,7 +97,13 @@ const cliSources: Plugin = {
 // The CLI: a small executable, so `--version` loads almost nothing, and one bundle with the rest.
 // A build given its entries on the command line (`tsup --entry.index src/index.ts --out-dir .quick`)
 // is one library build: each of these configurations would otherwise write the same files at once.
-export default defineConfig((flags) => (flags.entry ? builds.slice(0, 1) : builds));
+export default defineConfig((flags) => {
+  if (flags.entry) return builds.slice(0, 1);
+  // dist/ is emptied here, once, before the builds start: they run at once, and a build's own
+  // `clean` could delete a file another build had already written (the executable, the fastest).
+  rmSync('dist', { recursive: true, force: true });
+  return builds;
+});
 
 const builds: Options[] = [
   {
@@ -104,7 +111,6 @@ const builds: Options[] = [
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
     target: 'node20',
     platform: 'neutral',
     splitting: false,
