@@ -28,4 +28,4 @@ try {
   // Loaded modules stay in memory, so the bundle can go before the run (which may exit early).
   rmSync(dir, { recursive: true, force: true });
 }
-process.exit(main(process.argv.slice(2), root));
+process.exit(await main(process.argv.slice(2), root));

@@ -60,6 +60,8 @@ interface Slow {
 
 /** Candidates kept for re-timing: one slow first run is often a GC pause or another process. */
 const SLOW_CANDIDATES = 50;
+/** Inputs checked between two turns of the event loop (see `main`). */
+const BATCH = 1000;
 const RETIME_RUNS = 5;
 
 const perKb = (x: Slow): number => x.ms / (x.text.length / 1024);
@@ -113,7 +115,7 @@ function replay(file: string): number {
 }
 
 /** Runs the fuzzer; `root` is the project root (seeds/ and ../shared/corpus are found from it). */
-export function main(argv: readonly string[], root: string): number {
+export async function main(argv: readonly string[], root: string): Promise<number> {
   const opts = parseArgs(argv);
   if (opts.replay) return replay(opts.replay);
   const sources = loadFuzzSources(root);
@@ -130,29 +132,42 @@ export function main(argv: readonly string[], root: string): number {
   const slowTotal: Slow[] = [];
   const t0 = performance.now();
   const step = Math.max(1, Math.round(opts.runs / 20));
-  fc.check(
-    fc.property(arb, (text) => {
-      const outcome = checkInput(text);
-      runs++;
-      chars += text.length;
-      checkMs += outcome.ms;
-      // Below 1 KB fixed costs dominate, so per-KB figures of tiny inputs say nothing about scaling.
-      if (text.length >= 1024) keepSlowest(slowPerKb, { text, ms: outcome.ms }, perKb);
-      keepSlowest(slowTotal, { text, ms: outcome.ms }, (x) => x.ms);
-      if (outcome.problems.length > 0) {
-        failing++;
-        for (const kind of new Set(outcome.problems.map((p) => p.kind))) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-        if (failing <= SAVED_LIMIT) save(opts.out, `failing-${failing}`, text, { seed: opts.seed, run: runs, problems: outcome.problems });
-      }
-      if (runs % step === 0) {
-        const s = (performance.now() - t0) / 1000;
-        const heap = process.memoryUsage().heapUsed / 2 ** 20;
-        console.error(`  ${runs}/${opts.runs} inputs, ${failing} failing, ${(runs / s).toFixed(0)} inputs/s, heap ${heap.toFixed(0)} MB`);
-      }
-      return true;
-    }),
-    { numRuns: opts.runs, seed: opts.seed },
-  );
+  // The batch (its seed and size) where each kind of problem first showed, to shrink it there.
+  const firstBatch = new Map<string, { seed: number; runs: number }>();
+  // In batches with a turn of the event loop between them: a result holds its report through a
+  // WeakRef once read, and JavaScript keeps every WeakRef's target alive until the current job
+  // ends, so one synchronous run of 10^5 checks would keep every report it read (3.5 GB by 20,000).
+  for (let batch = 0; runs < opts.runs; batch++) {
+    const size = Math.min(BATCH, opts.runs - runs);
+    const seed = opts.seed + batch;
+    fc.check(
+      fc.property(arb, (text) => {
+        const outcome = checkInput(text);
+        runs++;
+        chars += text.length;
+        checkMs += outcome.ms;
+        // Below 1 KB fixed costs dominate, so per-KB figures of tiny inputs say nothing about scaling.
+        if (text.length >= 1024) keepSlowest(slowPerKb, { text, ms: outcome.ms }, perKb);
+        keepSlowest(slowTotal, { text, ms: outcome.ms }, (x) => x.ms);
+        if (outcome.problems.length > 0) {
+          failing++;
+          for (const kind of new Set(outcome.problems.map((p) => p.kind))) {
+            byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+            if (!firstBatch.has(kind)) firstBatch.set(kind, { seed, runs: size });
+          }
+          if (failing <= SAVED_LIMIT) save(opts.out, `failing-${failing}`, text, { seed, run: runs, problems: outcome.problems });
+        }
+        if (runs % step === 0) {
+          const s = (performance.now() - t0) / 1000;
+          const heap = process.memoryUsage().heapUsed / 2 ** 20;
+          console.error(`  ${runs}/${opts.runs} inputs, ${failing} failing, ${(runs / s).toFixed(0)} inputs/s, heap ${heap.toFixed(0)} MB`);
+        }
+        return true;
+      }),
+      { numRuns: size, seed },
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const seconds = (performance.now() - t0) / 1000;
 
   console.log(`\ninputs run: ${runs} in ${seconds.toFixed(0)} s (${(runs / seconds).toFixed(0)} inputs/s; ${(chars / runs / 1024).toFixed(1)} KB average, ${(checkMs / 1000).toFixed(0)} s in checkReport)`);
@@ -171,9 +186,10 @@ export function main(argv: readonly string[], root: string): number {
   let ok = failing === 0;
   for (const kind of byKind.keys()) {
     // Shrink with the same seed: fast-check replays up to the first input failing this way, then minimises it.
+    const first = firstBatch.get(kind)!;
     const result = fc.check(
       fc.property(arb, (text) => !checkInput(text).problems.some((p) => p.kind === kind)),
-      { numRuns: opts.runs, seed: opts.seed },
+      { numRuns: first.runs, seed: first.seed },
     );
     if (!result.failed || !result.counterexample) continue;
     const [text] = result.counterexample;
