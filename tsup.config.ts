@@ -126,7 +126,7 @@ const builds: Options[] = [
     splitting: false,
   },
   {
-    // The executable (dist/cli.cjs, CommonJS: see src/cli/bin.ts), which answers --version itself
+    // The program (dist/cli.cjs, CommonJS: see src/cli/bin.ts), which answers --version itself
     // and otherwise runs cli-main.cjs (below) through a V8 code cache.
     entry: { cli: 'src/cli/bin.ts' },
     outDir: 'dist',
@@ -145,8 +145,9 @@ const builds: Options[] = [
     },
   },
   {
-    // The plugin worker, a file of its own loaded by URL beside the CLI's bundle.
-    entry: { 'plugin-worker': 'src/cli/plugin-worker.ts' },
+    // The executable's name (package.json `bin`), an ES module that only loads dist/cli.cjs;
+    // and the plugin worker, a file of its own loaded by URL beside the CLI's bundle.
+    entry: { cli: 'src/cli/entry.ts', 'plugin-worker': 'src/cli/plugin-worker.ts' },
     outDir: 'dist',
     format: ['esm'],
     sourcemap: true,
@@ -157,6 +158,7 @@ const builds: Options[] = [
     // start-up than the whole check of a report.
     noExternal: [/.*/],
     esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter],
+    banner: { js: '#!/usr/bin/env node' },
   },
   {
     // Everything the CLI runs after start-up, in one CommonJS file: Node 20 can keep a code

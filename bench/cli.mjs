@@ -16,7 +16,7 @@ function time(args, env = {}) {
   const ms = [];
   for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    const r = spawnSync(process.execPath, ['dist/cli.js', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
     ms.push(performance.now() - t);
     if (r.status !== 0 && r.status !== 1) throw new Error(`jiaohe ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }

@@ -23,7 +23,7 @@ try {
   console.log('hard limits through the CLI (new process each):');
   for (const [name, file] of [['7.4 MB of dense figures', dense], ['8 MB realistic report', realistic]]) {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-preload.mjs'), join(root, 'dist/cli.cjs'), 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, ['--import', join(root, 'bench/rss-preload.mjs'), join(root, 'dist/cli.js'), 'check', '--format', 'json', file], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const seconds = (performance.now() - t0) / 1000;
     const rss = Number(/max-rss-kb (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
     const said = r.status === 2 ? r.stderr.split('\n').find((l) => l.trim() && !l.startsWith('max-rss')) : `${(JSON.parse(r.stdout).documents?.[0]?.diagnostics ?? []).length} findings`;

@@ -1,13 +1,13 @@
 /**
- * The `jiaohe` executable. `--version` is answered here, before the checker is loaded, so it
- * returns at once; everything else runs `main` from the CommonJS bundle beside this file
- * (dist/cli-main.cjs), loaded with a code cache (compile-cache.ts) so a run does not compile it
- * again each time.
+ * The `jiaohe` program, loaded by the executable dist/cli.js (entry.ts). `--version` is answered
+ * here, before the checker is loaded, so it returns at once; everything else runs `main` from the
+ * CommonJS bundle beside this file (dist/cli-main.cjs), loaded with a code cache
+ * (compile-cache.ts) so a run does not compile it again each time.
  *
- * Built as CommonJS (dist/cli.cjs): an ES module entry costs a new process Node's ES module loader,
- * and importing a built-in module from ES code evaluates all of its exports (`node:fs` then loads
- * the stream classes), about 10 ms a run that a check never needs. Plugins, which are ES modules,
- * still come through `import()`, which starts that loader only when a plugin is given.
+ * Built as CommonJS (dist/cli.cjs): importing a built-in module from ES code evaluates all of its
+ * exports (`node:fs` then loads the stream classes) and goes through the ES module loader, a few
+ * milliseconds a run that a check never needs. Plugins, which are ES modules, still come through
+ * `import()`.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

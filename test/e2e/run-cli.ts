@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { projectPath } from '../helpers.js';
 
 /** The built CLI, as `npx jiaohe` runs it. */
-export const CLI = projectPath('dist/cli.cjs');
+export const CLI = projectPath('dist/cli.js');
 
 /** What a run of the CLI printed and returned, and how long it took. */
 export interface CliRun {
