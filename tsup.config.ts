@@ -105,6 +105,19 @@ export default defineConfig((flags) => {
   return builds;
 });
 
+/**
+ * What the CLI's files share: built for Node into dist/, with their dependencies bundled in
+ * (resolving and compiling zod's many modules costs more at start-up than the whole check of a report).
+ */
+const cliBundle = {
+  outDir: 'dist',
+  sourcemap: true,
+  target: 'node20',
+  platform: 'node',
+  splitting: false,
+  noExternal: [/.*/],
+} satisfies Options;
+
 const builds: Options[] = [
   {
     entry: { index: 'src/index.ts', html: 'src/io/html.ts', docx: 'src/io/docx.ts', node: 'src/node.ts' },
@@ -128,14 +141,9 @@ const builds: Options[] = [
   {
     // The program (dist/cli.cjs, CommonJS: see src/cli/bin.ts), which answers --version itself
     // and otherwise runs cli-main.cjs (below) through a V8 code cache.
+    ...cliBundle,
     entry: { cli: 'src/cli/bin.ts' },
-    outDir: 'dist',
     format: ['cjs'],
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
-    splitting: false,
-    noExternal: [/.*/],
     banner: { js: '#!/usr/bin/env node' },
     esbuildOptions(options) {
       options.inject = ['src/cli/import-meta-shim.ts'];
@@ -147,16 +155,9 @@ const builds: Options[] = [
   {
     // The executable's name (package.json `bin`), an ES module that only loads dist/cli.cjs;
     // and the plugin worker, a file of its own loaded by URL beside the CLI's bundle.
+    ...cliBundle,
     entry: { cli: 'src/cli/entry.ts', 'plugin-worker': 'src/cli/plugin-worker.ts' },
-    outDir: 'dist',
     format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
-    splitting: false,
-    // Dependencies are bundled in: resolving and compiling zod's many modules costs more at
-    // start-up than the whole check of a report.
-    noExternal: [/.*/],
     esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter],
     banner: { js: '#!/usr/bin/env node' },
   },
@@ -165,14 +166,9 @@ const builds: Options[] = [
     // cache for a script it compiles through vm.Script (src/cli/compile-cache.ts), not for an
     // ES module. The HTML, .docx and SARIF code is in it too but only compiled when a run calls
     // it. import.meta.url is its file's URL (the plugin worker is found beside it).
+    ...cliBundle,
     entry: { 'cli-main': 'src/cli/main.ts' },
-    outDir: 'dist',
     format: ['cjs'],
-    sourcemap: true,
-    target: 'node20',
-    platform: 'node',
-    splitting: false,
-    noExternal: [/.*/],
     esbuildPlugins: [zodEnglishOnly, stringWidthLazySegmenter, cliSources],
     esbuildOptions(options) {
       // ASCII only (Chinese text as \u escapes): V8 then holds the source as a one-byte string,
