@@ -4,6 +4,7 @@ import type { Report } from '../model/report.js';
 import { figureInterval, intervalStrings } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
 import { firstNotBefore } from '../text/bisect.js';
+import { inBits } from '../text/chars.js';
 import { findTermsWithin, metricStartingAt, metricWithin, type Lexicon, type Metric } from './lexicon.js';
 import { senseOfWords, type FigureSense } from './sense.js';
 import { WordTrie } from './word-trie.js';
@@ -370,7 +371,7 @@ function findWords(trie: WordTrie, s: string, windows: ArrayLike<number>): WordM
     const to = windows[w + 1]!;
     for (let i = Math.max(done, windows[w]!); i < to; i++) {
       const c = s.charCodeAt(i);
-      if ((starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      if (!inBits(starts, c)) continue;
       let node = first[c]!;
       for (let j = i + 1; node !== 0; j++) {
         const bits = trie.bits[node]!;

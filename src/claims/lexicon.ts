@@ -2,6 +2,7 @@ import { z } from 'zod';
 import metricsData from '../../rules/lexicon/metrics.json';
 import ratesData from '../../rules/lexicon/rates.json';
 import { UnitFamilySchema } from '../model/quantity.js';
+import { inBits } from '../text/chars.js';
 import { WordTrie } from './word-trie.js';
 
 /** A metric: a countable thing reports talk about, with the phrasings that name it. */
@@ -155,7 +156,7 @@ export function findTermsWithin(lexicon: Lexicon, text: string, windows: ArrayLi
     const to = Math.min(windows[w + 1]!, text.length);
     for (let end = Math.max(done, from) + 1; end <= to; end++) {
       const c = text.charCodeAt(end - 1);
-      if ((ends[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      if (!inBits(ends, c)) continue;
       let node = last[c]!;
       for (let start = end - 1; node !== 0; start--) {
         const terms = found[node];

@@ -4,6 +4,7 @@
  * position meets every listed word starting there, shortest first. Built once at load (or once
  * per lexicon) and never changed after its first walk.
  */
+import { addBit, codeBits, inBits } from '../text/chars.js';
 
 /** A trie: node 0 is the root; nodes are reached by (node, UTF-16 unit) steps. */
 export class WordTrie {
@@ -16,7 +17,7 @@ export class WordTrie {
    * One bit per UTF-16 unit, set when some word starts with it: the loops over every unit of a text
    * test this first. It is 8 KB where `firstNode` is 256 KB, so it stays in the nearest cache.
    */
-  readonly starts = new Uint32Array(0x800);
+  readonly starts = codeBits('');
   /** Deeper edges while words are added, keyed `node * 0x10000 + unit`. */
   private readonly edges = new Map<number, number>();
   /** The list bits of the words ending at each node (0 for a node inside words only). */
@@ -51,7 +52,7 @@ export class WordTrie {
         this.bits.push(0);
         if (node === 0) {
           this.firstNode[c] = next;
-          this.starts[c >>> 5]! |= 1 << (c & 31);
+          addBit(this.starts, c);
         }
         else this.edges.set(node * 0x10000 + c, next);
       }
@@ -74,7 +75,7 @@ export class WordTrie {
     const starts = this.starts;
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
-      if ((starts[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+      if (!inBits(starts, c)) continue;
       let node = this.firstNode[c]!;
       for (let j = i + 1; node !== 0; j++) {
         mask |= this.bits[node]!;

@@ -43,11 +43,13 @@ export function codeSet(chars: string): ReadonlySet<number> {
  */
 export function codeBits(chars: string): Int32Array {
   const bits = new Int32Array(0x10000 >>> 5);
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars.charCodeAt(i);
-    bits[c >>> 5]! |= 1 << (c & 31);
-  }
+  for (let i = 0; i < chars.length; i++) addBit(bits, chars.charCodeAt(i));
   return bits;
+}
+
+/** Sets the bit of the UTF-16 unit `c` in `bits` (see `codeBits`). */
+export function addBit(bits: Int32Array, c: number): void {
+  bits[c >>> 5]! |= 1 << (c & 31);
 }
 
 /** Whether the UTF-16 unit `c` (a code, not NaN) has its bit in `bits` (see `codeBits`). */

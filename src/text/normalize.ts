@@ -6,6 +6,7 @@
  */
 
 import { simplifiedUnit, traditionalUnits } from './traditional.js';
+import { addBit, inBits } from './chars.js';
 
 const SPACE = 0x20;
 
@@ -106,7 +107,7 @@ export function foldTables(): FoldTables {
   const special = new Int32Array(0x10000 >>> 5);
   const stopAt = (c: number, f: number): void => {
     folds[c] = f;
-    special[c >>> 5]! |= 1 << (c & 31);
+    addBit(special, c);
   };
   // Only the units that may fold are visited, not all 65536: a new process pays for every one.
   const visit = (c: number): void => {
@@ -156,7 +157,7 @@ export function normalizeView(text: string): NormalizedView {
   let i = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (((special[c >>> 5]! >>> (c & 31)) & 1) === 0) continue;
+    if (!inBits(special, c)) continue;
     let f = folds[c]!;
     if ((c & 0xfc00) === 0xdc00 && i > 0) {
       // A low surrogate after a private-use high surrogate is folded with it.
@@ -183,7 +184,7 @@ export function normalizeView(text: string): NormalizedView {
   let fill = 0;
   for (i++; i < n; i++) {
     const c = text.charCodeAt(i);
-    let f = ((special[c >>> 5]! >>> (c & 31)) & 1) === 0 ? c : folds[c]!;
+    let f = inBits(special, c) ? folds[c]! : c;
     if ((c & 0xfc00) === 0xdc00) {
       const prev = text.charCodeAt(i - 1);
       if (prev >= 0xdb80 && prev <= 0xdbff) f = SPACE;

@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import { figureInterval, intervalStrings } from '../../arithmetic/interval.js';
 import type { FigureRef } from '../../engine/diagnostic.js';
 import type { Interval, Quantity } from '../../model/quantity.js';
+import { codeBits, inBits } from '../../text/chars.js';
 import { ClaimList, evidence } from '../builder.js';
 import { figureRef, type ReportContext } from '../context.js';
 import type { ClaimOf } from '../schema.js';
@@ -31,7 +32,7 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
   // Each run of digits or Chinese numerals once, left to right (a flag per character, no regex).
   for (let i = 0; i < len; i++) {
     const c = s.charCodeAt(i);
-    if ((RUN_BITS[c >>> 5]! & (1 << (c & 31))) === 0) continue;
+    if (!inBits(RUN_BITS, c)) continue;
     const first = RUN_CHAR[c]!;
     const runStart = i;
     while (i + 1 < len && RUN_CHAR[s.charCodeAt(i + 1)] === first) i++;
@@ -68,15 +69,10 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
  * is written with (2). A run holds one kind.
  */
 const RUN_CHAR = new Uint8Array(65536);
-/** One bit per unit of `RUN_CHAR` that is not 0: 8 KB, tested first by the loop over every unit of the text. */
-const RUN_BITS = new Uint32Array(0x800);
-// Both filled from the two lists, not by reading all 65536 entries back (a new process pays for that loop).
-const markRunChar = (c: number, kind: number): void => {
-  RUN_CHAR[c] = kind;
-  RUN_BITS[c >>> 5]! |= 1 << (c & 31);
-};
-for (let c = 0x30; c <= 0x39; c++) markRunChar(c, 1);
-for (const n of COUNT_NUMERALS) markRunChar(n.charCodeAt(0), 2);
+for (let c = 0x30; c <= 0x39; c++) RUN_CHAR[c] = 1;
+for (const c of COUNT_NUMERALS) RUN_CHAR[c.charCodeAt(0)] = 2;
+/** The units of `RUN_CHAR` that are not 0, as bits (8 KB): tested first by the loop over every unit of the text. */
+const RUN_BITS = codeBits(`0123456789${COUNT_NUMERALS}`);
 
 const QIAN = 0x524d; // 前
 const DI = 0x7b2c; // 第
