@@ -72,8 +72,9 @@ console.log(JSON.stringify({ value: String(q.value), isDecimal: Decimal.isDecima
 `;
 
 function run(cmd: string, args: string[], cwd: string): { code: number | null; stdout: string; out: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
-  return { code: r.status, stdout: r.stdout, out: `${r.stdout}${r.stderr}` };
+  // Bounded: an install or a compiler that hangs would otherwise block this worker for good.
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 300_000, env: { ...process.env, npm_config_update_notifier: 'false' } });
+  return { code: r.status, stdout: r.stdout, out: `${r.error ? `${r.error.message}\n` : ''}${r.stdout}${r.stderr}` };
 }
 
 beforeAll(() => {

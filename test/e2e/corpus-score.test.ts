@@ -26,6 +26,7 @@ describe('the real-text corpus', () => {
       cwd: projectPath(''),
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
+      timeout: 300_000,
       env: {
         ...process.env,
         MIN_RECALL: String(GATE.minRecall),
@@ -34,6 +35,7 @@ describe('the real-text corpus', () => {
         MAX_UNEXPLAINED: String(GATE.maxUnexplained),
       },
     });
+    expect(r.error, 'the scorer did not finish').toBeUndefined();
     const json = r.stdout.slice(0, r.stdout.lastIndexOf('\ncaught '));
     const { summary, missed, alarms, unexplained, crashes } = JSON.parse(json) as {
       summary: { fails: number; caught: number; holds: number; covered: number; alarms: number; unexplained: number; crashes: number };

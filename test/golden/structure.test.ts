@@ -6,6 +6,7 @@ import { BUILTIN_RULES } from '../../rules/index.js';
 import { checkReport, parseProfile, ProfileError } from '../../src/index.js';
 import type { RuleSetting } from '../../src/engine/config.js';
 import { projectPath, scratchDir, seedText } from '../helpers.js';
+import { CLI_TIMEOUT_MS } from '../e2e/run-cli.js';
 
 const STRUCTURE = ['required-sections', 'heading-numbering', 'enumeration-sequence', 'report-date', 'plan-year', 'signature-block', 'document-kind'];
 
@@ -85,7 +86,7 @@ describe('a user-supplied profile', () => {
   });
 
   it('works from the CLI with --profile', () => {
-    const cli = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', profileFile, '--format', 'json'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', profileFile, '--format', 'json'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(cli.status).toBe(1);
     const out = JSON.parse(cli.stdout) as { documents: Array<{ kind: string; diagnostics: Array<{ ruleId: string; messageId: string }> }> };
     expect(out.documents[0]!.kind).toBe('xinxi-gongkai-annual-report');
@@ -112,24 +113,24 @@ describe('a user-supplied profile', () => {
     const dir = scratchDir('jiaohe-');
     const bad = join(dir, 'bad.profile.json');
     writeFileSync(bad, JSON.stringify({ id: 'Bad Id', name: { zh: 'x', en: 'x' }, recognize: { title: [], body: [] }, items: [] }));
-    const cli = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', bad], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', bad], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(cli.status).toBe(2);
     expect(cli.stderr).toContain('invalid profile at id');
     const notJson = join(dir, 'x.json');
     writeFileSync(notJson, '{ id: ');
-    const cli2 = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', notJson, '--locale', 'en'], { encoding: 'utf8' });
+    const cli2 = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--profile', notJson, '--locale', 'en'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(cli2.status).toBe(2);
     expect(cli2.stderr).toContain('not valid JSON');
   });
 
   it('an unknown --kind or --level is a configuration error', () => {
-    const a = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--kind', 'nope'], { encoding: 'utf8' });
+    const a = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--kind', 'nope'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(a.status).toBe(2);
     expect(a.stderr).toContain("配置项 profile 无效:没有名为 'nope' 的报告类型(已知:fazhi-zhengfu-annual-report)");
-    const en = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--kind', 'nope', '--locale', 'en'], { encoding: 'utf8' });
+    const en = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--kind', 'nope', '--locale', 'en'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(en.status).toBe(2);
     expect(en.stderr).toContain("unknown profile 'nope' at profile (known: fazhi-zhengfu-annual-report)");
-    const b = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--level', 'village'], { encoding: 'utf8' });
+    const b = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--level', 'village'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(b.status).toBe(2);
     expect(b.stderr).toContain('level');
   });
