@@ -4,7 +4,7 @@ import type { Enumeration, Sentence } from '../model/structure.js';
 import { normalizeText, normalizeView } from '../text/normalize.js';
 import { findEnumerations, type OpenRuns } from './enumerations.js';
 import { splitLines } from './lines.js';
-import { Marks } from './marks.js';
+import { MARK_OF, Marks, rememberMarks } from './marks.js';
 import { readMetadata } from './metadata.js';
 import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
@@ -34,11 +34,11 @@ export function parseReport(text: string, options: ParseOptions = {}): Report {
   // The one refusal: a text of hundreds of thousands of numbers would take minutes and
   // gigabytes to check, so it is turned away before any work but the one linear pass that
   // normalises the text and counts its digit runs (see limits.ts).
-  const view = normalizeView(input);
+  const view = normalizeView(input, MARK_OF);
   const max = options.maxDigitRuns ?? MAX_DIGIT_RUNS;
   if (view.digitRuns > max) throw new InputLimitError(foundBeforeStop(view.digitRuns, max), max);
   try {
-    return parse(input, view.norm, options);
+    return parse(input, view.norm, new Marks(view.marked!), options);
   } catch (error) {
     if (error instanceof InputLimitError) throw error;
     // A parser bug must not crash the caller; property tests assert this never happens.
@@ -87,7 +87,7 @@ function emptyReport(text: string, options: ParseOptions): Report {
   };
 }
 
-function parse(text: string, norm: string, options: ParseOptions): Report {
+function parse(text: string, norm: string, marks: Marks, options: ParseOptions): Report {
   const lines = splitLines(norm);
   if (lines.length === 0) {
     const report = emptyReport(text, options);
@@ -99,10 +99,10 @@ function parse(text: string, norm: string, options: ParseOptions): Report {
   const { roots, list } = buildSections(text, norm, layout);
   const paragraphs = layout.paragraphs;
 
-  // Body and headings: one pass finds the units sentences, enumerations, quotes and figures act on.
+  // Body and headings: sentences, enumerations, quotes and figures are read there, visiting the
+  // marked units of each paragraph (found while normalising).
   const scanned = paragraphs.filter((p) => p.role === 'body' || p.role === 'heading');
   const scannedRanges = scanned.map((p) => p.range);
-  const marks = new Marks(norm, scannedRanges);
   const sentences: Sentence[] = [];
   const enumerations: Enumeration[] = [];
   const openRuns: OpenRuns = new Map();
@@ -158,5 +158,6 @@ function parse(text: string, norm: string, options: ParseOptions): Report {
       report.notes.push({ code: 'heading-without-text', message: `heading ${sec.marker.text} has no text`, range: sec.marker.range });
     }
   }
+  rememberMarks(report, marks);
   return report;
 }

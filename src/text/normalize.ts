@@ -7,6 +7,7 @@
 
 import { simplifiedUnit, traditionalUnits } from './traditional.js';
 import { addBit, inBits } from './chars.js';
+import { PositionList } from './positions.js';
 
 const SPACE = 0x20;
 
@@ -131,6 +132,21 @@ export interface NormalizedView {
    * the same count as `countDigitRuns(text)`.
    */
   digitRuns: number;
+  /** With a `marking` table: the offsets whose unit of the view the table marks (not 0), ascending. */
+  marked: PositionList | null;
+}
+
+/** The fold stops together with the units a marking table marks, made once per table. */
+const stopsByMarking = new WeakMap<Uint8Array, Int32Array>();
+
+function stopsWith(special: Int32Array, marking: Uint8Array): Int32Array {
+  let stops = stopsByMarking.get(marking);
+  if (!stops) {
+    stops = special.slice();
+    for (let c = 0; c < marking.length; c++) if (marking[c] !== 0) addBit(stops, c);
+    stopsByMarking.set(marking, stops);
+  }
+  return stops;
 }
 
 /** Longest piece of the view built from codes at once, to stay within argument limits. */
@@ -144,10 +160,14 @@ const SPARSE_CHANGES = 64;
  * The normalised view of `text` together with its digit runs, in one pass. Many reports hold few
  * characters that fold: then the view is the text itself (no copy) or slices of it around the
  * folded characters; a text with many (full-width punctuation throughout) is copied code by code
- * from the point where they turn out to be many, in chunks. Linear either way.
+ * from the point where they turn out to be many, in chunks. Linear either way. Given a `marking`
+ * table (a flag per unit, not 0 for the units some later pass acts on), the same pass collects
+ * where the view holds such units, so that pass need not read the text again.
  */
-export function normalizeView(text: string): NormalizedView {
+export function normalizeView(text: string, marking?: Uint8Array): NormalizedView {
   const { folds, special } = foldTables();
+  const stops = marking ? stopsWith(special, marking) : special;
+  const marked = marking ? new PositionList(text.length) : null;
   const n = text.length;
   const parts: string[] = [];
   let copied = 0; // text[0, copied) is in parts
@@ -157,8 +177,8 @@ export function normalizeView(text: string): NormalizedView {
   let i = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (!inBits(special, c)) continue;
-    let f = folds[c]!;
+    if (!inBits(stops, c)) continue;
+    let f = inBits(special, c) ? folds[c]! : c;
     if ((c & 0xfc00) === 0xdc00 && i > 0) {
       // A low surrogate after a private-use high surrogate is folded with it.
       const prev = text.charCodeAt(i - 1);
@@ -168,6 +188,7 @@ export function normalizeView(text: string): NormalizedView {
       if (lastDigit !== i - 1) runs++;
       lastDigit = i;
     }
+    if (marked !== null && marking![f] !== 0) marked.add(i);
     if (f !== c) {
       parts.push(text.slice(copied, i), String.fromCharCode(f));
       copied = i + 1;
@@ -176,9 +197,9 @@ export function normalizeView(text: string): NormalizedView {
     }
   }
   if (i >= n) {
-    if (copied === 0) return { norm: text, digitRuns: runs };
+    if (copied === 0) return { norm: text, digitRuns: runs, marked };
     parts.push(text.slice(copied));
-    return { norm: parts.join(''), digitRuns: runs };
+    return { norm: parts.join(''), digitRuns: runs, marked };
   }
   // Dense: every code from here on goes through the buffer.
   let fill = 0;
@@ -193,6 +214,7 @@ export function normalizeView(text: string): NormalizedView {
       if (lastDigit !== i - 1) runs++;
       lastDigit = i;
     }
+    if (marked !== null && marking![f] !== 0) marked.add(i);
     buffer[fill++] = f;
     if (fill === CHUNK) {
       parts.push(String.fromCharCode.apply(null, buffer as unknown as number[]));
@@ -200,7 +222,7 @@ export function normalizeView(text: string): NormalizedView {
     }
   }
   if (fill > 0) parts.push(String.fromCharCode.apply(null, buffer.subarray(0, fill) as unknown as number[]));
-  return { norm: parts.join(''), digitRuns: runs };
+  return { norm: parts.join(''), digitRuns: runs, marked };
 }
 
 /** Returns the same-length normalised view of `text`. */

@@ -230,3 +230,26 @@ describe('positions and evidence', () => {
     expect(c.claim.evidence.computed).toBe('4 items listed');
   });
 });
+
+describe('where the reader looks', () => {
+  it('every unit a count can be written with is one the parser marks as a figure unit, so visiting marks misses no run', async () => {
+    const { Mark, marksOf } = await import('../../parse/marks.js');
+    const { RUN_BITS } = await import('./index.js');
+    const { inBits } = await import('../../text/chars.js');
+    const unmarked: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (inBits(RUN_BITS, c) && (marksOf(c) & Mark.Figure) === 0) unmarked.push(String.fromCharCode(c));
+    expect(unmarked).toEqual([]);
+    // And the set is what the reader needs: Arabic digits and the count numerals.
+    expect(inBits(RUN_BITS, '7'.charCodeAt(0)) && inBits(RUN_BITS, '两'.charCodeAt(0)) && inBits(RUN_BITS, '百'.charCodeAt(0))).toBe(true);
+  });
+
+  it('reads the same lists in a report built without the parser (its marks read anew)', () => {
+    const text = '我们制定了执法、审批、监管三大体系。';
+    const parsed = parseReport(text);
+    const copy = JSON.parse(JSON.stringify(parsed));
+    const a = extractClaims(parsed).claims.filter((c) => c.kind === 'countedList');
+    const b = extractClaims(copy).claims.filter((c) => c.kind === 'countedList');
+    expect(a.length).toBe(1);
+    expect(b.map((c) => c.range)).toEqual(a.map((c) => c.range));
+  });
+});

@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import { figureInterval, intervalStrings } from '../../arithmetic/interval.js';
 import type { FigureRef } from '../../engine/diagnostic.js';
 import type { Interval, Quantity } from '../../model/quantity.js';
+import { marksOfReport } from '../../parse/marks.js';
 import { codeBits, inBits } from '../../text/chars.js';
 import { ClaimList, evidence } from '../builder.js';
 import { figureRef, type ReportContext } from '../context.js';
@@ -29,15 +30,21 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
   let floor = 0;
   let resume = 0;
   const len = s.length;
-  // Each run of digits or Chinese numerals once, left to right (a flag per character, no regex).
-  for (let i = 0; i < len; i++) {
-    const c = s.charCodeAt(i);
+  // Each run of digits or Chinese numerals once, left to right, visiting only the units the
+  // parser marked (every unit of a run is marked as a figure unit: see the test).
+  const marks = marksOfReport(report);
+  const positions = marks.positions;
+  let runEnd = 0;
+  for (let k = 0; k < marks.length; k++) {
+    const runStart = positions[k]!;
+    if (runStart < runEnd) continue;
+    const c = s.charCodeAt(runStart);
     if (!inBits(RUN_BITS, c)) continue;
     const first = RUN_CHAR[c]!;
-    const runStart = i;
+    let i = runStart;
     while (i + 1 < len && RUN_CHAR[s.charCodeAt(i + 1)] === first) i++;
     // A numeral read at the run's start ends with the run (at most four characters of it).
-    const runEnd = i + 1;
+    runEnd = i + 1;
     if (runStart < resume || !isNumeralStart(s, runStart)) continue;
     // Whether a count can follow, asked before the numeral is read: most numerals are figures.
     const tail = mayFollow(s, runEnd);
@@ -72,7 +79,7 @@ const RUN_CHAR = new Uint8Array(65536);
 for (let c = 0x30; c <= 0x39; c++) RUN_CHAR[c] = 1;
 for (const c of COUNT_NUMERALS) RUN_CHAR[c.charCodeAt(0)] = 2;
 /** The units of `RUN_CHAR` that are not 0, as bits (8 KB): tested first by the loop over every unit of the text. */
-const RUN_BITS = codeBits(`0123456789${COUNT_NUMERALS}`);
+export const RUN_BITS = codeBits(`0123456789${COUNT_NUMERALS}`);
 
 const QIAN = 0x524d; // 前
 const DI = 0x7b2c; // 第
