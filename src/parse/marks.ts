@@ -4,7 +4,7 @@ import { firstNotBefore } from '../text/bisect.js';
 import { PositionList } from '../text/positions.js';
 import { CHINESE_NUMERAL_CODES } from './numbers/chinese-numeral.js';
 
-/** What a marked unit may matter to: sentence splitting, running enumerations, the figure scanner, quote context. */
+/** What a marked unit may matter to: sentence splitting, running enumerations, the figure scanner and counted lists, quote context. */
 export const Mark = { Sentence: 1, Enumeration: 2, Figure: 4, Quote: 8 } as const;
 
 /** Marks by UTF-16 unit, made once, at load: the marking table `normalizeView` collects positions by. */

@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractClaims, parseReport, type ClaimOf } from '../../index.js';
+import { Mark, marksOf } from '../../parse/marks.js';
+import { inBits } from '../../text/chars.js';
+import { RUN_BITS } from './index.js';
 
 type ListClaim = ClaimOf<'countedList'>;
 
@@ -232,10 +235,7 @@ describe('positions and evidence', () => {
 });
 
 describe('where the reader looks', () => {
-  it('every unit a count can be written with is one the parser marks as a figure unit, so visiting marks misses no run', async () => {
-    const { Mark, marksOf } = await import('../../parse/marks.js');
-    const { RUN_BITS } = await import('./index.js');
-    const { inBits } = await import('../../text/chars.js');
+  it('every unit a count can be written with is one the parser marks as a figure unit, so visiting marks misses no run', () => {
     const unmarked: string[] = [];
     for (let c = 0; c < 0x10000; c++) if (inBits(RUN_BITS, c) && (marksOf(c) & Mark.Figure) === 0) unmarked.push(String.fromCharCode(c));
     expect(unmarked).toEqual([]);

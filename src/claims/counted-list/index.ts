@@ -78,7 +78,7 @@ export function extractCountedLists(ctx: ReportContext, out: ClaimList): void {
 const RUN_CHAR = new Uint8Array(65536);
 for (let c = 0x30; c <= 0x39; c++) RUN_CHAR[c] = 1;
 for (const c of COUNT_NUMERALS) RUN_CHAR[c.charCodeAt(0)] = 2;
-/** The units of `RUN_CHAR` that are not 0, as bits (8 KB): tested first by the loop over every unit of the text. */
+/** The units of `RUN_CHAR` that are not 0, as bits (8 KB): tested first at every marked unit of the text. */
 export const RUN_BITS = codeBits(`0123456789${COUNT_NUMERALS}`);
 
 const QIAN = 0x524d; // 前
