@@ -5,7 +5,7 @@
  */
 import type { Range } from '../../model/range.js';
 import { trim } from './items.js';
-import { CHAR_CLASS, CLOSER, codeIn, OPENER } from './words.js';
+import { charClass, CLOSER, codeIn, OPENER } from './words.js';
 
 /** A list read forward from its start. */
 export interface ListAfter {
@@ -47,7 +47,7 @@ export function listAfter(s: string, start: number, maxItems: number): ListAfter
   let commas = 0;
   for (let i = p; i < limit; i++) {
     const c = s.charCodeAt(i);
-    const kind = CHAR_CLASS[c]!;
+    const kind = charClass(c);
     if ((kind & OPENER) !== 0) depth++;
     else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0) {
@@ -74,7 +74,7 @@ function inline(s: string, p: number, limit: number, mode: ListAfter['mode'], en
   const sepCode = sep.charCodeAt(0);
   for (let i = p; i < limit; i++) {
     const c = s.charCodeAt(i);
-    const kind = CHAR_CLASS[c]!;
+    const kind = charClass(c);
     if ((kind & OPENER) !== 0) depth++;
     else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0 && codeIn(ends, c)) {

@@ -5,6 +5,7 @@
  * all (三大, 前五), so the count is read here from the text, the same way whichever it is.
  */
 import { matchUnit } from '../../parse/numbers/units.js';
+import { codeBits, inBits } from '../../text/chars.js';
 import { parseChineseNumeral, type ChineseNumeral } from '../../parse/numbers/chinese-numeral.js';
 import { CLASSIFIERS, COUNT_NUMERALS, MAX_BIG_KINDS, type CountSense } from './words.js';
 
@@ -31,9 +32,8 @@ export interface Count {
 }
 
 
-/** Count numerals by char code. */
-const NUMERAL = new Uint8Array(65536);
-for (const c of COUNT_NUMERALS) NUMERAL[c.charCodeAt(0)] = 1;
+/** Count numerals by char code, as bits (8 KB: a 64 KB table read at ideographs misses the cache). */
+const NUMERAL = codeBits(COUNT_NUMERALS);
 
 /** Measure words by the char code of their first character. */
 const CLASSIFIERS_BY_FIRST = new Map<number, Array<readonly [string, CountSense]>>();
@@ -42,13 +42,12 @@ for (const entry of CLASSIFIERS) {
   if (list) list.push(entry);
   else CLASSIFIERS_BY_FIRST.set(entry[0].charCodeAt(0), [entry]);
 }
-/** A flag per char code that starts a measure word. */
-const CLASSIFIER_START = new Uint8Array(65536);
-for (const code of CLASSIFIERS_BY_FIRST.keys()) CLASSIFIER_START[code] = 1;
+/** The char codes that start a measure word, as bits. */
+const CLASSIFIER_START = codeBits(String.fromCharCode(...CLASSIFIERS_BY_FIRST.keys()));
 
 /** Whether a measure word could start at `pos` (its first character is one), before reading it. */
 export function startsClassifier(s: string, pos: number): boolean {
-  return CLASSIFIER_START[s.charCodeAt(pos)] === 1;
+  return inBits(CLASSIFIER_START, s.charCodeAt(pos));
 }
 
 /** Whether `c` is a Chinese character (CJK unified ideographs). */
@@ -75,7 +74,7 @@ export function isNumeralStart(s: string, pos: number): boolean {
     const prev = s.charCodeAt(pos - 1);
     return !isDigitCode(prev) && prev !== 0x2e && !isLetterCode(prev);
   }
-  return NUMERAL[code] === 1 && (pos === 0 || NUMERAL[s.charCodeAt(pos - 1)] !== 1);
+  return inBits(NUMERAL, code) && (pos === 0 || !inBits(NUMERAL, s.charCodeAt(pos - 1)));
 }
 
 /**
@@ -92,7 +91,7 @@ export function numeralAt(s: string, pos: number): Numeral | null {
     return { start: pos, end, value };
   }
   let end = pos;
-  while (end < s.length && end - pos < MAX_RUN + 1 && NUMERAL[s.charCodeAt(end)] === 1) end++;
+  while (end < s.length && end - pos < MAX_RUN + 1 && inBits(NUMERAL, s.charCodeAt(end))) end++;
   if (end - pos > MAX_RUN) return null;
   return chineseAt(s, pos, end) ?? (s.charCodeAt(pos) === 0x4e00 /* 一 */ && end - pos > 1 ? chineseAt(s, pos + 1, end) : null);
 }
@@ -184,7 +183,7 @@ export function setPhraseAt(s: string, n: Numeral): { end: number; count: Count 
     const c = s.charCodeAt(p);
     if (c === CLOSE_QUOTE || c === OPEN_BRACKET) break;
     if (!isHanCode(c)) return null;
-    if (NUMERAL[c] === 1 && NUMERAL[s.charCodeAt(p - 1)] !== 1) {
+    if (inBits(NUMERAL, c) && !inBits(NUMERAL, s.charCodeAt(p - 1))) {
       const m = numeralAt(s, p);
       if (!m) return null;
       value += m.value;

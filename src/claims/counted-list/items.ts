@@ -5,7 +5,7 @@
  */
 import type { Range } from '../../model/range.js';
 import {
-  CHAR_CLASS,
+  charClass,
   CLOSER,
   codeIn,
   CONNECTIVE_INDEX,
@@ -39,7 +39,7 @@ export function trim(s: string, span: Range, extra = ''): Range {
 }
 
 function trims(code: number, extra: string): boolean {
-  return (CHAR_CLASS[code]! & SPACE) !== 0 || codeIn(extra, code);
+  return (charClass(code) & SPACE) !== 0 || codeIn(extra, code);
 }
 
 /**
@@ -56,7 +56,7 @@ export function splitAt(s: string, start: number, end: number, seps: string, tri
       push(s, out, { start: from, end: i }, trimExtra);
       from = i;
     }
-    const kind = CHAR_CLASS[c]!;
+    const kind = charClass(c);
     if ((kind & OPENER) !== 0) depth++;
     else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0 && codeIn(seps, c)) {
@@ -78,7 +78,7 @@ function connectives(s: string, span: Range): Range[] {
   const out: Range[] = [];
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
-    const kind = CHAR_CLASS[s.charCodeAt(i)]!;
+    const kind = charClass(s.charCodeAt(i));
     if ((kind & OPENER) !== 0) depth++;
     else if ((kind & CLOSER) !== 0 && depth > 0) depth--;
     else if (depth === 0 && i > span.start) {

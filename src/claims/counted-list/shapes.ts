@@ -16,7 +16,7 @@ import { holdsCount, isHanCode, type Count } from './counts.js';
 import { hasConnective, hasTitle, namesEvent, readings, splitAt, startsAsAction, stripLead, trim, type Reading } from './items.js';
 import {
   BREAK as BREAKS,
-  CHAR_CLASS,
+  charClass,
   CLAUSE_BREAKS,
   CLOSER as CLOSES,
   CLOSERS,
@@ -76,7 +76,7 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   const p = count.start;
   // The words between the list and the count, back to 》 or 等.
   let g = p;
-  while (g > floor && p - g <= MAX_GAP && GAP_STOPS[s.charCodeAt(g - 1)] !== 1) g--;
+  while (g > floor && p - g <= MAX_GAP && !inBits(GAP_STOPS, s.charCodeAt(g - 1))) g--;
   let listEnd: number;
   let open = false;
   let titled = false;
@@ -107,7 +107,7 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   const start = clauseStart(s, listEnd, floor);
   if (!start) return null;
   // Most figures have no list before them: look for a separator or a title before splitting.
-  if (!titled && !hasAny(s, start.at, listEnd, LIST_MARKS)) return null;
+  if (!titled && !start.listed) return null;
   // Titles written side by side (《A》《B》) are items too.
   const items = splitAt(s, start.at, listEnd, '、+', '', true);
   if (items.length === 0 || items.some((it) => hasOpenEnd(s, it))) return null;
@@ -182,22 +182,12 @@ function nounAt(s: string, pos: number): boolean {
   return (isHanCode(c) || c === QUOTE_OPEN) && !inBits(NOT_NOUN, c);
 }
 
-/** Whether `s[start, end)` holds any of the characters of `chars` (see `codeBits`). */
-function hasAny(s: string, start: number, end: number, chars: Int32Array): boolean {
-  for (let i = start; i < end; i++) if (inBits(chars, s.charCodeAt(i))) return true;
-  return false;
-}
-
-/** What joins the items of a list before its count: 、, +, 和, 及, 与. */
-const LIST_MARKS = codeBits('、+和及与');
-const DUN = codeBits('、');
-
 /** Whether an item holds 等 outside brackets: the list it closes ended there (A、B等纳入C、D). */
 function hasOpenEnd(s: string, span: Range): boolean {
   let depth = 0;
   for (let i = span.start; i < span.end; i++) {
     const c = s.charCodeAt(i);
-    const kind = CHAR_CLASS[c]!;
+    const kind = charClass(c);
     if ((kind & OPENS) !== 0) depth++;
     else if ((kind & CLOSES) !== 0 && depth > 0) depth--;
     else if (depth === 0 && c === DENG) return true;
@@ -211,8 +201,7 @@ function isDigitCode(code: number): boolean {
 }
 
 /** Characters the words between a list and its count never hold. */
-const GAP_STOPS = new Uint8Array(65536);
-for (const c of `${CLAUSE_BREAKS}、《》等0123456789`) GAP_STOPS[c.charCodeAt(0)] = 1;
+const GAP_STOPS = codeBits(`${CLAUSE_BREAKS}、《》等0123456789`);
 
 /**
  * Where the clause holding a list that ends at `end` starts: after a clause break, an opening
@@ -221,32 +210,56 @@ for (const c of `${CLAUSE_BREAKS}、《》等0123456789`) GAP_STOPS[c.charCodeAt
  * comma (a writer may have set one between items) or a figure. Null when the list is inside a book
  * title or longer than a list can be. Walks back at most 400 characters.
  */
-function clauseStart(s: string, end: number, floor: number): { at: number; strong: boolean } | null {
+function clauseStart(s: string, end: number, floor: number): ClauseStart | null {
   let depth = 0;
+  // Whether the clause holds a mark that joins items, noted on the walk back rather than read again.
+  let joins = 0;
   for (let i = end; i > floor; i--) {
     if (end - i > MAX_LIST) return null;
     const code = s.charCodeAt(i - 1);
-    const kind = MARK[code];
-    if (kind === 0) continue;
-    if (kind === CLOSER) depth++;
+    // The bits first: most units are unmarked ideographs, and the table is read only for marks.
+    if (!inBits(MARKED, code)) continue;
+    const kind = MARK[code]!;
+    if (kind >= JOIN) joins |= kind;
+    else if (kind === CLOSER) depth++;
     else if (kind === OPENER) {
-      if (depth === 0) return code === 0x300a ? null : { at: i, strong: true };
+      if (depth === 0) return code === 0x300a ? null : clause(i, true, joins);
       depth--;
     } else if (depth === 0) {
-      return { at: i, strong: code !== 0x2c };
+      return clause(i, code !== 0x2c, joins);
     }
   }
-  return { at: floor, strong: floor === 0 };
+  return clause(floor, floor === 0, joins);
+}
+
+/** Where a clause starts, how firmly, and which marks joining items it holds. */
+interface ClauseStart {
+  at: number;
+  strong: boolean;
+  /** It holds 、, +, 和, 及 or 与 (what joins the items of a list before its count). */
+  listed: boolean;
+  /** It holds 、. */
+  dun: boolean;
+}
+
+function clause(at: number, strong: boolean, joins: number): ClauseStart {
+  return { at, strong, listed: joins !== 0, dun: (joins & DUN_MARK) === DUN_MARK };
 }
 
 const CLOSER = 1;
 const OPENER = 2;
 const BREAK = 3;
-/** Closing and opening brackets and clause breaks by char code, so the walk back reads a table. */
+/** Marks joining items are flags from 4 up: 、 (12) carries both bits, +和及与 (4) one. */
+const JOIN = 4;
+const DUN_MARK = 8;
+/** Closing and opening brackets, clause breaks and marks joining items by char code, so the walk back reads a table. */
 const MARK = new Uint8Array(0x10000);
 for (const c of CLAUSE_BREAKS) MARK[c.charCodeAt(0)] = BREAK;
 for (const c of OPENERS) MARK[c.charCodeAt(0)] = OPENER;
 for (const c of CLOSERS) MARK[c.charCodeAt(0)] = CLOSER;
+for (const c of '+和及与') MARK[c.charCodeAt(0)] = JOIN;
+MARK[0x3001 /* 、 */] = JOIN | DUN_MARK;
+const MARKED = codeBits(`${CLAUSE_BREAKS}${OPENERS}${CLOSERS}+和及与、`);
 
 // ---------------------------------------------------------------------------------------- bracket
 
@@ -300,7 +313,7 @@ function closingBracket(s: string, open: number): number {
   for (let i = open + 1; i < Math.min(s.length, open + MAX_BRACKET); i++) {
     const c = s.charCodeAt(i);
     if (c === 0x0a) return -1;
-    const kind = CHAR_CLASS[c]!;
+    const kind = charClass(c);
     if ((kind & OPENS) !== 0) depth++;
     else if ((kind & CLOSES) !== 0) {
       if (depth === 0) return c === 0x29 /* ) */ ? i : -1;
@@ -359,7 +372,7 @@ function introAfter(s: string, from: number, loose: boolean): { listStart: numbe
   let depth = 0;
   for (let i = from; i < Math.min(s.length, from + MAX_INTRO); i++) {
     const c = s.charCodeAt(i);
-    const kind = CHAR_CLASS[c]!;
+    const kind = charClass(c);
     if ((kind & OPENS) !== 0) depth++;
     else if ((kind & CLOSES) !== 0 && depth > 0) depth--;
     if (depth > 0) continue;
@@ -435,7 +448,7 @@ function sweptBy(s: string, rank: Count, floor: number): Draft | null {
       verbAt = rank.start - k - v.length;
       break;
     }
-    if ((CHAR_CLASS[s.charCodeAt(rank.start - k - 1)]! & BREAKS) !== 0) return null;
+    if ((charClass(s.charCodeAt(rank.start - k - 1)) & BREAKS) !== 0) return null;
   }
   if (verbAt < 0) return null;
   const start = clauseStart(s, verbAt, floor);
@@ -479,7 +492,7 @@ export function listInClauseBefore(s: string, count: Count, floor: number): Draf
   for (let i = count.end; i + 2 <= h; i++) nouns.push(s.slice(i, i + 2));
   if (nouns.length === 0) return null;
   const start = clauseStart(s, end, floor);
-  if (!start || !hasAny(s, start.at, end, DUN)) return null;
+  if (!start || !start.dun) return null;
   const items = splitAt(s, start.at, end, '、');
   if (items.length < 2 || !items.some((it) => nouns.some((w) => s.startsWith(w, it.end - 2)))) return null;
   items[0] = stripLead(s, items[0]!).span;

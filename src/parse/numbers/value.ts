@@ -36,7 +36,7 @@ export interface FigureNumber {
 
 /** Value and step of a numeral with a magnitude exponent. */
 export function figureNumber(tok: NumeralDigits, exponent: number): FigureNumber {
-  const digits = new Decimal(tok.digits);
+  const digits = tok.hasFraction ? new Decimal(tok.digits) : wholeDecimal(tok.digits);
   const value = exponent === 0 ? digits : digits.times(powerOfTen(exponent));
   const point = tok.hasFraction ? tok.digits.indexOf('.') : -1;
   const intPart = point >= 0 ? tok.digits.slice(0, point) : tok.digits;
@@ -52,6 +52,22 @@ export function figureNumber(tok: NumeralDigits, exponent: number): FigureNumber
     return lastNonZero >= 0 ? powerOfTen(exponent - (lastNonZero + 1)) : powerOfTen(exponent + trailingZeros(intPart));
   };
   return { value, step, significant };
+}
+
+/**
+ * A whole number written in digits as a Decimal. Most figures are short whole counts; decimal.js
+ * makes one from a small integer without parsing a string (its fast path below 1e7), and the
+ * integer is accumulated exactly here (seven digits at most), so no rounding can enter.
+ */
+function wholeDecimal(digits: string): Decimal {
+  if (digits.length > 7) return new Decimal(digits);
+  let n = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return new Decimal(digits);
+    n = n * 10 + d;
+  }
+  return digits.length === 0 ? new Decimal(digits) : new Decimal(n);
 }
 
 /** The interval a numeral's value and step stand for under a qualifier. */
