@@ -22,6 +22,9 @@ import { restatementConsistent } from './restatement-consistent/index.js';
 import { sumMatchesTotal } from './sum-matches-total/index.js';
 import { tableShareMatches } from './table-share-matches/index.js';
 import { tableTotalMatches } from './table-total-matches/index.js';
+import { tableIdentityHolds } from './table-identity-holds/index.js';
+import { formatEdition } from './format-edition/index.js';
+import { statisticsYear } from './statistics-year/index.js';
 import { zeroClaimContradiction } from './zero-claim-contradiction/index.js';
 
 export {
@@ -47,6 +50,9 @@ export {
   sumMatchesTotal,
   tableShareMatches,
   tableTotalMatches,
+  tableIdentityHolds,
+  formatEdition,
+  statisticsYear,
   zeroClaimContradiction,
 };
 
@@ -74,6 +80,9 @@ export const BUILTIN_RULES: readonly Rule[] = [
   signatureBlock,
   tableTotalMatches,
   tableShareMatches,
+  tableIdentityHolds,
+  formatEdition,
+  statisticsYear,
 ] as unknown as readonly Rule[];
 
 /** Every built-in cross-document rule, run by `checkReports`. */

@@ -14,6 +14,8 @@ import { extractRuns } from './runs.js';
 import type { Claim } from './schema.js';
 import { extractSubsets } from './subset.js';
 import { extractTableClaims } from './table.js';
+import { extractTableIdentities } from './identity.js';
+import type { Profile } from '../profiles/schema.js';
 import { extractZeroClaims } from './zero-claim.js';
 
 /** Claims of a report with the context they were read from. */
@@ -24,10 +26,11 @@ export interface ExtractedClaims {
 
 /**
  * Extracts and judges every checkable claim of a report: breakdowns, partitions, subsets,
- * rates, counted lists, restatements, zero claims, growth rates and rate changes. Claims come
+ * rates, counted lists, restatements, zero claims, growth rates and rate changes, table totals and
+ * shares, and the table identities the document kind (`profile`) declares. Claims come
  * back in document order, numbered from 0.
  */
-export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon): ExtractedClaims {
+export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon, profile: Profile | null = null): ExtractedClaims {
   const context = buildContext(report, lexicon);
   const list = new ClaimList();
   const partitionUsed = new Set<number>();
@@ -46,6 +49,7 @@ export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon)
   extractGrowth(context, list);
   extractPointsChanges(context, list);
   extractTableClaims(context, list);
+  extractTableIdentities(context, list, profile);
   // The claims were made for this call alone: renumber them in place instead of copying each.
   // Kinds compared by code unit: they are ASCII names that order alike either way (so the order is
   // unchanged), and `localeCompare` goes through the collator for every tie.

@@ -153,6 +153,28 @@ export const TableShareClaimSchema = z.object({
   suggestion: z.string().nullable(),
 });
 
+/**
+ * An identity a document kind declares for one of its tables, in one value column: the rows on
+ * its left add up to the rows on its right (一 + 二 = (七)总计 + 四 in a 政府信息公开 table 三).
+ */
+export const TableIdentityClaimSchema = z.object({
+  kind: z.literal('tableIdentity'),
+  ...base,
+  /** Index of the table in `report.tables`. */
+  table: z.number().int().nonnegative(),
+  /** The kind's id for the table and the identity (`applications`, `carried-balance`). */
+  tableId: z.string(),
+  identity: z.string(),
+  /** The identity's name as the kind states it, in Chinese and English. */
+  name: z.object({ zh: z.string(), en: z.string() }),
+  /** `strict`: the format requires it; `typical`: it usually holds. */
+  status: z.enum(['strict', 'typical']),
+  /** The header of the column, when the table names it. */
+  column: SpannedTextSchema.nullable(),
+  /** Cells on either side left blank or not stated: they make the claim unassessable. */
+  blanks: z.number().int().nonnegative(),
+});
+
 /** Every claim jiaohe extracts and judges. */
 export const ClaimSchema = z.discriminatedUnion('kind', [
   BreakdownClaimSchema,
@@ -166,6 +188,7 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
   PointsClaimSchema,
   TableTotalClaimSchema,
   TableShareClaimSchema,
+  TableIdentityClaimSchema,
 ]);
 /** Every claim jiaohe extracts and judges. */
 export type Claim = z.infer<typeof ClaimSchema>;

@@ -138,7 +138,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   const byPath = new Map(sources.map((s) => [s.path, s]));
   const parents: Record<string, string> = {};
   if (options.parent) for (const s of sources) if (s.path !== options.parent) parents[s.path] = options.parent;
-  const reports = sources.map((s) => ({ id: s.path, text: s.text }));
+  const reports = sources.map((s) => ({ id: s.path, text: s.text, ...(s.tables ? { tables: s.tables } : {}) }));
   // Plugin rules run in a worker under a time budget; the built-in ones stay in this thread.
   const sandboxed = runPlugins(plugins, { paths: pluginPaths, inputs: reports, config, profiles, parents, env: io.env });
   let all: CheckReportsResult;

@@ -27,7 +27,7 @@ async function runParse(options: CliOptions, io: CliIo): Promise<number> {
       continue;
     }
     // Positions are the file's: an HTML page's lines, a .docx's paragraphs.
-    const report = parseReport(o.source.text, { source: o.path });
+    const report = parseReport(o.source.text, { source: o.path, ...(o.source.tables ? { tables: o.source.tables } : {}) });
     if (options.format === 'json') documents.push({ path: o.path, format: o.source.format, encoding: o.source.encoding, page: o.source.page, report: mapRanges(reportToJson(report), o.source) });
     else io.stdout(`${formatOutline(report, o.path, (offset) => o.source.locate(offset, 'start'))}\n\n`);
   }

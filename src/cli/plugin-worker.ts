@@ -100,7 +100,7 @@ async function serve(data: RunChannel): Promise<void> {
     if (linked) return prepared.get(index);
     if (!prepared.has(index)) {
       const input = data.inputs[index]!;
-      checkReport(input.text, config, { builtins: false, rules: keepers(), crossRules: [...cross.values()], profiles: data.profiles, parse: { source: input.id } });
+      checkReport(input.text, config, { builtins: false, rules: keepers(), crossRules: [...cross.values()], profiles: data.profiles, parse: { source: input.id, ...(input.tables ? { tables: input.tables } : {}) } });
       order = [...(prepared.get(index)?.keys() ?? [])];
     }
     for (const done of prepared.keys()) if (done < index) prepared.delete(done);

@@ -9,6 +9,7 @@
  * rules run in the main thread as before; the library's `checkReport` runs extra rules
  * in-process, with no budget.
  */
+import type { SourceTable } from '../model/table.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -146,7 +147,7 @@ export type LoadRequest = { url: string } | { run: RunChannel };
 /** What a run's worker needs to rebuild each rule's context: the files, the reports and the configuration. */
 export interface RunSetup {
   urls: string[];
-  inputs: Array<{ id: string; text: string }>;
+  inputs: Array<{ id: string; text: string; tables?: SourceTable[] }>;
   config: Config;
   profiles: Profile[];
   parents: Record<string, string>;
@@ -301,7 +302,7 @@ export interface PluginRun {
 /** What a run needs besides the plugin rules: the files, the reports, the configuration and the environment. */
 export interface PluginRunSetup {
   paths: readonly string[];
-  inputs: ReadonlyArray<{ id: string; text: string }>;
+  inputs: ReadonlyArray<{ id: string; text: string; tables?: SourceTable[] }>;
   config: Config;
   profiles: readonly Profile[];
   parents: Record<string, string>;
@@ -329,7 +330,7 @@ export function runPlugins(plugins: PluginRules, setup: PluginRunSetup): PluginR
     url,
     {
       urls: pluginFiles(setup.paths).map((f) => f.url),
-      inputs: setup.inputs.map(({ id, text }) => ({ id, text })),
+      inputs: setup.inputs.map(({ id, text, tables }) => ({ id, text, ...(tables ? { tables } : {}) })),
       config: setup.config,
       profiles: [...setup.profiles],
       parents: setup.parents,

@@ -5,6 +5,7 @@ import { checkDescriptor, checkReport, compareDiagnostics, findingSeverity, toDi
 import { resolveConfig, type ConfigInput } from '../engine/config.js';
 import { formatMessage } from '../engine/messages.js';
 import type { Report } from '../model/report.js';
+import type { SourceTable } from '../model/table.js';
 import { extractFacts } from './facts.js';
 import { linkReports, type Link, type Unplaced } from './link.js';
 import type { CrossComparison, CrossContext, CrossDoc, CrossReportDescriptor, CrossRule } from './rule.js';
@@ -14,6 +15,8 @@ export interface ReportInput {
   id: string;
   text?: string;
   report?: Report;
+  /** Tables the file gave as tables (`LoadedSource.tables`), read from their structure. */
+  tables?: readonly SourceTable[];
 }
 
 /** What `checkReports` returns: each document's own check, the links and the comparisons. */
@@ -46,7 +49,7 @@ export function checkReports(inputs: readonly ReportInput[], config: ConfigInput
   const resolved = resolveConfig<CrossRule | Rule>(config, [...crossRules, ...single]);
   const lexicon = options.lexicon ?? builtinLexicon;
   const docs: CrossDoc[] = inputs.map((input, i) => {
-    const result = checkReport(input.report ?? input.text ?? '', config, { ...options, parse: { ...options.parse, source: input.id } });
+    const result = checkReport(input.report ?? input.text ?? '', config, { ...options, parse: { ...options.parse, source: input.id, ...(input.tables ? { tables: input.tables } : {}) } });
     options.onChecked?.(i + 1, inputs.length);
     return { id: input.id, report: result.report, facts: extractFacts(result.context, result.claims), result };
   });

@@ -151,11 +151,15 @@ export function checkReport(input: string | Report, config: ConfigInput = {}, op
     const known = profiles.map((p) => p.id).join(', ');
     throw new ConfigError(configMessage(locale, 'unknownProfile', { profile, known }), 'profile');
   }
-  const active = detectProfile(report, profiles, { ...(profile ? { profile } : {}), ...(level ? { level } : {}) });
+  const override = { ...(profile ? { profile } : {}), ...(level ? { level } : {}) };
+  // The caller's own kinds come first: one that recognises the report is the caller's intent,
+  // even where a built-in kind of the same documents scores more cues.
+  const own = !profile && options.profiles?.length ? detectProfile(report, options.profiles, override) : null;
+  const active = own ?? detectProfile(report, profiles, override);
   const items = active ? locateItems(report, active.profile) : new Map<string, FoundItem>();
   const t1 = now();
   const lexicon = options.lexicon ?? builtinLexicon;
-  const { claims, context } = extractClaims(report, lexicon);
+  const { claims, context } = extractClaims(report, lexicon, active?.profile ?? null);
   const t2 = now();
   const diagnostics: Diagnostic[] = [];
   const ruleStats: CheckStats['rules'] = {};

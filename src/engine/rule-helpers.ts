@@ -20,6 +20,8 @@ const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
   to: { zh: '结束值', en: 'to' },
   rate: { zh: '比率', en: 'rate' },
   change: { zh: '变化', en: 'change' },
+  left: { zh: '等式左边', en: 'left side' },
+  right: { zh: '等式右边', en: 'right side' },
 };
 
 /** Related locations for every figure a claim used, except the one the finding points at. */

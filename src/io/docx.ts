@@ -9,6 +9,7 @@
  */
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
+import type { SourceCell, SourceTable } from '../model/table.js';
 import type { LoadedSource, PageMetadata, SourceLocation } from './source.js';
 
 /** What a refused .docx would have decompressed to: the part that passed the limit, in bytes. */
@@ -42,6 +43,8 @@ export interface DocxText {
   text: string;
   paragraphStarts: number[];
   page: PageMetadata | null;
+  /** The Word tables (`w:tbl`), cells placed in `text`, merged cells as spans. */
+  tables: SourceTable[];
 }
 
 const DOCUMENT = 'word/document.xml';
@@ -118,8 +121,12 @@ interface OpenParagraph {
  * right after the one it sits in, whose text continues past the text box. A tracked deleted
  * paragraph mark still ends its paragraph (paragraphs are counted as `w:p`, not as merged).
  */
-function documentParagraphs(xml: string): string[] {
+function documentParagraphs(xml: string): { paragraphs: string[]; tables: DocxTable[] } {
   const paragraphs: string[] = [];
+  // Tables being read (innermost last) and the tables read; cells hold paragraph indices.
+  const tables: DocxTable[] = [];
+  const done: DocxTable[] = [];
+  const openTable = (): DocxTable | null => (tables.length > 0 ? tables[tables.length - 1]! : null);
   const open: OpenParagraph[] = [];
   /** For each open mc:AlternateContent, whether one mc:Choice has been taken. */
   const alternates: boolean[] = [];
@@ -146,6 +153,40 @@ function documentParagraphs(xml: string): string[] {
           case 'w:p':
             open.push({ parts: [], nested: [] });
             break;
+          case 'w:tbl': {
+            const outer = openTable();
+            if (outer !== null && outer.cell !== null) outer.nested = true;
+            tables.push({ rows: [], cell: null, nested: false });
+            break;
+          }
+          case 'w:tr':
+            openTable()?.rows.push({ before: 0, cells: [] });
+            break;
+          case 'w:gridBefore': {
+            const row = openTable()?.rows.at(-1);
+            if (row) row.before = wordCount(attribs['w:val']);
+            break;
+          }
+          case 'w:tc': {
+            const t = openTable();
+            if (t === null) break;
+            if (t.rows.length === 0) t.rows.push({ before: 0, cells: [] });
+            const cell: DocxCell = { first: paragraphs.length, last: paragraphs.length, gridSpan: 1, vMerge: null };
+            t.rows[t.rows.length - 1]!.cells.push(cell);
+            t.cell = cell;
+            break;
+          }
+          case 'w:gridSpan': {
+            const cell = openTable()?.cell;
+            if (cell) cell.gridSpan = wordCount(attribs['w:val']);
+            break;
+          }
+          case 'w:vMerge': {
+            const cell = openTable()?.cell;
+            // No value, or `continue`, carries the cell above down; `restart` starts a merge.
+            if (cell) cell.vMerge = attribs['w:val'] === 'restart' ? 'restart' : 'continue';
+            break;
+          }
           case 'w:t':
           case 'm:t':
             inText++;
@@ -209,13 +250,93 @@ function documentParagraphs(xml: string): string[] {
           case 'mc:AlternateContent':
             alternates.pop();
             break;
+          case 'w:tc': {
+            const t = openTable();
+            if (t?.cell) {
+              t.cell.last = paragraphs.length;
+              t.cell = null;
+            }
+            break;
+          }
+          case 'w:tbl': {
+            const t = tables.pop();
+            if (t) done.push(t);
+            break;
+          }
         }
       },
     },
     { xmlMode: true },
   );
   parser.end(xml);
-  return paragraphs;
+  return { paragraphs, tables: done };
+}
+
+/** A cell of a Word table: its paragraphs `[first, last)`, its `w:gridSpan` and `w:vMerge`. */
+interface DocxCell {
+  first: number;
+  last: number;
+  gridSpan: number;
+  vMerge: 'restart' | 'continue' | null;
+}
+
+/** A Word table being read: rows (with their `w:gridBefore`), the open cell, whether a table sits inside it. */
+interface DocxTable {
+  rows: Array<{ before: number; cells: DocxCell[] }>;
+  cell: DocxCell | null;
+  nested: boolean;
+}
+
+/** A `w:val` count (grid columns): a whole number from 1, else 1. */
+function wordCount(value: string | undefined): number {
+  const n = value === undefined ? 1 : Number.parseInt(value, 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/**
+ * The Word tables as tables of the text: a cell spans from its first paragraph's start to its last
+ * paragraph's end; `w:gridSpan` is its column span; a run of `w:vMerge` cells is one cell spanning
+ * those rows (the continuing cells are not cells of their own, as in HTML). Layout tables (a table
+ * inside a cell) and tables of one row or one column are left out.
+ */
+function sourceTables(tables: readonly DocxTable[], paragraphs: readonly string[], starts: readonly number[]): SourceTable[] {
+  const out: SourceTable[] = [];
+  const startOf = (i: number): number => starts[i] ?? starts[starts.length - 1] ?? 0;
+  for (const t of tables) {
+    if (t.nested) continue;
+    const rows: SourceCell[][] = [];
+    // For each grid column, the cell a vertical merge is carrying down, and its row.
+    const merging = new Map<number, SourceCell>();
+    for (const row of t.rows) {
+      const cells: SourceCell[] = [];
+      let col = 0;
+      if (row.before > 0) {
+        const at = row.cells[0] ? startOf(row.cells[0].first) : 0;
+        cells.push({ range: { start: at, end: at }, colSpan: row.before, rowSpan: 1, header: false });
+        col += row.before;
+      }
+      for (const c of row.cells) {
+        const carried = c.vMerge === 'continue' ? merging.get(col) : undefined;
+        if (carried) {
+          carried.rowSpan++;
+        } else {
+          const start = startOf(c.first);
+          const end = c.last > c.first ? startOf(c.last - 1) + paragraphs[c.last - 1]!.length : start;
+          const cell: SourceCell = { range: { start, end }, colSpan: c.gridSpan, rowSpan: 1, header: false };
+          cells.push(cell);
+          for (let k = 0; k < c.gridSpan; k++) {
+            if (c.vMerge === 'restart') merging.set(col + k, cell);
+            else merging.delete(col + k);
+          }
+        }
+        col += c.gridSpan;
+      }
+      rows.push(cells);
+    }
+    const width = Math.max(0, ...t.rows.map((r) => r.before + r.cells.reduce((n, c) => n + c.gridSpan, 0)));
+    if (rows.filter((r) => r.length > 0).length >= 2 && width >= 2) out.push({ rows });
+  }
+  return out;
 }
 
 /** The `dc:title` of `docProps/core.xml`, trimmed, or undefined. */
@@ -247,7 +368,7 @@ export function extractDocx(bytes: Uint8Array): DocxText {
   const files = unzipParts(bytes);
   const doc = files[DOCUMENT];
   if (!doc) throw new DocxError(`not a .docx file (the zip archive has no ${DOCUMENT})`, 'not-docx');
-  const paragraphs = documentParagraphs(decodeXml(doc));
+  const { paragraphs, tables } = documentParagraphs(decodeXml(doc));
   const core = files[CORE];
   const title = core ? coreTitle(decodeXml(core)) : undefined;
   const paragraphStarts: number[] = [];
@@ -256,14 +377,20 @@ export function extractDocx(bytes: Uint8Array): DocxText {
     paragraphStarts.push(at);
     at += p.length + 1;
   }
-  return { paragraphs, text: paragraphs.join('\n'), paragraphStarts, page: title === undefined ? null : { title } };
+  return {
+    paragraphs,
+    text: paragraphs.join('\n'),
+    paragraphStarts,
+    page: title === undefined ? null : { title },
+    tables: sourceTables(tables, paragraphs, paragraphStarts),
+  };
 }
 
 // Positions are paragraph (line, 1-based) and character within it (column); an end offset at a
 // paragraph boundary belongs to the paragraph before it.
 /** A .docx as a report source, located by paragraph and character. */
 export function loadDocx(path: string, bytes: Uint8Array): LoadedSource {
-  const { text, paragraphStarts, page } = extractDocx(bytes);
+  const { text, paragraphStarts, page, tables } = extractDocx(bytes);
   const starts = paragraphStarts.length > 0 ? paragraphStarts : [0];
   return {
     path,
@@ -272,6 +399,7 @@ export function loadDocx(path: string, bytes: Uint8Array): LoadedSource {
     text,
     sourceText: text,
     page,
+    tables,
     locate(offset, side): SourceLocation {
       const off = Math.max(0, Math.min(offset, text.length));
       let lo = 0;

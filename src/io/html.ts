@@ -12,6 +12,7 @@
  */
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { METADATA_LABELS } from '../parse/chrome.js';
+import type { SourceTable } from '../model/table.js';
 import { mappedSource, OffsetMap, type LoadedSource, type PageMetadata } from './source.js';
 
 /**
@@ -464,7 +465,7 @@ function squash(s: string): string {
 }
 
 /** Extracts the text a reader sees on an HTML page, its map back into the HTML, and the page's metadata (or null). */
-export function extractHtml(html: string): { text: string; map: OffsetMap; page: PageMetadata | null } {
+export function extractHtml(html: string): { text: string; map: OffsetMap; page: PageMetadata | null; tables: SourceTable[] } {
   const map = new OffsetMap();
   const parts: string[] = [];
   let length = 0;
@@ -495,6 +496,10 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
   // The innermost open `<a>`, and the innermost open element checked for link density.
   let link: Frame | null = null;
   let checked: Frame | null = null;
+
+  // Tables being read (innermost last) and the tables read, as the page gives them.
+  const tables: OpenTable[] = [];
+  const done: OpenTable[] = [];
 
   // Page metadata.
   const meta = new Map<keyof PageMetadata, string>();
@@ -538,7 +543,10 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
 
   const write = (s: string, srcStart: number, srcEnd: number): void => {
     flush(s.codePointAt(0)!);
+    const cell = tables.length > 0 ? tables[tables.length - 1]!.cell : null;
+    if (cell !== null && cell.start < 0) cell.start = length;
     append(s, srcStart, srcEnd);
+    if (cell !== null) cell.end = length;
     started = true;
     trailingNL = 0;
     prevCode = lastCodePoint(s);
@@ -673,6 +681,15 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
   /** Pops the top element; its end tag (or whatever closed it) is at [s, e). */
   const pop = (s: number, e: number): void => {
     const f = stack.pop()!;
+    const table = tables.length > 0 ? tables[tables.length - 1]! : null;
+    if (table !== null) {
+      if (table.cellFrame === f) closeCell(table);
+      else if (table.frame === f) {
+        closeCell(table);
+        tables.pop();
+        done.push(table);
+      }
+    }
     open.set(f.name, count(f.name) - 1);
     if (f.drop) dropping--;
     if (PRE.has(f.name)) preDepth--;
@@ -702,6 +719,36 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
       const top = stack[stack.length - 1]!.name;
       pop(at, end);
       if (top === name) return;
+    }
+  };
+
+  /** Ends the open cell of a table; an empty cell sits where the next text would start. */
+  const closeCell = (table: OpenTable): void => {
+    const cell = table.cell;
+    if (cell === null) return;
+    if (cell.start < 0) cell.start = cell.end = length;
+    table.cell = null;
+    table.cellFrame = null;
+  };
+
+  /** Follows `<table>`, `<tr>`, `<td>` and `<th>` into the tables being read. */
+  const openTableElement = (name: string, attrs: Map<string, string>, frame: Frame): void => {
+    const table = tables.length > 0 ? tables[tables.length - 1]! : null;
+    if (name === 'table') {
+      // A table inside a cell makes the outer one a layout table.
+      if (table !== null) table.nested = true;
+      tables.push({ frame, rows: [], cell: null, cellFrame: null, nested: false });
+    } else if (table === null) return;
+    else if (name === 'tr') {
+      closeCell(table);
+      table.rows.push([]);
+    } else if (name === 'td' || name === 'th') {
+      closeCell(table);
+      if (table.rows.length === 0) table.rows.push([]);
+      const cell: OpenCell = { start: -1, end: -1, colSpan: span(attrs.get('colspan')), rowSpan: span(attrs.get('rowspan')), header: name === 'th' };
+      table.rows[table.rows.length - 1]!.push(cell);
+      table.cell = cell;
+      table.cellFrame = frame;
     }
   };
 
@@ -763,6 +810,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     if (name === 'a') link = frame;
     if (check) checked = frame;
     stack.push(frame);
+    if (foreignDepth === 0) openTableElement(name, attrs, frame);
     open.set(name, count(name) + 1);
     if (reason !== null) dropping++;
     if (PRE.has(name)) {
@@ -872,6 +920,9 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     map.truncate(end);
   }
 
+  const grids = dataTables(done, end);
+  if (grids.length > 0) out = oneLinePerRow(out, grids);
+
   // Metadata: the page's visible labels first, then its meta tags, then <title>.
   const page: PageMetadata = {};
   const fields = readFields(out);
@@ -884,11 +935,91 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     const t = squash(titleText);
     if (t) page.title = t;
   }
-  return { text: out, map, page: Object.keys(page).length > 0 ? page : null };
+  return { text: out, map, page: Object.keys(page).length > 0 ? page : null, tables: grids };
+}
+
+/** A cell being read: its text's place in the output (-1 before any), its spans, whether `<th>`. */
+interface OpenCell {
+  start: number;
+  end: number;
+  colSpan: number;
+  rowSpan: number;
+  header: boolean;
+}
+
+/** A `<table>` being read: its element, rows of cells, the open cell, whether a table sits inside it. */
+interface OpenTable {
+  frame: Frame;
+  rows: OpenCell[][];
+  cell: OpenCell | null;
+  cellFrame: Frame | null;
+  nested: boolean;
+}
+
+/** A `colspan` or `rowspan` value: a whole number from 1, else 1 (as browsers read junk). */
+function span(value: string | undefined): number {
+  const n = value === undefined ? 1 : Number.parseInt(value.trim(), 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/** Longest text a data cell holds: a cell holding paragraphs is a layout table's. */
+const MAX_CELL_TEXT = 200;
+
+/**
+ * The tables of figures among the tables read: not a layout table (one with a table inside, or
+ * with a cell of paragraphs), at least two rows and two columns, every cell within the text kept.
+ */
+function dataTables(read: readonly OpenTable[], textLength: number): SourceTable[] {
+  const out: SourceTable[] = [];
+  for (const t of read) {
+    if (t.nested) continue;
+    const rows = t.rows.filter((r) => r.length > 0);
+    if (rows.length < 2 || !rows.some((r) => r.reduce((n, c) => n + c.colSpan, 0) >= 2)) continue;
+    const cells = rows.flat();
+    if (cells.some((c) => c.start < 0 || c.end > textLength || c.end - c.start > MAX_CELL_TEXT)) continue;
+    out.push({ rows: rows.map((r) => r.map((c) => ({ range: { start: c.start, end: c.end }, colSpan: c.colSpan, rowSpan: c.rowSpan, header: c.header }))) });
+  }
+  out.sort((a, b) => a.rows[0]![0]!.range.start - b.rows[0]![0]!.range.start);
+  return out;
+}
+
+/**
+ * The text with each row of a data table on one line: line breaks inside and between the cells of
+ * a row (a `<p>` in a cell, `<br>` in 商业<br>企业) become spaces. One unit for one unit, so the
+ * offset map stays as it is.
+ */
+function oneLinePerRow(text: string, tables: readonly SourceTable[]): string {
+  // The breaks to turn into spaces, found with indexOf within each row's span; the text is then
+  // rebuilt from slices once (no array of every unit of a large page).
+  const breaks: number[] = [];
+  for (const t of tables) {
+    for (const row of t.rows) {
+      let start = Infinity;
+      let end = -1;
+      for (const c of row) {
+        if (c.range.end > c.range.start) {
+          start = Math.min(start, c.range.start);
+          end = Math.max(end, c.range.end);
+        }
+      }
+      for (let i = end < 0 ? -1 : text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    }
+  }
+  if (breaks.length === 0) return text;
+  breaks.sort((a, b) => a - b);
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of breaks) {
+    if (i < from) continue;
+    parts.push(text.slice(from, i), ' ');
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /** Loads a saved HTML page as a report source whose positions map back into the HTML. */
 export function loadHtml(path: string, html: string, encoding: string | null): LoadedSource {
-  const { text, map, page } = extractHtml(html);
-  return mappedSource({ path, format: 'html', encoding, text, sourceText: html, page }, map);
+  const { text, map, page, tables } = extractHtml(html);
+  return mappedSource({ path, format: 'html', encoding, text, sourceText: html, page, tables }, map);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Range } from '../model/range.js';
+import type { SourceTable } from '../model/table.js';
 import { LineIndex } from '../text/line-index.js';
 
 /** The input formats jiaohe reads. */
@@ -56,6 +57,8 @@ export interface LoadedSource {
   sourceText: string;
   /** Metadata found outside the report's text, or null. */
   page: PageMetadata | null;
+  /** Tables the file gives as tables (HTML `<table>`), cells placed in `text`; absent for plain text. */
+  tables?: SourceTable[];
   /**
    * Where an offset of `text` sits in the file. `side` says whether the offset starts a range
    * (maps to where that character starts) or ends one (maps to where the previous one ends).

@@ -48,6 +48,7 @@ export const ParagraphRoleSchema = z.enum([
   'heading', // a heading with no body on its line
   'body', // running text (possibly after an inline heading)
   'signature', // issuing bodies and date at the end
+  'table', // a row of a table the file gave as a table (read in report.tables, not as prose)
 ]);
 /** What a paragraph is. */
 export type ParagraphRole = z.infer<typeof ParagraphRoleSchema>;

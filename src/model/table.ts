@@ -56,6 +56,11 @@ export const TableRowSchema = z.object({
   cells: z.array(TableCellSchema),
   /** The header cell over each value cell, when the header says it (else null). */
   columnHeaders: z.array(TableCellSchema.nullable()),
+  /**
+   * The header labels over each value cell, top first (`申请人情况`, `法人或其他组织`, `商业企业`):
+   * every level of a merged header. Empty for a column whose header is not known.
+   */
+  columnPaths: z.array(z.array(SpannedTextSchema)).default([]),
 });
 /** A row of data. */
 export type TableRow = z.infer<typeof TableRowSchema>;
@@ -82,6 +87,8 @@ export const TableShapeSchema = z.enum([
   'cellPerLine',
   /** One row per line, cells separated by tabs or runs of spaces. */
   'spaced',
+  /** Rows and cells given by the file's own table (HTML `<table>`, Word `w:tbl`), merged cells resolved. */
+  'grid',
 ]);
 /** How the table was written in the text. */
 export type TableShape = z.infer<typeof TableShapeSchema>;
@@ -110,3 +117,24 @@ export const TableSchema = z.object({
 });
 /** A table found in the text. */
 export type Table = z.infer<typeof TableSchema>;
+
+/**
+ * A cell of a table as a file gives it, before merged cells are resolved: where its text lies in
+ * the checked text (an empty range for an empty cell), how many columns and rows it spans, and
+ * whether the file marks it a header cell (`<th>`).
+ */
+export const SourceCellSchema = z.object({
+  range: RangeSchema,
+  colSpan: z.number().int().positive(),
+  rowSpan: z.number().int().positive(),
+  header: z.boolean(),
+});
+/** A cell of a table as a file gives it. */
+export type SourceCell = z.infer<typeof SourceCellSchema>;
+
+/** A table as a file gives it: rows of cells in document order, spans not yet resolved. */
+export const SourceTableSchema = z.object({
+  rows: z.array(z.array(SourceCellSchema)),
+});
+/** A table as a file gives it. */
+export type SourceTable = z.infer<typeof SourceTableSchema>;

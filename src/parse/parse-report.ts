@@ -1,5 +1,6 @@
 import type { Level } from '../model/metadata.js';
 import type { Report } from '../model/report.js';
+import type { SourceTable } from '../model/table.js';
 import type { Enumeration, Sentence } from '../model/structure.js';
 import { normalizeText, normalizeView } from '../text/normalize.js';
 import { findEnumerations, type OpenRuns } from './enumerations.js';
@@ -10,7 +11,7 @@ import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
 import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
 import { InputLimitError, MAX_DIGIT_RUNS } from './limits.js';
-import { readTables } from './tables/index.js';
+import { readTables, sourceTableSpans } from './tables/index.js';
 
 /** Options for `parseReport`. */
 export interface ParseOptions {
@@ -22,6 +23,8 @@ export interface ParseOptions {
   year?: number;
   /** Most runs of digits the text may hold before it is refused (default `MAX_DIGIT_RUNS`). */
   maxDigitRuns?: number;
+  /** Tables the file gave as tables (an HTML or Word reader's `tables`), read from their structure. */
+  tables?: readonly SourceTable[];
 }
 
 /**
@@ -95,7 +98,7 @@ function parse(text: string, norm: string, marks: Marks, options: ParseOptions):
     return report;
   }
 
-  const layout = layoutParagraphs(text, norm, lines);
+  const layout = layoutParagraphs(text, norm, lines, sourceTableSpans(options.tables ?? []));
   const { roots, list } = buildSections(text, norm, layout);
   const paragraphs = layout.paragraphs;
 
@@ -147,7 +150,7 @@ function parse(text: string, norm: string, marks: Marks, options: ParseOptions):
     identifiers: sink.identifiers,
     dates: sink.dates,
     enumerations,
-    tables: readTables(text, norm, sink.quantities, lines),
+    tables: readTables(text, norm, sink.quantities, lines, options.tables),
     notes: [],
   };
   if (!paragraphs.some((p) => p.role === 'body' || p.role === 'heading')) {

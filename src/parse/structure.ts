@@ -89,9 +89,12 @@ function looksLikeTitle(s: string, line: Range): boolean {
  * Decides the role of every line: page chrome and metadata before the body, the title, the
  * body with its headings, and the signature block at the end (or at the top).
  */
-export function layoutParagraphs(original: string, s: string, lines: Range[]): Layout {
+export function layoutParagraphs(original: string, s: string, lines: Range[], tableSpans: readonly Range[] = []): Layout {
   const n = lines.length;
   const roles: ParagraphRole[] = new Array<ParagraphRole>(n).fill('body');
+  // Rows of the tables the file gave as tables: never headings, sentences or running text. Their
+  // labels (四、结转下年度继续办理, 2.重复申请) would otherwise read as the report's own headings.
+  const inTable = tableLines(lines, tableSpans);
   const markers: Marker[] = [];
   const markerParagraphs: number[] = [];
   const metadataFields: MetadataField[] = [];
@@ -170,8 +173,11 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
   }
   signature.push(...tail.reverse());
 
+  for (let i = 0; i < n; i++) if (inTable[i] === 1) roles[i] = 'table';
+
   // Headings among the body lines.
   for (let i = bodyStart; i <= last; i++) {
+    if (inTable[i] === 1) continue;
     const line = lines[i]!;
     const marker = readMarker(original, s, line.start, line.end);
     if (marker) {
@@ -189,6 +195,20 @@ export function layoutParagraphs(original: string, s: string, lines: Range[]): L
     sentences: [],
   }));
   return { paragraphs, markers, markerParagraphs, metadataFields, signature, title };
+}
+
+/** For each line, 1 when it overlaps a table span (both lists in text order). */
+function tableLines(lines: readonly Range[], spans: readonly Range[]): Uint8Array {
+  const out = new Uint8Array(lines.length);
+  if (spans.length === 0) return out;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    while (k < sorted.length && sorted[k]!.end <= line.start) k++;
+    if (k < sorted.length && sorted[k]!.start < line.end) out[i] = 1;
+  }
+  return out;
 }
 
 /** Longest heading that may end at a colon: （一）加强组织领导:区委成立… */

@@ -1,4 +1,5 @@
 import fazhi from '../../rules/profiles/fazhi-zhengfu-annual-report.json';
+import xxgk from '../../rules/profiles/xxgk-annual-report.json';
 import type { Profile, ProfileItem } from './schema.js';
 
 /**
@@ -8,7 +9,7 @@ import type { Profile, ProfileItem } from './schema.js';
  * and to being exactly what `parseProfile` returns, so a bad edit of the JSON still fails.
  */
 function withDefaults(file: Record<string, unknown>): Profile {
-  const p = file as Profile & Partial<Pick<Profile, 'deadlines' | 'variants'>>;
+  const p = file as Profile & Partial<Pick<Profile, 'deadlines' | 'variants' | 'statisticsPeriod' | 'formats' | 'tables'>>;
   return {
     id: p.id,
     name: p.name,
@@ -21,6 +22,30 @@ function withDefaults(file: Record<string, unknown>): Profile {
       levels: v.levels,
       issuer: v.issuer ?? [],
       ...(v.deadlines === undefined ? {} : { deadlines: v.deadlines }),
+    })),
+    statisticsPeriod: p.statisticsPeriod ?? [],
+    formats: (p.formats ?? []).map((f) => ({
+      id: f.id,
+      name: f.name,
+      cues: f.cues,
+      minCues: f.minCues ?? 1,
+      ...(f.fromYear === undefined ? {} : { fromYear: f.fromYear }),
+      ...(f.untilYear === undefined ? {} : { untilYear: f.untilYear }),
+      ...(f.source === undefined ? {} : { source: f.source }),
+    })),
+    tables: (p.tables ?? []).map((t) => ({
+      id: t.id,
+      name: t.name,
+      rows: t.rows,
+      minRows: t.minRows ?? 2,
+      identities: (t.identities ?? []).map((i) => ({
+        id: i.id,
+        name: i.name,
+        left: i.left,
+        right: i.right,
+        status: i.status ?? 'strict',
+        ...(i.printed === undefined ? {} : { printed: i.printed }),
+      })),
     })),
   };
 }
@@ -43,6 +68,7 @@ function itemWithDefaults(item: ProfileItem): ProfileItem {
 /** The built-in profiles' files, by the path a message about them names. */
 export const BUILTIN_PROFILE_FILES: ReadonlyArray<readonly [path: string, data: Record<string, unknown>]> = [
   ['rules/profiles/fazhi-zhengfu-annual-report.json', fazhi],
+  ['rules/profiles/xxgk-annual-report.json', xxgk],
 ];
 
 /** The built-in profiles. */

@@ -36,6 +36,59 @@ export const ProfileItemSchema = z.object({
 /** A content item of a profile. */
 export type ProfileItem = z.infer<typeof ProfileItemSchema>;
 
+/**
+ * One edition of a kind's mandated format (the 2019 trial format, the 2021 format): words only its
+ * tables print, and the reporting years it is for. A report whose words name an edition outside
+ * its years used an outdated (or not yet valid) format.
+ */
+export const ProfileFormatSchema = z.object({
+  id: z.string().min(1),
+  name: Localized,
+  /** Words only this edition prints (本年新制作数量 in the 2019 table 二). */
+  cues: z.array(z.string().min(1)).min(1),
+  /** Cues needed to say a report uses this edition. */
+  minCues: z.number().int().positive().default(1),
+  /** First reporting year the edition is for. */
+  fromYear: z.number().int().optional(),
+  /** Last reporting year the edition is for. */
+  untilYear: z.number().int().optional(),
+  /** The document that set the edition (国办公开办函〔2021〕30号). */
+  source: z.string().optional(),
+});
+/** One edition of a kind's mandated format. */
+export type ProfileFormat = z.infer<typeof ProfileFormatSchema>;
+
+/**
+ * An identity a kind's table must satisfy in every value column: the rows named on the left add
+ * up to the rows named on the right (一 + 二 = (七)总计 + 四). A row is named by words its own
+ * label holds (punctuation and white space ignored).
+ */
+export const TableIdentitySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
+  name: Localized,
+  left: z.array(z.string().min(1)).min(1),
+  right: z.array(z.string().min(1)).min(1),
+  /** `strict`: the format requires it (an error when broken); `typical`: usually holds (a warning). */
+  status: z.enum(['strict', 'typical']).default('strict'),
+  /** Where the format states the identity, quoted in findings. */
+  printed: z.string().optional(),
+});
+/** An identity a kind's table must satisfy. */
+export type TableIdentity = z.infer<typeof TableIdentitySchema>;
+
+/** A table a kind mandates: how to recognise it among a report's tables, and its identities. */
+export const ProfileTableSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
+  name: Localized,
+  /** Words of row labels that mark the table (本年新收, 上年结转 …). */
+  rows: z.array(z.string().min(1)).min(1),
+  /** How many of `rows` a table's labels must hold to be this table. */
+  minRows: z.number().int().positive().default(2),
+  identities: z.array(TableIdentitySchema).default([]),
+});
+/** A table a kind mandates. */
+export type ProfileTable = z.infer<typeof ProfileTableSchema>;
+
 /** A document kind: how to recognise it, what it must contain, its deadlines. */
 export const ProfileSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
@@ -62,6 +115,12 @@ export const ProfileSchema = z.object({
       }),
     )
     .default([]),
+  /** Words of the sentence that states the period the statistics cover (统计期限), whose year must be the reporting year. */
+  statisticsPeriod: z.array(z.string().min(1)).default([]),
+  /** Editions of the kind's mandated format, when it has one. */
+  formats: z.array(ProfileFormatSchema).default([]),
+  /** Tables the kind mandates, with the identities their cells must satisfy. */
+  tables: z.array(ProfileTableSchema).default([]),
 });
 /** A document profile. */
 export type Profile = z.infer<typeof ProfileSchema>;

@@ -69,8 +69,13 @@ describe('another kind of report is not taken for this one', () => {
       '全年主动公开政府信息1200条。',
     ].join('\n');
     const r = checkReport(text);
-    expect(r.kind.profile).toBeNull();
-    expect(r.diagnostics.filter((d) => d.ruleId === 'required-sections')).toEqual([]);
+    // It is checked as what it is: the parts it lacks are the disclosure report's, not the
+    // 法治政府 report's (第一责任人职责, 下一年度安排).
+    expect(r.kind.profile).toBe('xxgk-annual-report');
+    const missing = r.diagnostics.filter((d) => d.ruleId === 'required-sections').map((d) => d.message);
+    expect(missing).toHaveLength(4);
+    expect(missing.join('\n')).toContain('收到和处理政府信息公开申请情况');
+    expect(missing.join('\n')).not.toMatch(/第一责任人|下一年度/);
   });
 
   it('reads the reporting year next to 年度, not one inside a book title', () => {

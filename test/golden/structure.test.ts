@@ -126,10 +126,10 @@ describe('a user-supplied profile', () => {
   it('an unknown --kind or --level is a configuration error', () => {
     const a = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--kind', 'nope'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(a.status).toBe(2);
-    expect(a.stderr).toContain("配置项 profile 无效:没有名为 'nope' 的报告类型(已知:fazhi-zhengfu-annual-report)");
+    expect(a.stderr).toContain("配置项 profile 无效:没有名为 'nope' 的报告类型(已知:fazhi-zhengfu-annual-report, xxgk-annual-report)");
     const en = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--kind', 'nope', '--locale', 'en'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(en.status).toBe(2);
-    expect(en.stderr).toContain("unknown profile 'nope' at profile (known: fazhi-zhengfu-annual-report)");
+    expect(en.stderr).toContain("unknown profile 'nope' at profile (known: fazhi-zhengfu-annual-report, xxgk-annual-report)");
     const b = spawnSync(process.execPath, [projectPath('dist/cli.js'), 'check', reportFile, '--level', 'village'], { encoding: 'utf8', timeout: CLI_TIMEOUT_MS });
     expect(b.status).toBe(2);
     expect(b.stderr).toContain('level');

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkReport, parseReport } from '../../src/index.js';
+import { extractHtml } from '../../src/io/html.js';
 import { medianPerChar, repeatTo } from '../helpers.js';
 
 const PATTERNS: Record<string, string> = {
@@ -38,6 +39,29 @@ describe('table reading stays linear', () => {
       medianPerChar(checkReport, repeatTo(unit, 10_000), 2);
       const small = medianPerChar(checkReport, repeatTo(unit, 10_000), 5);
       const large = medianPerChar(checkReport, repeatTo(unit, 100_000), 2);
+      expect(large).toBeLessThan(small * 4 + 0.0005);
+    });
+  }
+
+  // Tables a page gives as tables: read from the page's structure, linear in their cells.
+  const row = (label: string): string => `<tr><td>${label}</td>${'<td>3</td>'.repeat(6)}<td>18</td></tr>`;
+  const HTML: Record<string, (n: number) => string> = {
+    'one long table': (n) => `<table><tr><td>类别</td>${'<td>甲</td>'.repeat(6)}<td>总计</td></tr>${Array.from({ length: n }, (_, i) => row(`第${i}类`)).join('')}</table>`,
+    'many small tables': (n) => Array.from({ length: n }, (_, i) => `<table><tr><td>项目</td><td>数</td></tr><tr><td>第${i}项</td><td>1</td></tr></table>`).join(''),
+    'a label spanning every row': (n) =>
+      `<table><tr><td colspan="2">类别</td><td>件数</td></tr>${Array.from({ length: n }, (_, i) => `<tr>${i === 0 ? `<td rowspan="${n}">全部</td>` : ''}<td>第${i}类</td><td>2</td></tr>`).join('')}</table>`,
+    'hostile spans': (n) => `<table>${Array.from({ length: n }, () => '<tr><td colspan="9999" rowspan="9999">1</td><td>2</td></tr>').join('')}</table>`,
+  };
+  for (const [name, make] of Object.entries(HTML)) {
+    it(`a page's tables: read and checked in time per character flat from 100 to 2000 rows: ${name}`, () => {
+      const page = (n: number): string => `<html><body><p>统计表</p>${make(n)}</body></html>`;
+      const check = (html: string): unknown => {
+        const p = extractHtml(html);
+        return checkReport(parseReport(p.text, { tables: p.tables }));
+      };
+      medianPerChar(check, page(100), 2);
+      const small = medianPerChar(check, page(100), 5);
+      const large = medianPerChar(check, page(2000), 2);
       expect(large).toBeLessThan(small * 4 + 0.0005);
     });
   }

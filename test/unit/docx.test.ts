@@ -169,7 +169,7 @@ describe('hand-built documents', () => {
 
   it('keeps an empty document as one empty text', () => {
     const result = extractDocx(handDocx(''));
-    expect(result).toEqual({ paragraphs: [], text: '', paragraphStarts: [], page: null });
+    expect(result).toEqual({ paragraphs: [], text: '', paragraphStarts: [], page: null, tables: [] });
     expect(loadDocx('e.docx', handDocx('')).locate(0, 'end')).toEqual({ offset: 0, line: 1, column: 1 });
   });
 

@@ -81,7 +81,7 @@ function isPathLabel(cell: RawCell): boolean {
  * (三)), so parent labels carry over to rows that do not repeat them; unnumbered labels are
  * siblings of unnumbered labels; `其中…` hangs below the row before. Further labels are children.
  */
-function labelPath(prevPath: SpannedText[], prevKinds: string[], labels: RawCell[]): { path: SpannedText[]; kinds: string[] } {
+export function labelPath(prevPath: SpannedText[], prevKinds: string[], labels: RawCell[]): { path: SpannedText[]; kinds: string[] } {
   if (labels.length === 0) return { path: prevPath, kinds: prevKinds };
   let path = prevPath.slice();
   let kinds = prevKinds.slice();
@@ -250,13 +250,16 @@ function finish(block: Block, quantityAt: ReadonlyMap<number, number>, spaced: b
     // A row starts at its serial, else its own label (parents may stand rows above), else its first value.
     const start = Math.min(r.serial?.range.start ?? Infinity, label?.range.start ?? Infinity, r.values[0]?.range.start ?? Infinity);
     const end = Math.max(r.values[r.values.length - 1]?.range.end ?? 0, label?.range.end ?? 0);
+    const heads = cellHeaders(header.columnHeaders, cells.length, label === null, flatHeader);
     return {
       range: { start: Number.isFinite(start) ? start : end, end },
       label,
       labelPath: r.path,
       serial: r.serial ? cell(r.serial) : null,
       cells,
-      columnHeaders: cellHeaders(header.columnHeaders, cells.length, label === null, flatHeader).map((h) => (h ? cell(h) : null)),
+      columnHeaders: heads.map((h) => (h ? cell(h) : null)),
+      // Text tables have one header level: a column's path is its header cell.
+      columnPaths: heads.map((h) => (h ? [{ text: h.text, range: h.range }] : [])),
     };
   });
   const headerRows = block.headerRows.map((r) => r.filter((c) => c.kind !== 'blank').map(cell)).filter((r) => r.length > 0);

@@ -6,7 +6,8 @@
 import type { Range } from '../../model/range.js';
 import { splitLines } from '../lines.js';
 import type { Quantity } from '../../model/quantity.js';
-import type { Table } from '../../model/table.js';
+import type { SourceTable, Table } from '../../model/table.js';
+import { gridTables } from './grid.js';
 import { assembleRegion, type TableDraft } from './assemble.js';
 import { isValueKind, rawCell } from './cells.js';
 import { CellStream, moveSerials, type RegionItem } from './items.js';
@@ -166,8 +167,22 @@ function spacedItems(text: string, norm: string, all: Line[], from: number, to: 
  * cell's figure can name the quantity the scanner found at the same place; `lineRanges` are the
  * text's non-blank lines, when the caller has split them already. Linear in the text.
  */
-export function readTables(text: string, norm: string, quantities: readonly Quantity[], lineRanges: readonly Range[] = splitLines(norm)): Table[] {
+export function readTables(
+  text: string,
+  norm: string,
+  quantities: readonly Quantity[],
+  lineRanges: readonly Range[] = splitLines(norm),
+  grids: readonly SourceTable[] = [],
+): Table[] {
   const lines = readLines(text, norm, lineRanges);
+  // Tables the file gave as tables are read from their structure; their lines are not read again.
+  const given = grids.map(spanOf).filter((g): g is { table: SourceTable; range: Range } => g !== null);
+  given.sort((a, b) => a.range.start - b.range.start);
+  let g = 0;
+  for (const line of lines) {
+    while (g < given.length && given[g]!.range.end <= line.start) g++;
+    if (g < given.length && given[g]!.range.start < line.end) line.kind = 'blank';
+  }
   // Figures by where their numeral starts, built only when a table region is found.
   let byStart: Map<number, number> | null = null;
   const quantityAt = (): Map<number, number> => {
@@ -214,5 +229,32 @@ export function readTables(text: string, norm: string, quantities: readonly Quan
     }
     i = j;
   }
+  if (given.length > 0) {
+    for (const t of given) for (const d of gridTables(norm, t.table, quantityAt())) drafts.push(d);
+    drafts.sort((a, b) => a.range.start - b.range.start);
+  }
   return drafts.map((d, index) => ({ index, ...d }));
+}
+
+/** The spans of the tables a file gave as tables, from their first cell to their last. */
+export function sourceTableSpans(tables: readonly SourceTable[]): Range[] {
+  const out: Range[] = [];
+  for (const t of tables) {
+    const s = spanOf(t);
+    if (s) out.push(s.range);
+  }
+  return out;
+}
+
+/** The span of a source table's cells, or null for a table with no cell in the text. */
+function spanOf(table: SourceTable): { table: SourceTable; range: Range } | null {
+  let start = Infinity;
+  let end = -1;
+  for (const row of table.rows) {
+    for (const c of row) {
+      start = Math.min(start, c.range.start);
+      end = Math.max(end, c.range.end);
+    }
+  }
+  return end >= 0 ? { table, range: { start, end } } : null;
 }

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineRule } from '../../src/engine/rule.js';
+import { datesWithin } from '../../src/report-helpers.js';
+
+/**
+ * The period the statistics cover (本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止)
+ * is the reporting year. A kind names the words of that sentence (profile `statisticsPeriod`);
+ * the first sentence holding one is read, and every year it names must be the reporting year.
+ * Real reports copied from last year keep last year's period.
+ */
+export const statisticsYear = defineRule({
+  meta: {
+    id: 'statistics-year',
+    type: 'problem',
+    docs: {
+      description: { zh: '统计期限的年份应为报告年度', en: 'The period the statistics cover is the reporting year' },
+      url: 'rules/statistics-year/README.md',
+    },
+    messages: {
+      otherYear: {
+        zh: '{year}年度报告的统计期限写的是{found}年,应为{year}年',
+        en: 'The report on {year} states its statistics period in {found}, not {year}',
+      },
+    },
+    options: z.object({}),
+    defaultSeverity: 'error',
+  },
+  check(ctx) {
+    const words = ctx.profile?.profile.statisticsPeriod ?? [];
+    const report = ctx.document;
+    const year = report.metadata.reportingYear?.year;
+    if (words.length === 0 || year === undefined) return;
+    const sentence = report.sentences.find((s) => {
+      const text = report.normalized.slice(s.range.start, s.range.end);
+      return words.some((w) => text.includes(w));
+    });
+    if (!sentence) return;
+    const other = datesWithin(report, sentence.range.start, sentence.range.end).find((d) => d.year !== null && d.year !== year);
+    if (!other) return;
+    ctx.report({
+      messageId: 'otherYear',
+      data: { year: String(year), found: String(other.year) },
+      range: other.range,
+      evidence: {
+        figures: [],
+        note: `reporting year ${year} (${report.metadata.reportingYear?.source ?? 'unknown source'}); the statistics period names ${other.year}`,
+      },
+    });
+  },
+});
