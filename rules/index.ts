@@ -25,6 +25,8 @@ import { tableTotalMatches } from './table-total-matches/index.js';
 import { tableIdentityHolds } from './table-identity-holds/index.js';
 import { formatEdition } from './format-edition/index.js';
 import { statisticsYear } from './statistics-year/index.js';
+import { tableRestatementMatches } from './table-restatement-matches/index.js';
+import { crossYearCarryover } from './cross-year-carryover/index.js';
 import { zeroClaimContradiction } from './zero-claim-contradiction/index.js';
 
 export {
@@ -32,6 +34,7 @@ export {
   crossChildrenSumWithinParent,
   crossParentMatches,
   crossSharedFactsAgree,
+  crossYearCarryover,
   crossYearMatches,
   documentKind,
   enumerationSequence,
@@ -53,6 +56,7 @@ export {
   tableIdentityHolds,
   formatEdition,
   statisticsYear,
+  tableRestatementMatches,
   zeroClaimContradiction,
 };
 
@@ -83,6 +87,7 @@ export const BUILTIN_RULES: readonly Rule[] = [
   tableIdentityHolds,
   formatEdition,
   statisticsYear,
+  tableRestatementMatches,
 ] as unknown as readonly Rule[];
 
 /** Every built-in cross-document rule, run by `checkReports`. */
@@ -92,4 +97,5 @@ export const BUILTIN_CROSS_RULES: readonly CrossRule[] = [
   crossChildWithinParent,
   crossChildrenSumWithinParent,
   crossSharedFactsAgree,
+  crossYearCarryover,
 ] as unknown as readonly CrossRule[];

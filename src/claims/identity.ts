@@ -26,7 +26,7 @@ function rowsNamed(table: Table, words: string): TableRow[] {
 }
 
 /** Whether `table` is the kind's table `spec`: its labels hold enough of the spec's row words. */
-function isTable(table: Table, spec: ProfileTable): boolean {
+export function matchesKindTable(table: Table, spec: ProfileTable): boolean {
   const labels = table.rows.filter((r) => r.label !== null).map((r) => bare(r.label!.text));
   let found = 0;
   for (const w of spec.rows) if (labels.some((l) => l.includes(bare(w)))) found++;
@@ -97,7 +97,7 @@ export function extractTableIdentities(ctx: ReportContext, out: ClaimList, profi
   for (const table of ctx.report.tables ?? []) {
     if (!table.readable) continue;
     for (const spec of profile.tables) {
-      if (!isTable(table, spec)) continue;
+      if (!matchesKindTable(table, spec)) continue;
       for (const identity of spec.identities) judgeIdentity(ctx.report, out, table, spec, identity);
       break;
     }

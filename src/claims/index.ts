@@ -15,6 +15,7 @@ import type { Claim } from './schema.js';
 import { extractSubsets } from './subset.js';
 import { extractTableClaims } from './table.js';
 import { extractTableIdentities } from './identity.js';
+import { extractTableRestatements } from './table-restatement.js';
 import type { Profile } from '../profiles/schema.js';
 import { extractZeroClaims } from './zero-claim.js';
 
@@ -50,6 +51,7 @@ export function extractClaims(report: Report, lexicon: Lexicon = builtinLexicon,
   extractPointsChanges(context, list);
   extractTableClaims(context, list);
   extractTableIdentities(context, list, profile);
+  extractTableRestatements(context, list, profile);
   // The claims were made for this call alone: renumber them in place instead of copying each.
   // Kinds compared by code unit: they are ASCII names that order alike either way (so the order is
   // unchanged), and `localeCompare` goes through the collator for every tie.

@@ -175,6 +175,23 @@ export const TableIdentityClaimSchema = z.object({
   blanks: z.number().int().nonnegative(),
 });
 
+/**
+ * A figure in the text that restates a table (行政许可信息76条 against the 行政许可 row, 受理依申请公开
+ * 12件 against 本年新收): the readings of the rows it may stand for, compared with rounding intervals.
+ */
+export const TableRestatementClaimSchema = z.object({
+  kind: z.literal('tableRestatement'),
+  ...base,
+  /** Index of the table in `report.tables`. */
+  table: z.number().int().nonnegative(),
+  /** The words of the text that name the rows (the row's own label, or the kind's phrase). */
+  words: z.string(),
+  /** The rows of each reading tried, by their labels. */
+  readings: z.array(z.array(z.string())),
+  /** The rows of the reading shown (the one that fits, else the first stated), by their labels. */
+  rows: z.array(z.string()),
+});
+
 /** Every claim jiaohe extracts and judges. */
 export const ClaimSchema = z.discriminatedUnion('kind', [
   BreakdownClaimSchema,
@@ -189,6 +206,7 @@ export const ClaimSchema = z.discriminatedUnion('kind', [
   TableTotalClaimSchema,
   TableShareClaimSchema,
   TableIdentityClaimSchema,
+  TableRestatementClaimSchema,
 ]);
 /** Every claim jiaohe extracts and judges. */
 export type Claim = z.infer<typeof ClaimSchema>;

@@ -1,3 +1,4 @@
+import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Rule } from '../engine/rule.js';
 import { builtinLexicon } from '../claims/lexicon.js';
@@ -48,10 +49,12 @@ export function checkReports(inputs: readonly ReportInput[], config: ConfigInput
   const single = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
   const resolved = resolveConfig<CrossRule | Rule>(config, [...crossRules, ...single]);
   const lexicon = options.lexicon ?? builtinLexicon;
+  const kinds = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
   const docs: CrossDoc[] = inputs.map((input, i) => {
     const result = checkReport(input.report ?? input.text ?? '', config, { ...options, parse: { ...options.parse, source: input.id, ...(input.tables ? { tables: input.tables } : {}) } });
     options.onChecked?.(i + 1, inputs.length);
-    return { id: input.id, report: result.report, facts: extractFacts(result.context, result.claims), result };
+    const profile = kinds.find((p) => p.id === result.kind.profile) ?? null;
+    return { id: input.id, report: result.report, facts: extractFacts(result.context, result.claims), result, profile };
   });
   const { links, unplaced } = linkReports(docs, options.parents);
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -85,6 +88,7 @@ export function checkReports(inputs: readonly ReportInput[], config: ConfigInput
       lexicon,
       links: linked,
       families: [...families.values()],
+      documents: docs,
       compare: (c) => comparisons.push({ ruleId: rule.meta.id, ...c }),
       message,
       report: (d: CrossReportDescriptor) => {

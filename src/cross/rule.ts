@@ -6,6 +6,7 @@ import type { RuleMeta, ReportDescriptor } from '../engine/rule.js';
 import type { Lexicon } from '../claims/lexicon.js';
 import type { Range } from '../model/range.js';
 import type { Report } from '../model/report.js';
+import type { Profile } from '../profiles/schema.js';
 import type { MetricFact } from './facts.js';
 import type { Link } from './link.js';
 
@@ -15,6 +16,8 @@ export interface CrossDoc {
   report: Report;
   facts: MetricFact[];
   result: CheckResult;
+  /** The document kind the report was checked as, or null. */
+  profile: Profile | null;
 }
 
 /** A comparison between two reports (or a parent and all its children), with its verdict. */
@@ -44,6 +47,8 @@ export interface CrossContext<Options = unknown> {
   links: ReadonlyArray<{ link: Link; child: CrossDoc; parent: CrossDoc }>;
   /** Every parent with all its linked children. */
   families: ReadonlyArray<{ parent: CrossDoc; children: CrossDoc[] }>;
+  /** Every report checked together, in the order given (same-body pairs of years are found here). */
+  documents: ReadonlyArray<CrossDoc>;
   /** Records a comparison, whatever its verdict. */
   compare(comparison: Omit<CrossComparison, 'ruleId'>): void;
   /** Records a finding on one document; `related` entries may name another document. */

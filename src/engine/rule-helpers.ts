@@ -21,6 +21,7 @@ const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
   rate: { zh: '比率', en: 'rate' },
   change: { zh: '变化', en: 'change' },
   left: { zh: '等式左边', en: 'left side' },
+  'table cell': { zh: '表格单元格', en: 'table cell' },
   right: { zh: '等式右边', en: 'right side' },
 };
 

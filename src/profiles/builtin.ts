@@ -1,6 +1,6 @@
 import fazhi from '../../rules/profiles/fazhi-zhengfu-annual-report.json';
 import xxgk from '../../rules/profiles/xxgk-annual-report.json';
-import type { Profile, ProfileItem } from './schema.js';
+import type { Profile, ProfileItem, YearTerm } from './schema.js';
 
 /**
  * A built-in profile file as `parseProfile` returns it: its schema's defaults filled in, keys in
@@ -46,8 +46,20 @@ function withDefaults(file: Record<string, unknown>): Profile {
         status: i.status ?? 'strict',
         ...(i.printed === undefined ? {} : { printed: i.printed }),
       })),
+      stated: (t.stated ?? []).map((x) => ({ words: x.words, readings: x.readings })),
+      crossYear: (t.crossYear ?? []).map((c) => ({
+        id: c.id,
+        name: c.name,
+        per: c.per,
+        left: c.left.map(term),
+        right: c.right.map(term),
+      })),
     })),
   };
+}
+
+function term(t: YearTerm): YearTerm {
+  return { year: t.year, ...(t.row === undefined ? {} : { row: t.row }), ...(t.column === undefined ? {} : { column: t.column }), sign: t.sign ?? 1 };
 }
 
 function itemWithDefaults(item: ProfileItem): ProfileItem {

@@ -76,6 +76,38 @@ export const TableIdentitySchema = z.object({
 /** An identity a kind's table must satisfy. */
 export type TableIdentity = z.infer<typeof TableIdentitySchema>;
 
+/**
+ * One side's term of an identity across two years' reports of one body: the cells of a row (or of
+ * a column) in this year's table or last year's, added or taken away.
+ */
+export const YearTermSchema = z.object({
+  year: z.enum(['this', 'last']),
+  /** Words of the row's own label, for an identity judged column by column. */
+  row: z.string().min(1).optional(),
+  /** Words of the column's header, for an identity judged row by row. */
+  column: z.string().min(1).optional(),
+  sign: z.union([z.literal(1), z.literal(-1)]).default(1),
+});
+/** A term of a cross-year identity. */
+export type YearTerm = z.infer<typeof YearTermSchema>;
+
+/**
+ * An identity between this year's table and last year's of the same body, when both reports are
+ * checked together: this year's 二、上年结转 is last year's 四、结转下年度 (column by column); this
+ * year's 现行有效 is last year's plus this year's 制发 less 废止 (row by row). Typical, not strict
+ * (reorganisations, clean-ups): a warning.
+ */
+export const CrossYearIdentitySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
+  name: Localized,
+  /** `column`: terms name rows, judged in every column; `row`: terms name columns, in every row. */
+  per: z.enum(['column', 'row']),
+  left: z.array(YearTermSchema).min(1),
+  right: z.array(YearTermSchema).min(1),
+});
+/** An identity between two years' tables. */
+export type CrossYearIdentity = z.infer<typeof CrossYearIdentitySchema>;
+
 /** A table a kind mandates: how to recognise it among a report's tables, and its identities. */
 export const ProfileTableSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'ids are lower-case words joined by -'),
@@ -85,6 +117,16 @@ export const ProfileTableSchema = z.object({
   /** How many of `rows` a table's labels must hold to be this table. */
   minRows: z.number().int().positive().default(2),
   identities: z.array(TableIdentitySchema).default([]),
+  /**
+   * How the text restates the table in words the row labels do not hold: a figure whose label
+   * ends with one of `words` is the sum of the rows of one of `readings` (受理依申请公开N件: 本年新收,
+   * or 本年新收 + 上年结转), in the table's total column.
+   */
+  stated: z
+    .array(z.object({ words: z.array(z.string().min(1)).min(1), readings: z.array(z.array(z.string().min(1)).min(1)).min(1) }))
+    .default([]),
+  /** Identities with last year's table of the same body (`cross-year-carryover`). */
+  crossYear: z.array(CrossYearIdentitySchema).default([]),
 });
 /** A table a kind mandates. */
 export type ProfileTable = z.infer<typeof ProfileTableSchema>;

@@ -21,6 +21,12 @@ import {
 const RUNS = Number(process.env.JIAOHE_PROP_RUNS ?? 200);
 
 const CROSS_IDS = new Set(BUILTIN_CROSS_RULES.map((r) => r.meta.id));
+/**
+ * Cross rules whose properties live elsewhere: generated families are 法治政府 reports of one
+ * year, and cross-year-carryover compares two years of a 政府信息公开 report
+ * (test/property/xxgk.property.test.ts).
+ */
+const ELSEWHERE = new Set(['cross-year-carryover']);
 
 interface Finding {
   ruleId: string;
@@ -163,7 +169,7 @@ describe('all cross rules together', () => {
   });
 
   it('every built-in cross rule has a property, with at least one mutation', () => {
-    expect(Object.keys(PROPERTIES).sort()).toEqual([...CROSS_IDS].sort());
+    expect(Object.keys(PROPERTIES).sort()).toEqual([...CROSS_IDS].filter((id) => !ELSEWHERE.has(id)).sort());
     for (const p of Object.values(PROPERTIES)) expect(p.mutations.length).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/engine/check.js';
+import { checkReports } from '../../src/cross/check.js';
 import { extractHtml } from '../../src/io/html.js';
 import type { Claim } from '../../src/claims/schema.js';
 import { parseReport } from '../../src/parse/parse-report.js';
@@ -53,7 +54,7 @@ const balanced: fc.Arbitrary<Filled> = fc
   });
 
 /** The table as a page writes it, with `cell(r, c)` overriding what a cell shows (c = 6: 总计). */
-function page(filled: Filled, cell: (r: number, c: number, shown: string) => string = (_r, _c, s) => s): string {
+function page(filled: Filled, cell: (r: number, c: number, shown: string) => string = (_r, _c, s) => s, year = 2023): string {
   const tds = (r: number): string => {
     const values = [...filled.rows[r]!, filled.rows[r]!.reduce((a, b) => a + b, 0)];
     return values.map((v, c) => `<td>${cell(r, c, String(v))}</td>`).join('');
@@ -71,7 +72,7 @@ function page(filled: Filled, cell: (r: number, c: number, shown: string) => str
   });
   rows.push(`<tr><td colspan="2">(七)总计</td>${tds(SEVEN)}</tr>`);
   rows.push(`<tr><td colspan="3">四、结转下年度继续办理</td>${tds(FOUR)}</tr>`);
-  return `<html><body><h1>某区司法局2023年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p><table>
+  return `<html><body><h1>某区司法局${year}年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p><table>
 <tr><td rowspan="3" colspan="3">(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)</td><td colspan="7">申请人情况</td></tr>
 <tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
 <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
@@ -133,6 +134,40 @@ describe('table 三 of a 政府信息公开工作年度报告, read from a page'
         for (const x of claims) if (!holding.includes(x.name)) expect(x.claim.verdict, x.name).toBe('holds');
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('two years of one body: silent when this year’s 二 is last year’s 四; one cell off breaks that column alone', () => {
+    const pair = balanced.chain((last) =>
+      fc.record({
+        last: fc.constant(last),
+        results: fc.array(fc.array(fc.nat(30), { minLength: 6, maxLength: 6 }), { minLength: 21, maxLength: 21 }),
+        pending: fc.array(fc.nat(30), { minLength: 6, maxLength: 6 }),
+      }).map(({ last, results, pending }) => {
+        const carried = last.rows[FOUR]!;
+        const seven = [0, 1, 2, 3, 4, 5].map((c) => results.reduce((s, r) => s + r[c]!, 0));
+        // This year takes over what last year carried forward; 一 makes up the balance (never below 0).
+        const after = pending.map((v, c) => Math.max(v, carried[c]! - seven[c]!));
+        const one = seven.map((v, c) => v + after[c]! - carried[c]!);
+        return { last, now: { rows: [one, [...carried], ...results, seven, after] } as Filled };
+      }),
+    );
+    const judge = (last: Filled, now: Filled, cell?: (r: number, c: number, shown: string) => string) => {
+      const inputs = [page(last, undefined, 2022), page(now, cell, 2023)].map((html, i) => {
+        const p = extractHtml(html);
+        return { id: `${2022 + i}.html`, text: p.text, tables: p.tables };
+      });
+      return checkReports(inputs).comparisons.filter((x) => x.ruleId === 'cross-year-carryover');
+    };
+    fc.assert(
+      fc.property(pair, fc.nat(5), fc.integer({ min: 1, max: 9 }), ({ last, now }, c, delta) => {
+        const fine = judge(last, now);
+        expect(fine.map((x) => x.verdict)).toEqual(Array(7).fill('holds'));
+        const off = judge(last, now, (rr, cc, shown) => (rr === TWO && cc === c ? String(Number(shown) + delta) : shown));
+        // The page shows the row's 总计 from the unmoved values: only the moved cell's column is off.
+        expect(off.filter((x) => x.verdict === 'fails').map((x) => x.what)).toEqual([`carried-over “${['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'][c]}”列`]);
+      }),
+      { numRuns: 15 },
     );
   });
 });

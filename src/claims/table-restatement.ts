@@ -1,0 +1,172 @@
+/**
+ * Figures in the text that restate a table: a count whose label ends with a row's own label
+ * (发布行政许可信息76条 and the 行政许可 row of table 二), or with a phrase the document kind gives
+ * for some rows (受理依申请公开12件: 本年新收, or 本年新收 + 上年结转), against the row's value in
+ * the table's total column (or its only value). Every reading is tried; the claim fails only when
+ * every reading is stated and none meets the figure's interval, and blanks make it unassessable.
+ */
+import { figureInterval, intervalStrings, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
+import type { FigureRef } from '../engine/diagnostic.js';
+import type { Interval } from '../model/quantity.js';
+import type { Table, TableCell, TableRow } from '../model/table.js';
+import { namesTotalHeader, totalHeaderKind } from '../parse/tables/cells.js';
+import { tableAt } from '../parse/tables/lookup.js';
+import type { Profile } from '../profiles/schema.js';
+import { ClaimList, evidence } from './builder.js';
+import { figureRef, type FigureContext, type ReportContext } from './context.js';
+import { matchesKindTable } from './identity.js';
+import type { ClaimOf } from './schema.js';
+import { aboutOtherYear } from './scope.js';
+
+/** What may follow the row's words in the text before the figure: 行政许可信息, 行政处罚决定. */
+const SUFFIXES = ['', '信息', '事项', '决定', '案件', '数量', '数', '件数', '申请'];
+/** Numbering before a row label: 一、 (一) 1. 1、 (1). */
+const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、]|\(\d{1,2}\))/;
+/** Shortest row label that names a row by itself in the text (规章 is two). */
+const MIN_WORDS = 2;
+
+/** A label as compared: white space and punctuation dropped. */
+function bare(text: string): string {
+  return text.replace(/[\s,,、.。:;;“”"']/g, '');
+}
+
+/**
+ * Where a table keeps each row's value: the column its header names 总计 (a plain total), or,
+ * when merged header cells were flattened and the total's place was lost, its first or its last
+ * cell (both are tried); with no total named, a row's only figure.
+ */
+type ValueAt = number | 'first' | 'last' | 'only';
+
+function valuePlaces(table: Table): ValueAt[] {
+  const heads = table.columnHeaders;
+  const known = heads.findIndex((h) => h !== null && namesTotalHeader(h.text) && totalHeaderKind(h.text) === 'plain');
+  if (known >= 0) return [known];
+  if (table.totalHeaders.some((h) => totalHeaderKind(h.text) === 'plain')) return ['first', 'last'];
+  return ['only'];
+}
+
+/** The cell of `row` at `at`: a count, 'blank' when it states nothing, null when it is no count. */
+function rowValue(row: TableRow, at: ValueAt): TableCell | null | 'blank' {
+  const pick = (c: TableCell | undefined): TableCell | 'blank' | null =>
+    c === undefined ? null : c.kind === 'number' && c.figure && c.figure.unit !== '%' ? c : c.kind === 'blank' || c.kind === 'notApplicable' ? 'blank' : null;
+  if (typeof at === 'number') return pick(row.cells[at]);
+  if (at === 'first') return pick(row.cells[0]);
+  if (at === 'last') return pick(row.cells[row.cells.length - 1]);
+  const stated = row.cells.filter((c) => c.kind !== 'blank');
+  return stated.length === 1 ? pick(stated[0]) : null;
+}
+
+/** One way the text may name some rows: the words, and the rows of each reading. */
+interface Naming {
+  table: Table;
+  words: string;
+  readings: TableRow[][];
+}
+
+/** The rows whose own label (or an ancestor's) holds `words`, leaves only. */
+function rowsNamed(table: Table, words: string): TableRow[] {
+  const w = bare(words);
+  const own = table.rows.filter((r) => r.label !== null && bare(r.label.text).includes(w));
+  if (own.length > 0) return own;
+  // A group named only above its rows ((四)无法提供 over 1.–3.): its rows.
+  return table.rows.filter((r) => r.labelPath.slice(0, -1).some((l) => bare(l.text).includes(w)));
+}
+
+/** Every naming of the report's tables: each row by its own label, and the kind's phrases. */
+function namings(ctx: ReportContext, profile: Profile | null): Naming[] {
+  const out: Naming[] = [];
+  for (const table of ctx.report.tables ?? []) {
+    if (!table.readable || table.rows.length === 0) continue;
+    for (const row of table.rows) {
+      if (!row.label) continue;
+      const words = bare(row.label.text).replace(MARKER, '');
+      if (words.length >= MIN_WORDS && !/^(?:其中|合计|总计|小计)/.test(words)) out.push({ table, words, readings: [[row]] });
+    }
+    for (const spec of profile?.tables ?? []) {
+      if (!matchesKindTable(table, spec)) continue;
+      for (const s of spec.stated) {
+        const readings = s.readings.map((r) => r.flatMap((w) => rowsNamed(table, w)));
+        if (readings.some((r) => r.length === 0)) continue;
+        for (const words of s.words) out.push({ table, words: bare(words), readings });
+      }
+    }
+  }
+  return out;
+}
+
+/** The namings a figure's label ends with (the row's words, perhaps followed by 信息, 决定 …). */
+function named(f: FigureContext, all: readonly Naming[]): Naming[] {
+  const label = bare(f.label);
+  return all.filter((n) => SUFFIXES.some((s) => label.endsWith(n.words + s)));
+}
+
+/** Judges every figure of the text that restates a table. */
+export function extractTableRestatements(ctx: ReportContext, out: ClaimList, profile: Profile | null): void {
+  const { report } = ctx;
+  if (!report.tables || report.tables.length === 0) return;
+  const all = namings(ctx, profile);
+  if (all.length === 0) return;
+  for (const f of ctx.figures) {
+    const q = f.quantity;
+    if (q.unitFamily !== 'count' || q.to !== null || tableAt(report, q.range.start) || aboutOtherYear(ctx, f)) continue;
+    const hits = named(f, all);
+    if (hits.length === 0) continue;
+    const stated = figureInterval(q);
+    let fit: { naming: Naming; rows: TableRow[]; cells: TableCell[]; sum: Interval } | null = null;
+    let shown: { naming: Naming; rows: TableRow[]; cells: TableCell[]; sum: Interval } | null = null;
+    let blanks = 0;
+    for (const naming of hits) {
+      for (const [rows, at] of naming.readings.flatMap((rows) => valuePlaces(naming.table).map((at) => [rows, at] as const))) {
+        const values = rows.map((r) => rowValue(r, at));
+        if (values.some((v) => v === null)) continue;
+        if (values.some((v) => v === 'blank')) {
+          blanks++;
+          continue;
+        }
+        const cells = values as TableCell[];
+        const sum = sumIntervals(cells.map((c) => c.figure!.interval));
+        const reading = { naming, rows, cells, sum };
+        shown ??= reading;
+        if (meets(sum, stated)) {
+          fit = reading;
+          break;
+        }
+      }
+      if (fit) break;
+    }
+    const used = fit ?? shown;
+    if (!used && blanks === 0) continue;
+    const verdict = fit ? 'holds' : blanks > 0 ? 'unverifiable' : 'fails';
+    const ref = figureRef(report, q, 'restatement');
+    const cellRefs: FigureRef[] = (used?.cells ?? []).map((c) => ({
+      role: 'table cell',
+      text: report.text.slice(c.figure!.range.start, c.figure!.range.end),
+      value: c.figure!.value.toString(),
+      interval: intervalStrings(c.figure!.interval),
+      range: c.figure!.range,
+    }));
+    const naming = used?.naming ?? hits[0]!;
+    const readings = naming.readings.map((rows) => rows.map((r) => r.label?.text ?? ''));
+    out.add<ClaimOf<'tableRestatement'>>({
+      kind: 'tableRestatement',
+      range: q.range,
+      figures: [ref, ...cellRefs],
+      verdict,
+      evidence: evidence([ref, ...cellRefs], {
+        ...(used ? { expression: `${used.cells.map((c) => c.figure!.value.toString()).join('+')} = ${showInterval(used.sum)}`, expected: showInterval(used.sum) } : {}),
+        computed: `${ref.text} → ${showInterval(stated)}`,
+        note: `“${naming.words}” names ${readings.map((r) => r.join(' + ')).join(' or ')}${blanks > 0 ? `; readings with blank cells: ${blanks}` : ''}`,
+      }),
+      reason:
+        verdict === 'holds'
+          ? 'the text restates the table'
+          : verdict === 'fails'
+            ? 'the figure in the text differs from the table under every reading of the rows it names'
+            : 'the table leaves the rows blank, so the restatement cannot be assessed',
+      table: naming.table.index,
+      words: naming.words,
+      readings,
+      rows: (used?.rows ?? []).map((r) => r.label?.text ?? ''),
+    });
+  }
+}
