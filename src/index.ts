@@ -9,11 +9,13 @@ export { tableAt, tableCellAt, tableRanges, type CellHit } from './parse/tables/
 export { normalizeText } from './text/normalize.js';
 export { LineIndex, lineColumn, type LineColumn } from './text/line-index.js';
 export { parseChineseNumeral, type ChineseNumeral } from './parse/numbers/chinese-numeral.js';
-export { flattenSections, lineIndexOf, positionOf, sectionPathAt, textOf } from './report-helpers.js';
+export { datesWithin, flattenSections, lineIndexOf, positionOf, sectionPathAt, textOf } from './report-helpers.js';
 export { extractClaims, type ExtractedClaims } from './claims/index.js';
 export * from './claims/schema.js';
 export { builtinLexicon, extendLexicon, LexiconExtensionSchema, LexiconSchema, MetricSchema, RateDefSchema, type Lexicon, type LexiconExtension, type Metric, type RateDef } from './claims/lexicon.js';
-export { checkReport, builtinRules, CheckResultSchema, CheckStatsSchema, CheckedKindSchema, type CheckedKind, INTERNAL_RULE_ID, type CheckOptions, type CheckResult, type CheckStats } from './engine/check.js';
+export { checkReportWith, CheckResultSchema, CheckStatsSchema, CheckedKindSchema, type CheckedKind, INTERNAL_RULE_ID, type CheckOptions, type CheckResult, type CheckStats } from './engine/check.js';
+export { BUILTIN_PRESET, builtinRules, checkReport, checkReports } from './builtin.js';
+export { definePreset, type Preset } from './engine/preset.js';
 export { ConfigSchema, ConfigError, RuleSettingSchema, resolveConfig, type Config, type RuleSetting } from './engine/config.js';
 /** The configuration `checkReport`/`checkReports` accept, as written by a caller (zod's input type of `ConfigSchema`). */
 export type { ConfigInput } from './engine/config.js';
@@ -22,14 +24,37 @@ export { defineRule, type Rule, type RuleContext, type RuleMeta, type ReportDesc
 export { formatMessage, type Locale, type MessageTemplate } from './engine/messages.js';
 export { fingerprint } from './engine/fingerprint.js';
 export * from '../rules/index.js';
-export { figureInterval as figureIntervalOf, meets, percentOf, sumIntervals } from './arithmetic/interval.js';
+export { figureInterval as figureIntervalOf, intervalStrings, meets, percentOf, showInterval, sumIntervals } from './arithmetic/interval.js';
+export { relatedFigures, statedText } from './engine/rule-helpers.js';
 export { BUILTIN_PROFILES } from './profiles/builtin.js';
 export { detectProfile, type ActiveProfile } from './profiles/detect.js';
-export { locateItems, type FoundItem } from './profiles/locate.js';
-export { parseProfile, ProfileError, ProfileSchema, ProfileItemSchema, DeadlineSchema, type Profile, type ProfileItem, type Deadline } from './profiles/schema.js';
-export { checkReports, type CheckReportsOptions, type CheckReportsResult, type ReportInput } from './cross/check.js';
+export { expectedPlace, isBareHeading, locateItems, type FoundItem } from './profiles/locate.js';
+export {
+  parseProfile,
+  ProfileError,
+  ProfileSchema,
+  ProfileItemSchema,
+  DeadlineSchema,
+  ProfileFormatSchema,
+  ProfileTableSchema,
+  TableIdentitySchema,
+  CrossYearIdentitySchema,
+  YearTermSchema,
+  type Profile,
+  type ProfileItem,
+  type Deadline,
+  type ProfileFormat,
+  type ProfileTable,
+  type TableIdentity,
+  type CrossYearIdentity,
+  type YearTerm,
+} from './profiles/schema.js';
+export { matchesKindTable } from './claims/identity.js';
+export { checkReportsWith, type CheckReportsOptions, type CheckReportsResult, type ReportInput } from './cross/check.js';
 export { defineCrossRule, type CrossComparison, type CrossContext, type CrossDoc, type CrossRule } from './cross/rule.js';
 export { extractFacts, type MetricFact } from './cross/facts.js';
+export { comparable, countsWholeDistrict, largest, smallest, townCount } from './cross/fact-helpers.js';
+export { cityOf, parentPlace, samePlace } from './cross/link.js';
 export { linkReports, type Link, type Unplaced } from './cross/link.js';
 export { textSource, mappedSource, locateRange, OffsetMap, PageMetadataSchema, SourceFormatSchema, type LoadedSource, type LocatedRange, type PageMetadata, type SourceFormat, type SourceLocation } from './io/source.js';
 export { mapClaim, mapDiagnostic } from './io/map-findings.js';

@@ -1,31 +1,7 @@
 import { z } from 'zod';
-import type { MetricFact } from '../../src/cross/facts.js';
+import { comparable, largest } from '../../src/cross/fact-helpers.js';
 import { parentPlace, samePlace } from '../../src/cross/link.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
-
-/** Levels below the district: a count of them is the town's or street's own. */
-const LOCAL_TIERS = ['镇', '乡', '街'];
-
-/** The fact with the largest lower bound, or undefined. */
-export function largest(facts: MetricFact[]): MetricFact | undefined {
-  return facts.reduce<MetricFact | undefined>((best, f) => (!best || f.interval.lo.gt(best.interval.lo) ? f : best), undefined);
-}
-
-/** The fact with the smallest lower bound, or undefined. */
-export function smallest(facts: MetricFact[]): MetricFact | undefined {
-  return facts.reduce<MetricFact | undefined>((best, f) => (!best || f.interval.lo.lt(best.interval.lo) ? f : best), undefined);
-}
-
-/** Whether two facts count the same thing the same way (a zero claim matches any action). */
-export function comparable(a: MetricFact, b: MetricFact): boolean {
-  if (a.metric !== b.metric) return false;
-  if (a.action && b.action && a.action !== b.action) return false;
-  // 市人大代表建议 and 区人大代表建议 are different things; 各级 or no level covers both. A town's
-  // own 镇人大代表建议 (or a street's 街…) are never the district's.
-  if (a.tier && b.tier && a.tier !== b.tier) return false;
-  if ((LOCAL_TIERS.includes(a.tier) || LOCAL_TIERS.includes(b.tier)) && a.tier !== b.tier) return false;
-  return a.zero || b.zero || a.unit === b.unit;
-}
 
 /** An additive count in a street's report is no larger than the same count in its district's. */
 export const crossChildWithinParent = defineCrossRule({

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { parentPlace, samePlace } from '../../src/cross/link.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
 import type { MetricFact } from '../../src/cross/facts.js';
-import { comparable, smallest } from '../cross-child-within-parent/index.js';
-import { townCount } from '../cross-shared-facts-agree/index.js';
+import { comparable, smallest, townCount } from '../../src/cross/fact-helpers.js';
 
 /** Summed over all of a district's streets given, an additive count does not pass the district's. */
 export const crossChildrenSumWithinParent = defineCrossRule({

@@ -1,24 +1,10 @@
 import { z } from 'zod';
-import type { MetricFact } from '../../src/cross/facts.js';
 import { parentPlace, samePlace } from '../../src/cross/link.js';
+import { countsWholeDistrict, townCount } from '../../src/cross/fact-helpers.js';
 import { defineCrossRule, type CrossDoc } from '../../src/cross/rule.js';
 
 /** Nouns that make a quoted name a district-wide platform or system: “令行禁止、有呼必应”综合指挥调度平台. */
 const PLATFORM_NOUNS = ['平台', '系统', '中心', '热线', '机制'];
-
-/**
- * The district's own count of its 镇街: a 全区/全县 figure, else the largest, so that
- * 推动8个镇街创建… is not taken for the total.
- */
-export function townCount(doc: CrossDoc): MetricFact | null {
-  const counts = doc.facts.filter((f) => f.metric === 'towns-and-streets' && !f.zero && f.scope !== 'part');
-  const whole = counts.filter((f) => WHOLE.test(doc.report.normalized.slice(Math.max(0, f.range.start - 4), f.range.start)));
-  const pool = whole.length > 0 ? whole : counts;
-  return pool.reduce<MetricFact | null>((best, f) => (!best || f.interval.lo.gt(best.interval.lo) ? f : best), null);
-}
-
-/** 全区24个镇街, 全县共有18个: a count of the whole district, right before the figure. */
-const WHOLE = /(全[区县]|辖区)(共有|共|有)?$/;
 
 /** Quoted names followed by a platform noun, with the words between (综合指挥调度) and any version. */
 function platforms(doc: CrossDoc): Array<{ name: string; phrase: string; version: string | null; range: { start: number; end: number } }> {
@@ -122,7 +108,7 @@ export const crossSharedFactsAgree = defineCrossRule({
       // The number of 镇街 is the district's to state; a street citing it must agree.
       const theirCount = townCount(parent);
       // Only a street's statement of the district's total (全区24个镇街), not 联合周边3个镇街.
-      const cited = child.facts.filter((x) => x.metric === 'towns-and-streets' && !x.zero && WHOLE.test(child.report.normalized.slice(Math.max(0, x.range.start - 4), x.range.start)));
+      const cited = child.facts.filter((x) => x.metric === 'towns-and-streets' && !x.zero && countsWholeDistrict(child, x));
       for (const f of cited) {
         if (!theirCount) continue;
         const holds = f.interval.lo.lte(theirCount.interval.hi) && theirCount.interval.lo.lte(f.interval.hi);

@@ -4,7 +4,7 @@
 // is 2023's in force (12); 规章 is 0 throughout.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkReports } from '../../src/cross/check.js';
+import { checkReports } from '../../src/builtin.js';
 import { extractHtml } from '../../src/io/html.js';
 
 const fixture = (year: number): string => readFileSync(new URL(`../../test/fixtures/xxgk/golden-${year}.html`, import.meta.url), 'utf8');

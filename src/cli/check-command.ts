@@ -1,7 +1,8 @@
 /** `jiaohe check`: read the inputs, check them together, report, and pick the exit code. */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
-import { checkReports, type CheckReportsResult } from '../cross/check.js';
+import { type CheckReportsResult } from '../cross/check.js';
+import { checkReports } from '../builtin.js';
 import { ConfigError, type Config } from '../engine/config.js';
 import { mapClaim, mapComparison, mapDiagnostic } from '../io/map-findings.js';
 import type { LoadedSource } from '../io/source.js';

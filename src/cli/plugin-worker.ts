@@ -41,8 +41,8 @@ function why(error: unknown): string {
 async function serve(data: RunChannel): Promise<void> {
   // The engine is loaded only now, so that a plugin file's import is timed alone; a run's worker
   // loads it while the main thread reads the first report.
-  const [{ checkReports }, { checkDescriptor, checkReport }, { RUN_STATE, rulesOf }] = await Promise.all([
-    import('../cross/check.js'),
+  const [{ checkReports, checkReport }, { checkDescriptor }, { RUN_STATE, rulesOf }] = await Promise.all([
+    import('../builtin.js'),
     import('../engine/check.js'),
     import('./plugins.js'),
   ]);

@@ -1,8 +1,6 @@
-import { BUILTIN_PROFILES } from '../profiles/builtin.js';
-import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { Rule } from '../engine/rule.js';
-import { builtinLexicon } from '../claims/lexicon.js';
-import { checkDescriptor, checkReport, compareDiagnostics, findingSeverity, toDiagnostic, type CheckOptions, type CheckResult } from '../engine/check.js';
+import { checkDescriptor, checkReportWith, compareDiagnostics, findingSeverity, toDiagnostic, type CheckOptions, type CheckResult } from '../engine/check.js';
+import type { Preset } from '../engine/preset.js';
 import { resolveConfig, type ConfigInput } from '../engine/config.js';
 import { formatMessage } from '../engine/messages.js';
 import type { Report } from '../model/report.js';
@@ -44,14 +42,14 @@ export interface CheckReportsOptions extends CheckOptions {
  * Cross-document findings land in the document they are about, with `related` locations in the
  * other report (`related[].document`).
  */
-export function checkReports(inputs: readonly ReportInput[], config: ConfigInput = {}, options: CheckReportsOptions = {}): CheckReportsResult {
-  const crossRules = [...(options.builtins === false ? [] : BUILTIN_CROSS_RULES), ...(options.crossRules ?? [])];
-  const single = [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? [])];
+export function checkReportsWith(preset: Preset, inputs: readonly ReportInput[], config: ConfigInput = {}, options: CheckReportsOptions = {}): CheckReportsResult {
+  const crossRules = [...(options.builtins === false ? [] : preset.crossRules), ...(options.crossRules ?? [])];
+  const single = [...(options.builtins === false ? [] : preset.rules), ...(options.rules ?? [])];
   const resolved = resolveConfig<CrossRule | Rule>(config, [...crossRules, ...single]);
-  const lexicon = options.lexicon ?? builtinLexicon;
-  const kinds = [...(options.profiles ?? []), ...BUILTIN_PROFILES];
+  const lexicon = options.lexicon ?? preset.lexicon;
+  const kinds = [...(options.profiles ?? []), ...preset.profiles];
   const docs: CrossDoc[] = inputs.map((input, i) => {
-    const result = checkReport(input.report ?? input.text ?? '', config, { ...options, parse: { ...options.parse, source: input.id, ...(input.tables ? { tables: input.tables } : {}) } });
+    const result = checkReportWith(preset, input.report ?? input.text ?? '', config, { ...options, parse: { ...options.parse, source: input.id, ...(input.tables ? { tables: input.tables } : {}) } });
     options.onChecked?.(i + 1, inputs.length);
     const profile = kinds.find((p) => p.id === result.kind.profile) ?? null;
     return { id: input.id, report: result.report, facts: extractFacts(result.context, result.claims), result, profile };

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import type { ReportContext } from '../claims/context.js';
 import type { CrossRule } from '../cross/rule.js';
 import { extractClaims } from '../claims/index.js';
-import { builtinLexicon, type Lexicon } from '../claims/lexicon.js';
+import type { Lexicon } from '../claims/lexicon.js';
 import { ClaimSchema, type Claim, type ClaimKind, type ClaimOf } from '../claims/schema.js';
 import type { Report } from '../model/report.js';
 import { parseReport, type ParseOptions } from '../parse/parse-report.js';
 import { lineIndexOf, sectionPathAt, sentenceAt } from '../report-helpers.js';
 import { LevelSchema, type Level } from '../model/metadata.js';
-import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { detectProfile, type ActiveProfile } from '../profiles/detect.js';
 import { locateItems, type FoundItem } from '../profiles/locate.js';
 import type { Profile } from '../profiles/schema.js';
@@ -19,6 +17,7 @@ import { DiagnosticSchema, SeveritySchema, type Diagnostic, type Severity } from
 import { fingerprint } from './fingerprint.js';
 import { checkResult } from './result.js';
 import { formatMessage, type Locale } from './messages.js';
+import type { Preset } from './preset.js';
 import type { ReportDescriptor, Rule, RuleContext } from './rule.js';
 
 /** Timing and counts of a check. */
@@ -58,15 +57,19 @@ export const CheckResultSchema = z.object({
  */
 export type CheckResult = z.infer<typeof CheckResultSchema> & { readonly report: Report; readonly context: ReportContext };
 
-/** Options beyond the configuration: extra rules (plugins), the lexicon, profiles, parse options. */
+/** Options beyond the configuration: the preset, extra rules (plugins), the lexicon, profiles, parse options. */
 export interface CheckOptions {
-  /** Document profiles besides the built-in ones (a user's own report kinds). */
+  /** The rules, document kinds and lexicon to check with (`checkReport` uses the built-in preset when none is given). */
+  preset?: Preset;
+  /** Document profiles besides the preset's (a user's own report kinds). */
   profiles?: readonly Profile[];
-  /** Cross-document rules besides the built-in ones: known to the configuration, run by `checkReports`. */
+  /** Cross-document rules besides the preset's: known to the configuration, run by `checkReports`. */
   crossRules?: readonly CrossRule[];
-  /** Rules to run besides (or instead of, with `builtins: false`) the built-in ones. */
+  /** Rules to run besides (or instead of, with `builtins: false`) the preset's. */
   rules?: readonly Rule[];
+  /** `false`: run none of the preset's rules, only `rules` (its kinds and lexicon still apply). */
   builtins?: boolean;
+  /** The lexicon instead of the preset's. */
   lexicon?: Lexicon;
   parse?: ParseOptions;
 }
@@ -96,11 +99,6 @@ function knownSeverity(severity: Severity): Severity {
 /** Internal-error findings come from this pseudo-rule. */
 export const INTERNAL_RULE_ID = 'internal-error';
 
-/** The built-in rules. */
-export function builtinRules(): readonly Rule[] {
-  return BUILTIN_RULES;
-}
-
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
@@ -116,15 +114,24 @@ interface Prepared {
 const preparedOf = new WeakMap<ResolvedConfig<Rule | CrossRule>, Prepared>();
 
 /** The rules a check knows: its own and (sharing the configuration, run by `checkReports`) the cross-document ones. */
-function knownRules(options: CheckOptions): ReadonlyArray<Rule | CrossRule> {
-  if (options.builtins !== false && !options.rules?.length && !options.crossRules?.length) return BUILTIN_KNOWN;
-  return [...(options.builtins === false ? [] : BUILTIN_RULES), ...(options.rules ?? []), ...(options.builtins === false ? [] : BUILTIN_CROSS_RULES), ...(options.crossRules ?? [])];
+export function knownRules(preset: Preset, options: CheckOptions): ReadonlyArray<Rule | CrossRule> {
+  if (options.builtins !== false && !options.rules?.length && !options.crossRules?.length) return presetRules(preset);
+  const own = options.builtins === false ? [] : preset.rules;
+  const cross = options.builtins === false ? [] : preset.crossRules;
+  return [...own, ...(options.rules ?? []), ...cross, ...(options.crossRules ?? [])];
 }
-const BUILTIN_KNOWN: ReadonlyArray<Rule | CrossRule> = [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES];
+
+/** A preset's rules and cross rules in one list, made once per preset (the configuration cache is keyed by it). */
+function presetRules(preset: Preset): ReadonlyArray<Rule | CrossRule> {
+  let all = presetKnown.get(preset);
+  if (!all) presetKnown.set(preset, (all = [...preset.rules, ...preset.crossRules]));
+  return all;
+}
+const presetKnown = new WeakMap<Preset, ReadonlyArray<Rule | CrossRule>>();
 
 /** The configuration resolved against the known rules, validated once per configuration and rule set. */
-function prepare(config: ConfigInput, options: CheckOptions): Prepared {
-  const known = knownRules(options);
+function prepare(preset: Preset, config: ConfigInput, options: CheckOptions): Prepared {
+  const known = knownRules(preset, options);
   const all = resolveCached<Rule | CrossRule>(config, known, (c) => resolveConfig<Rule | CrossRule>(c, known));
   let prepared = preparedOf.get(all);
   if (!prepared) {
@@ -136,17 +143,19 @@ function prepare(config: ConfigInput, options: CheckOptions): Prepared {
 }
 
 /**
- * Checks a report: parses it (unless given a `Report`), extracts and judges its claims, runs
- * every enabled rule and returns located, typed findings with their evidence. Throws only
+ * Checks a report with `preset`'s rules, kinds and lexicon: parses it (unless given a `Report`),
+ * extracts and judges its claims, runs every enabled rule and returns located, typed findings
+ * with their evidence. The engine is handed what it checks with and imports no rule itself
+ * (`checkReport` in src/builtin.ts hands it the built-in preset). Throws only
  * `ConfigError` for a bad configuration; a rule that crashes becomes an `internal-error` finding.
  * The result holds the parsed report weakly (see `CheckResult`).
  */
-export function checkReport(input: string | Report, config: ConfigInput = {}, options: CheckOptions = {}): CheckResult {
+export function checkReportWith(preset: Preset, input: string | Report, config: ConfigInput = {}, options: CheckOptions = {}): CheckResult {
   const t0 = now();
-  const { resolved, locale, profile, level } = prepare(config, options);
+  const { resolved, locale, profile, level } = prepare(preset, config, options);
   const parseOptions: ParseOptions = level ? { ...options.parse, level } : { ...options.parse };
   const report = typeof input === 'string' ? parseReport(input, parseOptions) : input;
-  const profiles = options.profiles?.length ? [...options.profiles, ...BUILTIN_PROFILES] : BUILTIN_PROFILES;
+  const profiles = options.profiles?.length ? [...options.profiles, ...preset.profiles] : preset.profiles;
   if (profile && !profiles.some((p) => p.id === profile)) {
     const known = profiles.map((p) => p.id).join(', ');
     throw new ConfigError(configMessage(locale, 'unknownProfile', { profile, known }), 'profile');
@@ -158,7 +167,7 @@ export function checkReport(input: string | Report, config: ConfigInput = {}, op
   const active = own ?? detectProfile(report, profiles, override);
   const items = active ? locateItems(report, active.profile) : new Map<string, FoundItem>();
   const t1 = now();
-  const lexicon = options.lexicon ?? builtinLexicon;
+  const lexicon = options.lexicon ?? preset.lexicon;
   const { claims, context } = extractClaims(report, lexicon, active?.profile ?? null);
   const t2 = now();
   const diagnostics: Diagnostic[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../engine/check.js';
+import { checkReport } from '../builtin.js';
 import { assertWithinLimits, countDigitRuns, InputLimitError, MAX_DIGIT_RUNS } from './limits.js';
 import { parseReport } from './parse-report.js';
 

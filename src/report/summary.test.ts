@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../engine/check.js';
+import { checkReport } from '../builtin.js';
 import type { RuleSetting } from '../engine/config.js';
 import type { CheckedDocument } from './document.js';
 import { summarize } from './document.js';

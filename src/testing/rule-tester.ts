@@ -3,7 +3,7 @@
  * must give no finding; an invalid one exactly the findings listed, compared as a readable diff.
  */
 import { describe as vitestDescribe, expect, it as vitestIt } from 'vitest';
-import { checkReport } from '../engine/check.js';
+import { checkReport } from '../builtin.js';
 import type { Config } from '../engine/config.js';
 import { DiagnosticSchema, type Diagnostic, type Severity } from '../engine/diagnostic.js';
 import { formatMessage, type Locale } from '../engine/messages.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkReports } from '../../src/cross/check.js';
+import { checkReports } from '../../src/builtin.js';
 import type { CrossRule } from '../../src/cross/rule.js';
 import type { Rule } from '../../src/engine/rule.js';
 import { CheckOutputSchema } from '../../src/index.js';

@@ -5,7 +5,7 @@
 // must give no finding; each mutation gives exactly the finding it should.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../../src/engine/check.js';
+import { checkReport } from '../../src/builtin.js';
 import { extractHtml } from '../../src/io/html.js';
 import { parseReport } from '../../src/parse/parse-report.js';
 

@@ -13,7 +13,7 @@ import type { Rule } from '../../src/engine/rule.js';
 import { MUTATIONS } from '../../src/testing/mutations.js';
 import { reportArbitrary, type GeneratedReport, type PlantedClaim } from '../../src/testing/report.js';
 import { runRule } from '../../src/testing/rule-tester.js';
-import { checkReport } from '../../src/engine/check.js';
+import { checkReport } from '../../src/builtin.js';
 
 const RUNS = Number(process.env.JIAOHE_PROP_RUNS ?? 200);
 /** A run costs a few milliseconds; with many runs the default test timeout is not enough. */

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../../src/engine/check.js';
+import { checkReport } from '../../src/builtin.js';
 
 const RUNS = Number(process.env.JIAOHE_PROP_RUNS ?? 100);
 const SEED = 20210926;

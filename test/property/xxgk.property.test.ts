@@ -4,8 +4,8 @@
 // (七)总计 + 四 in its column when it is one of those four rows); a blank cell never fails.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../../src/engine/check.js';
-import { checkReports } from '../../src/cross/check.js';
+import { checkReport } from '../../src/builtin.js';
+import { checkReports } from '../../src/builtin.js';
 import { extractHtml } from '../../src/io/html.js';
 import type { Claim } from '../../src/claims/schema.js';
 import { parseReport } from '../../src/parse/parse-report.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../../src/engine/check.js';
+import { checkReport } from '../../src/builtin.js';
 import { extractHtml, loadHtml } from '../../src/io/html.js';
 import { PageMetadataSchema } from '../../src/io/source.js';
 import { parseReport } from '../../src/parse/parse-report.js';

@@ -3,7 +3,7 @@ import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
-import { checkReports } from '../../src/cross/check.js';
+import { checkReports } from '../../src/builtin.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
 import type { Diagnostic } from '../../src/engine/diagnostic.js';
 import type { Locale } from '../../src/engine/messages.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figureInterval } from '../../arithmetic/interval.js';
 import { QuantitySchema } from '../../model/quantity.js';
 import { readFileSync } from 'node:fs';
-import { checkReport } from '../../engine/check.js';
+import { checkReport } from '../../builtin.js';
 import { parseReport } from '../parse-report.js';
 import { LazyQuantity } from './lazy-quantity.js';
 

@@ -3,7 +3,7 @@
 // off by one, checked as the CLI checks a .docx.
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../../engine/check.js';
+import { checkReport } from '../../builtin.js';
 import { extractDocx, loadDocx } from '../../io/docx.js';
 import { parseReport } from '../parse-report.js';
 

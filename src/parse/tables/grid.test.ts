@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractHtml, loadHtml } from '../../io/html.js';
-import { checkReport } from '../../engine/check.js';
+import { checkReport } from '../../builtin.js';
 import type { Table, TableRow } from '../../model/table.js';
 import { parseReport } from '../parse-report.js';
 
