@@ -13,6 +13,12 @@ import { firstNotBefore } from '../text/bisect.js';
  */
 const MAX_WORD_SEARCHES = 16;
 
+/**
+ * Word searches that read every count instead of the index (`WordIndex`): the index finds the
+ * same counts in the same order, but costs more to build than two reads of every count.
+ */
+const DIRECT_SEARCHES = 2;
+
 /** Units that count events or places, never the cases a zero claim is about. */
 const EVENT_UNITS = new Set(['次', '场', '期', '轮', '处', '场次', '批次', '项', '个']);
 
@@ -219,8 +225,12 @@ export function extractZeroClaims(ctx: ReportContext, out: ClaimList): void {
           if (hit) pool = positiveOf(hit.metric.id);
           else if (words.length >= 3 && wordSearches++ < MAX_WORD_SEARCHES) {
             pool = counts();
-            index ??= new WordIndex(pool);
-            picks = index.candidates(words);
+            // The first searches read every count: indexing them costs more than a few reads
+            // (a report states one or two such zeros); the index pays from the third on.
+            if (wordSearches > DIRECT_SEARCHES) {
+              index ??= new WordIndex(pool);
+              picks = index.candidates(words);
+            }
           }
           const contradictions: FigureContext[] = [];
           const size = picks ? picks.length : pool.length;
