@@ -20,7 +20,7 @@ import {
   CLAUSE_BREAKS,
   CLOSER as CLOSES,
   CLOSERS,
-  INTRO_WORDS,
+  INTRO_INDEX,
   OPEN_LEADS,
   OPEN_INTROS,
   OPENER as OPENS,
@@ -378,7 +378,7 @@ function introAfter(s: string, from: number, loose: boolean): { listStart: numbe
     if (depth > 0) continue;
     if (c === 0x3a /* : */) return { listStart: i + 1, open: wordBefore(s, i, OPEN_INTROS) !== '' };
     if ((kind & BREAKS) !== 0 || c === 0x3001 /* 、 */ || (c >= 0x30 && c <= 0x39)) return null;
-    const w = wordAt(s, i, INTRO_WORDS) || (loose && (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) ? s[i]! : '');
+    const w = wordIn(s, i, INTRO_INDEX) || (loose && (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) ? s[i]! : '');
     if (w) {
       const after = i + w.length;
       return { listStart: s[after] === ':' ? after + 1 : after, open: false };
@@ -488,11 +488,12 @@ export function listInClauseBefore(s: string, count: Count, floor: number): Draf
   // characters is tried.
   let h = count.end;
   while (h < s.length && h - count.end < 4 && isHanCode(s.charCodeAt(h))) h++;
-  const nouns: string[] = [];
-  for (let i = count.end; i + 2 <= h; i++) nouns.push(s.slice(i, i + 2));
-  if (nouns.length === 0) return null;
+  if (h - count.end < 2) return null;
+  // The clause is read before the words are cut: most clauses before a comma hold no 、.
   const start = clauseStart(s, end, floor);
   if (!start || !start.dun) return null;
+  const nouns: string[] = [];
+  for (let i = count.end; i + 2 <= h; i++) nouns.push(s.slice(i, i + 2));
   const items = splitAt(s, start.at, end, '、');
   if (items.length < 2 || !items.some((it) => nouns.some((w) => s.startsWith(w, it.end - 2)))) return null;
   items[0] = stripLead(s, items[0]!).span;

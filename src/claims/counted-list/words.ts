@@ -190,6 +190,8 @@ export function wordIn(s: string, pos: number, index: WordIndex): string {
 export const VERB_INDEX = byFirstUnit(VERB_HEADS);
 export const ENUMERATION_INDEX = byFirstUnit(ENUMERATION_HEADS);
 export const CONNECTIVE_INDEX = byFirstUnit(CONNECTIVES);
+/** Read at each unit after a count (up to 16) while looking for its list's introduction. */
+export const INTRO_INDEX = byFirstUnit(INTRO_WORDS);
 
 /** The longest of `words` ending at `end` in `s`, or ''. */
 export function wordBefore(s: string, end: number, words: readonly string[]): string {
