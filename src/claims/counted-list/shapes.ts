@@ -20,6 +20,7 @@ import {
   CLAUSE_BREAKS,
   CLOSER as CLOSES,
   CLOSERS,
+  INTRO_FIRST,
   INTRO_INDEX,
   OPEN_LEADS,
   OPEN_INTROS,
@@ -76,7 +77,7 @@ export function listBefore(s: string, count: Count, floor: number, quoted: boole
   const p = count.start;
   // The words between the list and the count, back to 》 or 等.
   let g = p;
-  while (g > floor && p - g <= MAX_GAP && !inBits(GAP_STOPS, s.charCodeAt(g - 1))) g--;
+  while (g > floor && p - g <= MAX_GAP && !stopsGap(s.charCodeAt(g - 1))) g--;
   let listEnd: number;
   let open = false;
   let titled = false;
@@ -204,6 +205,17 @@ function isDigitCode(code: number): boolean {
 const GAP_STOPS = codeBits(`${CLAUSE_BREAKS}、《》等0123456789`);
 
 /**
+ * Whether the words between a list and its count stop at `c` (one of `GAP_STOPS`). Of the
+ * ideographs the walk back mostly meets only 等 is one, so the table is read only below them.
+ */
+function stopsGap(c: number): boolean {
+  return c >= HAN_START ? c === DENG : inBits(GAP_STOPS, c);
+}
+
+/** The first CJK unified ideograph: the marks the walks back look for all lie below it but 等和及与. */
+const HAN_START = 0x4e00;
+
+/**
  * Where the clause holding a list that ends at `end` starts: after a clause break, an opening
  * bracket the list is inside, or the previous figure (`floor`). `strong` when it is the start of a
  * sentence, of a line or bracket, or after `:` or `;` (a list never runs over those); weak after a
@@ -217,8 +229,9 @@ function clauseStart(s: string, end: number, floor: number): ClauseStart | null 
   for (let i = end; i > floor; i--) {
     if (end - i > MAX_LIST) return null;
     const code = s.charCodeAt(i - 1);
-    // The bits first: most units are unmarked ideographs, and the table is read only for marks.
-    if (!inBits(MARKED, code)) continue;
+    // Most units are unmarked ideographs: of those only 和及与 are marks, and the bits are read
+    // only below them (a bitset read at scattered ideographs costs cache misses).
+    if (code >= HAN_START ? code !== HE && code !== JI && code !== YU : !inBits(MARKED, code)) continue;
     const kind = MARK[code]!;
     if (kind >= JOIN) joins |= kind;
     else if (kind === CLOSER) depth++;
@@ -260,6 +273,10 @@ for (const c of CLOSERS) MARK[c.charCodeAt(0)] = CLOSER;
 for (const c of '+和及与') MARK[c.charCodeAt(0)] = JOIN;
 MARK[0x3001 /* 、 */] = JOIN | DUN_MARK;
 const MARKED = codeBits(`${CLAUSE_BREAKS}${OPENERS}${CLOSERS}+和及与、`);
+const HE = 0x548c; // 和
+const JI = 0x53ca; // 及
+const YU = 0x4e0e; // 与
+for (const c of `${CLAUSE_BREAKS}${OPENERS}${CLOSERS}+、`) if (c.charCodeAt(0) >= HAN_START) throw new Error(`clauseStart reads marks below U+4E00 only: ${c}`);
 
 // ---------------------------------------------------------------------------------------- bracket
 
@@ -378,7 +395,7 @@ function introAfter(s: string, from: number, loose: boolean): { listStart: numbe
     if (depth > 0) continue;
     if (c === 0x3a /* : */) return { listStart: i + 1, open: wordBefore(s, i, OPEN_INTROS) !== '' };
     if ((kind & BREAKS) !== 0 || c === 0x3001 /* 、 */ || (c >= 0x30 && c <= 0x39)) return null;
-    const w = wordIn(s, i, INTRO_INDEX) || (loose && (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) ? s[i]! : '');
+    const w = (inBits(INTRO_FIRST, c) ? wordIn(s, i, INTRO_INDEX) : '') || (loose && (c === 0x4e3a /* 为 */ || c === 0x662f /* 是 */) ? s[i]! : '');
     if (w) {
       const after = i + w.length;
       return { listStart: s[after] === ':' ? after + 1 : after, open: false };

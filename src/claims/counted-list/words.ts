@@ -3,7 +3,7 @@
  * words start a verb phrase rather than a name, which items name an event. They are read on a
  * view of the text with traditional figure characters folded (個 → 个, 項 → 项, 類 → 类).
  */
-import { byFirstUnit } from '../../text/chars.js';
+import { byFirstUnit, codeBits } from '../../text/chars.js';
 
 /** What a count says about the items listed with it. */
 export type CountSense =
@@ -192,6 +192,8 @@ export const ENUMERATION_INDEX = byFirstUnit(ENUMERATION_HEADS);
 export const CONNECTIVE_INDEX = byFirstUnit(CONNECTIVES);
 /** Read at each unit after a count (up to 16) while looking for its list's introduction. */
 export const INTRO_INDEX = byFirstUnit(INTRO_WORDS);
+/** The first units of `INTRO_WORDS`, as bits: most units start none, and are passed without a map lookup. */
+export const INTRO_FIRST = codeBits(String.fromCharCode(...INTRO_INDEX.keys()));
 
 /** The longest of `words` ending at `end` in `s`, or ''. */
 export function wordBefore(s: string, end: number, words: readonly string[]): string {
