@@ -45,6 +45,11 @@ for (const entry of CLASSIFIERS) {
 /** The char codes that start a measure word, as bits. */
 const CLASSIFIER_START = codeBits(String.fromCharCode(...CLASSIFIERS_BY_FIRST.keys()));
 
+/** Whether the UTF-16 unit `code` is one of the count numerals (`COUNT_NUMERALS`). */
+export function isCountNumeral(code: number): boolean {
+  return inBits(NUMERAL, code);
+}
+
 /** Whether a measure word could start at `pos` (its first character is one), before reading it. */
 export function startsClassifier(s: string, pos: number): boolean {
   return inBits(CLASSIFIER_START, s.charCodeAt(pos));

@@ -13,7 +13,7 @@ import { codeBits, inBits } from '../../text/chars.js';
 import { ClaimList, evidence } from '../builder.js';
 import { figureRef, type ReportContext } from '../context.js';
 import type { ClaimOf } from '../schema.js';
-import { countAt, isNumeralStart, numeralAt, rankAt, setPhraseAt, startsClassifier, type Count, type Numeral } from './counts.js';
+import { countAt, isCountNumeral, isNumeralStart, numeralAt, rankAt, setPhraseAt, startsClassifier, type Count, type Numeral } from './counts.js';
 import { judge } from './judge.js';
 import { codeIn, COUNT_NUMERALS } from './words.js';
 import { listAfterCount, listBefore, listInBrackets, listInClauseBefore, rankedList, type Draft } from './shapes.js';
@@ -88,14 +88,18 @@ const DI = 0x7b2c; // 第
  * Whether a count can follow a numeral ending at `end`, asked before reading it: a measure word
  * right after it, or a set phrase closed by a quote or a bracket within reach (四馆一庭”,
  * 三项制度( ). With a rank (前 before the numeral) these are all the shapes; most numerals in a
- * report are none of them.
+ * report are none of them. A phrase without a measure word right after its numeral counts only
+ * when it holds a second numeral (四馆一庭): “451”, “四风” and “三资” are names, not counts, and
+ * are not read at all.
  */
 function mayFollow(s: string, end: number): boolean {
   if (startsClassifier(s, end)) return true;
+  let second = false;
   for (let k = end; k < s.length && k <= end + MAX_PHRASE_REACH; k++) {
     const c = s.charCodeAt(k);
-    if (c === 0x201d /* ” */ || c === 0x28 /* ( */) return true;
+    if (c === 0x201d /* ” */ || c === 0x28 /* ( */) return second;
     if (c === 0x2c /* , */ || c === 0x3002 /* 。 */ || c === 0x3b /* ; */ || c === 0x3001 /* 、 */) return false;
+    if (isCountNumeral(c)) second = true;
   }
   return false;
 }
