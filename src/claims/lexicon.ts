@@ -248,7 +248,11 @@ export type LexiconExtension = z.infer<typeof LexiconExtensionSchema>;
  * it), metrics with an id already present replace the built-in ones.
  */
 export function extendLexicon(base: Lexicon, extra: unknown): Lexicon {
-  const add = LexiconExtensionSchema.parse(extra);
+  return mergeLexicon(base, LexiconExtensionSchema.parse(extra));
+}
+
+/** `base` with additions already validated: metrics with an id already present replace the base's. */
+export function mergeLexicon(base: Lexicon, add: LexiconExtension): Lexicon {
   const ids = new Set((add.metrics ?? []).map((m) => m.id));
   return {
     metrics: [...base.metrics.filter((m) => !ids.has(m.id)), ...(add.metrics ?? [])],

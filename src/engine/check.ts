@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ReportContext } from '../claims/context.js';
 import type { CrossRule } from '../cross/rule.js';
 import { extractClaims } from '../claims/index.js';
-import type { Lexicon } from '../claims/lexicon.js';
+import { mergeLexicon, type Lexicon } from '../claims/lexicon.js';
 import { ClaimSchema, type Claim, type ClaimKind, type ClaimOf } from '../claims/schema.js';
 import type { Report } from '../model/report.js';
 import { parseReport, type ParseOptions } from '../parse/parse-report.js';
@@ -99,6 +99,17 @@ function knownSeverity(severity: Severity): Severity {
 /** Internal-error findings come from this pseudo-rule. */
 export const INTERNAL_RULE_ID = 'internal-error';
 
+/** The preset's lexicon with the words of the kind a report is checked as (made once per kind and lexicon). */
+function kindLexicon(base: Lexicon, profile: Profile | null): Lexicon {
+  if (!profile?.lexicon) return base;
+  let byBase = kindLexicons.get(profile);
+  if (!byBase) kindLexicons.set(profile, (byBase = new WeakMap()));
+  let merged = byBase.get(base);
+  if (!merged) byBase.set(base, (merged = mergeLexicon(base, profile.lexicon)));
+  return merged;
+}
+const kindLexicons = new WeakMap<Profile, WeakMap<Lexicon, Lexicon>>();
+
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
@@ -167,7 +178,7 @@ export function checkReportWith(preset: Preset, input: string | Report, config: 
   const active = own ?? detectProfile(report, profiles, override);
   const items = active ? locateItems(report, active.profile) : new Map<string, FoundItem>();
   const t1 = now();
-  const lexicon = options.lexicon ?? preset.lexicon;
+  const lexicon = options.lexicon ?? kindLexicon(preset.lexicon, active?.profile ?? null);
   const { claims, context } = extractClaims(report, lexicon, active?.profile ?? null);
   const t2 = now();
   const diagnostics: Diagnostic[] = [];

@@ -24,6 +24,7 @@ function withDefaults(file: Record<string, unknown>): Profile {
       ...(v.deadlines === undefined ? {} : { deadlines: v.deadlines }),
     })),
     statisticsPeriod: p.statisticsPeriod ?? [],
+    ...(p.lexicon === undefined ? {} : { lexicon: p.lexicon }),
     formats: (p.formats ?? []).map((f) => ({
       id: f.id,
       name: f.name,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LevelSchema } from '../model/metadata.js';
 import { issuePath } from '../engine/config.js';
+import { LexiconExtensionSchema } from '../claims/lexicon.js';
 
 const Localized = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -159,6 +160,12 @@ export const ProfileSchema = z.object({
     .default([]),
   /** Words of the sentence that states the period the statistics cover (统计期限), whose year must be the reporting year. */
   statisticsPeriod: z.array(z.string().min(1)).default([]),
+  /**
+   * Words only this kind uses (its metrics: 予以公开, 不予公开 … in a 政府信息公开 report), added to
+   * the preset's lexicon when a report is checked as this kind and never otherwise, so one kind's
+   * vocabulary cannot change how another kind's reports are read.
+   */
+  lexicon: LexiconExtensionSchema.optional(),
   /** Editions of the kind's mandated format, when it has one. */
   formats: z.array(ProfileFormatSchema).default([]),
   /** Tables the kind mandates, with the identities their cells must satisfy. */
