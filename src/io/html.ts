@@ -13,7 +13,9 @@
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { METADATA_LABELS } from '../parse/chrome.js';
 import type { SourceTable } from '../model/table.js';
-import { mappedSource, OffsetMap, type LoadedSource, type PageMetadata } from './source.js';
+import { TableCollector, oneLinePerRow } from './html-tables.js';
+import { TextSink, type Snapshot } from './html-text.js';
+import { mappedSource, type LoadedSource, type OffsetMap, type PageMetadata } from './source.js';
 
 /**
  * Elements never shown, or page furniture rather than the report: dropped with their content.
@@ -261,22 +263,6 @@ const META_FIELDS = new Map<string, keyof PageMetadata>([
   ['contentsource', 'publisher'],
 ]);
 
-/** The output state where an element checked for link density started, to go back to. */
-interface Snapshot {
-  length: number;
-  started: boolean;
-  trailingNL: number;
-  pendingNL: number;
-  cause0Start: number;
-  cause0End: number;
-  cause1Start: number;
-  cause1End: number;
-  spaceStart: number;
-  spaceEnd: number;
-  spaceBreak: boolean;
-  spaceKept: boolean;
-  prevCode: number;
-}
 
 /** An open element (every field always set, so that frames share one shape). */
 interface Frame {
@@ -297,35 +283,6 @@ interface Frame {
 
 const isAsciiSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x0c;
 const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
-
-/**
- * East Asian Width F, W or H, Hangul excepted (CJK ideographs and radicals, CJK symbols and
- * punctuation, kana, bopomofo, Yi, full- and half-width forms): a segment break between two such
- * characters is removed (CSS Text 3, as Firefox does). Not ASCII, NBSP or ambiguous-width “”…·.
- */
-function eastAsianWide(c: number): boolean {
-  if (c < 0x2e80) return false;
-  if (c <= 0xa4cf) return c <= 0x303f || (c >= 0x3041 && c <= 0x312f) || (c >= 0x3190 && c <= 0x4dbf) || c >= 0x4e00;
-  if (c <= 0xffff) {
-    return (
-      (c >= 0xf900 && c <= 0xfaff) ||
-      (c >= 0xfe10 && c <= 0xfe19) ||
-      (c >= 0xfe30 && c <= 0xfe6f) ||
-      (c >= 0xff01 && c <= 0xff9f) || // full-width forms, half-width katakana
-      (c >= 0xffe0 && c <= 0xffee)
-    );
-  }
-  return (c >= 0x1b000 && c <= 0x1b2ff) || (c >= 0x1f200 && c <= 0x1f2ff) || (c >= 0x20000 && c <= 0x3fffd);
-}
-
-/** Whether a white space run holding a segment break between characters `a` and `b` is removed. */
-const segmentBreakRemoved = (a: number, b: number): boolean => a === 0x200b || b === 0x200b || (eastAsianWide(a) && eastAsianWide(b));
-
-/** The code point that ends `s`. */
-function lastCodePoint(s: string): number {
-  const c = s.charCodeAt(s.length - 1);
-  return c >= 0xdc00 && c <= 0xdfff && s.length > 1 ? s.codePointAt(s.length - 2)! : c;
-}
 
 /** Whether `s` has a character other than white space and link separators. */
 function hasOtherText(s: string): boolean {
@@ -466,24 +423,9 @@ function squash(s: string): string {
 
 /** Extracts the text a reader sees on an HTML page, its map back into the HTML, and the page's metadata (or null). */
 export function extractHtml(html: string): { text: string; map: OffsetMap; page: PageMetadata | null; tables: SourceTable[] } {
-  const map = new OffsetMap();
-  const parts: string[] = [];
-  let length = 0;
-
-  // Output state. `started`: some visible text was written; `trailingNL`: line breaks at its end;
-  // `prevCode`: the character that ends it (-1 after something that is not a character, an image).
-  let started = false;
-  let trailingNL = 0;
-  let prevCode = -1;
-  // Pending separators, written only before the next visible text. A pending space holds a
-  // segment break (`spaceBreak`) or must stay whatever its neighbours (`spaceKept`, between cells).
-  let pendingNL = 0;
-  const causeStart = [0, 0];
-  const causeEnd = [0, 0];
-  let spaceStart = -1;
-  let spaceEnd = -1;
-  let spaceBreak = false;
-  let spaceKept = false;
+  // The text being written, and the tables followed on the way.
+  const out = new TextSink();
+  const tables = new TableCollector();
 
   // Element state.
   const stack: Frame[] = [];
@@ -497,10 +439,6 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
   let link: Frame | null = null;
   let checked: Frame | null = null;
 
-  // Tables being read (innermost last) and the tables read, as the page gives them.
-  const tables: OpenTable[] = [];
-  const done: OpenTable[] = [];
-
   // Page metadata.
   const meta = new Map<keyof PageMetadata, string>();
   let titleText: string | null = null;
@@ -508,105 +446,22 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
 
   const count = (name: string): number => open.get(name) ?? 0;
 
-  const append = (s: string, srcStart: number, srcEnd: number): void => {
-    parts.push(s);
-    length += s.length;
-    map.push(s.length, srcStart, srcEnd);
-  };
-
-  const writeNewline = (s: number, e: number): void => {
-    if (!started || trailingNL >= 2) return;
-    append('\n', s, e);
-    trailingNL++;
-  };
-
-  const clearSpace = (): void => {
-    spaceStart = -1;
-    spaceBreak = false;
-    spaceKept = false;
-  };
-
-  /**
-   * Writes pending line breaks or the pending space before visible text starting with `next`
-   * (-1 when not a character). A space whose run held a segment break is not written between
-   * two East Asian wide characters: source lines wrapped inside Chinese text join up.
-   */
-  const flush = (next: number): void => {
-    if (pendingNL > 0) {
-      for (let k = trailingNL; k < pendingNL; k++) writeNewline(causeStart[k]!, causeEnd[k]!);
-      pendingNL = 0;
-    } else if (spaceStart >= 0 && started && trailingNL === 0) {
-      if (spaceKept || !spaceBreak || !segmentBreakRemoved(prevCode, next)) append(' ', spaceStart, spaceEnd);
-    }
-    clearSpace();
-  };
-
   const write = (s: string, srcStart: number, srcEnd: number): void => {
-    flush(s.codePointAt(0)!);
-    const cell = tables.length > 0 ? tables[tables.length - 1]!.cell : null;
-    if (cell !== null && cell.start < 0) cell.start = length;
-    append(s, srcStart, srcEnd);
-    if (cell !== null) cell.end = length;
-    started = true;
-    trailingNL = 0;
-    prevCode = lastCodePoint(s);
+    const at = out.write(s, srcStart, srcEnd);
+    tables.wrote(at, out.length);
     // What the text counts as for link density: link text, or other text of the checked element.
     if (link !== null) link.linkText ||= hasVisibleText(s);
     else if (checked !== null && !checked.otherText) checked.otherText = hasOtherText(s);
   };
 
-  /** Takes back everything written since `snap`, and the pending separators with it. */
-  const restore = (snap: Snapshot): void => {
-    while (length > snap.length) length -= parts.pop()!.length; // snapshots fall between parts
-    map.truncate(snap.length);
-    started = snap.started;
-    trailingNL = snap.trailingNL;
-    pendingNL = snap.pendingNL;
-    causeStart[0] = snap.cause0Start;
-    causeEnd[0] = snap.cause0End;
-    causeStart[1] = snap.cause1Start;
-    causeEnd[1] = snap.cause1End;
-    spaceStart = snap.spaceStart;
-    spaceEnd = snap.spaceEnd;
-    spaceBreak = snap.spaceBreak;
-    spaceKept = snap.spaceKept;
-    prevCode = snap.prevCode;
-  };
-
-  /** A block edge: at least `n` line breaks before the next text. */
+  /** A block edge: at least `n` line breaks before the next text (none inside a dropped element). */
   const requireBreaks = (n: number, s: number, e: number): void => {
-    if (dropping > 0) return;
-    clearSpace();
-    for (let k = pendingNL; k < n; k++) {
-      causeStart[k] = s;
-      causeEnd[k] = e;
-    }
-    if (n > pendingNL) pendingNL = n;
+    if (dropping === 0) out.requireBreaks(n, s, e);
   };
 
   /** A `<br>`: one more line break (at most one empty line). */
   const lineBreak = (s: number, e: number): void => {
-    if (dropping > 0) return;
-    clearSpace();
-    if (pendingNL < 2) {
-      causeStart[pendingNL] = s;
-      causeEnd[pendingNL] = e;
-      pendingNL++;
-    }
-  };
-
-  /**
-   * Collapsible white space at [s, e): one space, unless at a line's start or end. `segmentBreak`:
-   * the run holds a line feed or carriage return; `kept`: a space whatever its neighbours (cells).
-   */
-  const space = (s: number, e: number, segmentBreak: boolean, kept = false): void => {
-    if (pendingNL > 0 || !started || trailingNL > 0) return;
-    if (spaceStart < 0) {
-      spaceStart = s;
-      spaceEnd = e;
-    } else if (spaceEnd === s) spaceEnd = e;
-    spaceBreak ||= segmentBreak;
-    spaceKept ||= kept;
+    if (dropping === 0) out.lineBreak(s, e);
   };
 
   const hasSegmentBreak = (data: string, i: number, j: number): boolean => {
@@ -631,10 +486,10 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     if (dropping > 0) return;
     if (e - s !== data.length) {
       // An entity (or other folded source): every unit maps to the whole span.
-      if (data.length === 1 && isAsciiSpace(data.charCodeAt(0)) && preDepth === 0) space(s, e, hasSegmentBreak(data, 0, 1));
+      if (data.length === 1 && isAsciiSpace(data.charCodeAt(0)) && preDepth === 0) out.space(s, e, hasSegmentBreak(data, 0, 1));
       else if (preDepth > 0 && (data === '\n' || data === '\r')) {
-        flush(-1);
-        writeNewline(s, e);
+        out.flush(-1);
+        out.writeNewline(s, e);
       } else write(data, s, e);
       skipFirstLF = false;
       return;
@@ -651,14 +506,14 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
         const c = data.charCodeAt(i);
         if (c === 0x0a || c === 0x0d) {
           const len = c === 0x0d && data.charCodeAt(i + 1) === 0x0a ? 2 : 1;
-          flush(-1);
-          writeNewline(s + i, s + i + len);
+          out.flush(-1);
+          out.writeNewline(s + i, s + i + len);
           i += len;
         } else {
           let j = i + 1;
           let blank = isAsciiSpace(c);
           for (; j < n && data.charCodeAt(j) !== 0x0a && data.charCodeAt(j) !== 0x0d; j++) blank &&= isAsciiSpace(data.charCodeAt(j));
-          if (started || !blank) write(data.slice(i, j), s + i, s + j); // no blank line first
+          if (out.started || !blank) write(data.slice(i, j), s + i, s + j); // no blank line first
           i = j;
         }
       }
@@ -669,7 +524,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
       let j = i + 1;
       if (isAsciiSpace(data.charCodeAt(i))) {
         while (j < n && isAsciiSpace(data.charCodeAt(j))) j++;
-        space(s + i, s + j, hasSegmentBreak(data, i, j));
+        out.space(s + i, s + j, hasSegmentBreak(data, i, j));
       } else {
         while (j < n && !isAsciiSpace(data.charCodeAt(j))) j++;
         write(data.slice(i, j), s + i, s + j);
@@ -681,15 +536,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
   /** Pops the top element; its end tag (or whatever closed it) is at [s, e). */
   const pop = (s: number, e: number): void => {
     const f = stack.pop()!;
-    const table = tables.length > 0 ? tables[tables.length - 1]! : null;
-    if (table !== null) {
-      if (table.cellFrame === f) closeCell(table);
-      else if (table.frame === f) {
-        closeCell(table);
-        tables.pop();
-        done.push(table);
-      }
-    }
+    tables.closed(f, out.length);
     open.set(f.name, count(f.name) - 1);
     if (f.drop) dropping--;
     if (PRE.has(f.name)) preDepth--;
@@ -703,7 +550,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     if (f.snapshot !== null) {
       // A list of links: take back all it produced. Its counts go to the enclosing element.
       checked = f.outerChecked;
-      if (f.links >= 2 && !f.otherText) restore(f.snapshot);
+      if (f.links >= 2 && !f.otherText) out.restore(f.snapshot);
       if (checked !== null) {
         checked.links += f.links;
         checked.otherText ||= f.otherText;
@@ -719,36 +566,6 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
       const top = stack[stack.length - 1]!.name;
       pop(at, end);
       if (top === name) return;
-    }
-  };
-
-  /** Ends the open cell of a table; an empty cell sits where the next text would start. */
-  const closeCell = (table: OpenTable): void => {
-    const cell = table.cell;
-    if (cell === null) return;
-    if (cell.start < 0) cell.start = cell.end = length;
-    table.cell = null;
-    table.cellFrame = null;
-  };
-
-  /** Follows `<table>`, `<tr>`, `<td>` and `<th>` into the tables being read. */
-  const openTableElement = (name: string, attrs: Map<string, string>, frame: Frame): void => {
-    const table = tables.length > 0 ? tables[tables.length - 1]! : null;
-    if (name === 'table') {
-      // A table inside a cell makes the outer one a layout table.
-      if (table !== null) table.nested = true;
-      tables.push({ frame, rows: [], cell: null, cellFrame: null, nested: false });
-    } else if (table === null) return;
-    else if (name === 'tr') {
-      closeCell(table);
-      table.rows.push([]);
-    } else if (name === 'td' || name === 'th') {
-      closeCell(table);
-      if (table.rows.length === 0) table.rows.push([]);
-      const cell: OpenCell = { start: -1, end: -1, colSpan: span(attrs.get('colspan')), rowSpan: span(attrs.get('rowspan')), header: name === 'th' };
-      table.rows[table.rows.length - 1]!.push(cell);
-      table.cell = cell;
-      table.cellFrame = frame;
     }
   };
 
@@ -771,11 +588,10 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     const breaks = reason === 'hidden' ? 0 : name === 'p' ? 2 : BLOCK.has(name) ? 1 : 0;
     if (name === 'br') lineBreak(s, e);
     else if (breaks > 0) requireBreaks(breaks, s, e);
-    else if ((name === 'td' || name === 'th') && reason === null) space(s, e, false, true);
+    else if ((name === 'td' || name === 'th') && reason === null) out.space(s, e, false, true);
     else if (name === 'img' && reason === null && dropping === 0) {
       // An image is a neighbour that is not a wide character: white space next to it stays a space.
-      if (spaceStart >= 0) spaceKept = true;
-      prevCode = -1;
+      out.nonCharacter();
     }
     if (VOID.has(name)) return;
 
@@ -786,23 +602,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
       breaks,
       outerLink: link,
       linkText: false,
-      snapshot: check
-        ? {
-            length,
-            started,
-            trailingNL,
-            pendingNL,
-            cause0Start: causeStart[0]!,
-            cause0End: causeEnd[0]!,
-            cause1Start: causeStart[1]!,
-            cause1End: causeEnd[1]!,
-            spaceStart,
-            spaceEnd,
-            spaceBreak,
-            spaceKept,
-            prevCode,
-          }
-        : null,
+      snapshot: check ? out.snapshot() : null,
       outerChecked: checked,
       links: 0,
       otherText: false,
@@ -810,7 +610,7 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     if (name === 'a') link = frame;
     if (check) checked = frame;
     stack.push(frame);
-    if (foreignDepth === 0) openTableElement(name, attrs, frame);
+    if (foreignDepth === 0) tables.opened(name, attrs, frame, out.length);
     open.set(name, count(name) + 1);
     if (reason !== null) dropping++;
     if (PRE.has(name)) {
@@ -911,21 +711,14 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
   tokenizer.end();
   while (stack.length > 0) pop(html.length, html.length);
 
-  // No trailing blank lines (or trailing spaces kept from <pre>).
-  let out = parts.join('');
-  let end = length;
-  while (end > 0 && isAsciiSpace(out.charCodeAt(end - 1))) end--;
-  if (end < out.length) {
-    out = out.slice(0, end);
-    map.truncate(end);
-  }
-
-  const grids = dataTables(done, end);
-  if (grids.length > 0) out = oneLinePerRow(out, grids);
+  // No trailing blank lines (or trailing spaces kept from <pre>); each row of a table of figures on one line.
+  let shown = out.finish(isAsciiSpace);
+  const grids = tables.tables(shown.length);
+  if (grids.length > 0) shown = oneLinePerRow(shown, grids);
 
   // Metadata: the page's visible labels first, then its meta tags, then <title>.
   const page: PageMetadata = {};
-  const fields = readFields(out);
+  const fields = readFields(shown);
   for (const [label, key] of FIELD_LABELS) {
     const value = fields.get(label);
     if (value !== undefined && page[key] === undefined) page[key] = value;
@@ -935,88 +728,9 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     const t = squash(titleText);
     if (t) page.title = t;
   }
-  return { text: out, map, page: Object.keys(page).length > 0 ? page : null, tables: grids };
+  return { text: shown, map: out.map, page: Object.keys(page).length > 0 ? page : null, tables: grids };
 }
 
-/** A cell being read: its text's place in the output (-1 before any), its spans, whether `<th>`. */
-interface OpenCell {
-  start: number;
-  end: number;
-  colSpan: number;
-  rowSpan: number;
-  header: boolean;
-}
-
-/** A `<table>` being read: its element, rows of cells, the open cell, whether a table sits inside it. */
-interface OpenTable {
-  frame: Frame;
-  rows: OpenCell[][];
-  cell: OpenCell | null;
-  cellFrame: Frame | null;
-  nested: boolean;
-}
-
-/** A `colspan` or `rowspan` value: a whole number from 1, else 1 (as browsers read junk). */
-function span(value: string | undefined): number {
-  const n = value === undefined ? 1 : Number.parseInt(value.trim(), 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
-}
-
-/** Longest text a data cell holds: a cell holding paragraphs is a layout table's. */
-const MAX_CELL_TEXT = 200;
-
-/**
- * The tables of figures among the tables read: not a layout table (one with a table inside, or
- * with a cell of paragraphs), at least two rows and two columns, every cell within the text kept.
- */
-function dataTables(read: readonly OpenTable[], textLength: number): SourceTable[] {
-  const out: SourceTable[] = [];
-  for (const t of read) {
-    if (t.nested) continue;
-    const rows = t.rows.filter((r) => r.length > 0);
-    if (rows.length < 2 || !rows.some((r) => r.reduce((n, c) => n + c.colSpan, 0) >= 2)) continue;
-    const cells = rows.flat();
-    if (cells.some((c) => c.start < 0 || c.end > textLength || c.end - c.start > MAX_CELL_TEXT)) continue;
-    out.push({ rows: rows.map((r) => r.map((c) => ({ range: { start: c.start, end: c.end }, colSpan: c.colSpan, rowSpan: c.rowSpan, header: c.header }))) });
-  }
-  out.sort((a, b) => a.rows[0]![0]!.range.start - b.rows[0]![0]!.range.start);
-  return out;
-}
-
-/**
- * The text with each row of a data table on one line: line breaks inside and between the cells of
- * a row (a `<p>` in a cell, `<br>` in 商业<br>企业) become spaces. One unit for one unit, so the
- * offset map stays as it is.
- */
-function oneLinePerRow(text: string, tables: readonly SourceTable[]): string {
-  // The breaks to turn into spaces, found with indexOf within each row's span; the text is then
-  // rebuilt from slices once (no array of every unit of a large page).
-  const breaks: number[] = [];
-  for (const t of tables) {
-    for (const row of t.rows) {
-      let start = Infinity;
-      let end = -1;
-      for (const c of row) {
-        if (c.range.end > c.range.start) {
-          start = Math.min(start, c.range.start);
-          end = Math.max(end, c.range.end);
-        }
-      }
-      for (let i = end < 0 ? -1 : text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) breaks.push(i);
-    }
-  }
-  if (breaks.length === 0) return text;
-  breaks.sort((a, b) => a - b);
-  const parts: string[] = [];
-  let from = 0;
-  for (const i of breaks) {
-    if (i < from) continue;
-    parts.push(text.slice(from, i), ' ');
-    from = i + 1;
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
-}
 
 /** Loads a saved HTML page as a report source whose positions map back into the HTML. */
 export function loadHtml(path: string, html: string, encoding: string | null): LoadedSource {

@@ -1,0 +1,155 @@
+/**
+ * The tables of an HTML page, followed while its elements are walked: each `<table>`'s rows and
+ * cells with their `colspan`/`rowspan`, and where each cell's text lies in the text being written.
+ * At the end, the tables of figures among them (not layout tables) are the page's `SourceTable`s.
+ * Elements are told apart by their frame (any object the walk keeps per open element).
+ */
+import type { SourceTable } from '../model/table.js';
+
+/** Follows `<table>`, `<tr>`, `<td>` and `<th>` into the tables being read. */
+export class TableCollector {
+  /** Tables being read, innermost last. */
+  private readonly open: OpenTable[] = [];
+  /** Tables read, in the order they ended. */
+  private readonly done: OpenTable[] = [];
+
+  /** The cell text is being written into, if any. */
+  get cell(): OpenCell | null {
+    return this.open.length > 0 ? this.open[this.open.length - 1]!.cell : null;
+  }
+
+  /** Text was written at `[start, end)` of the output: it is the open cell's, if any. */
+  wrote(start: number, end: number): void {
+    const cell = this.cell;
+    if (cell === null) return;
+    if (cell.start < 0) cell.start = start;
+    cell.end = end;
+  }
+
+  /** An element `name` opened, with its attributes and the walk's frame for it; `at` is the output's length. */
+  opened(name: string, attrs: ReadonlyMap<string, string>, frame: object, at: number): void {
+    const table = this.open.length > 0 ? this.open[this.open.length - 1]! : null;
+    if (name === 'table') {
+      // A table inside a cell makes the outer one a layout table.
+      if (table !== null) table.nested = true;
+      this.open.push({ frame, rows: [], cell: null, cellFrame: null, nested: false });
+    } else if (table === null) return;
+    else if (name === 'tr') {
+      closeCell(table, at);
+      table.rows.push([]);
+    } else if (name === 'td' || name === 'th') {
+      closeCell(table, at);
+      if (table.rows.length === 0) table.rows.push([]);
+      const cell: OpenCell = { start: -1, end: -1, colSpan: span(attrs.get('colspan')), rowSpan: span(attrs.get('rowspan')), header: name === 'th' };
+      table.rows[table.rows.length - 1]!.push(cell);
+      table.cell = cell;
+      table.cellFrame = frame;
+    }
+  }
+
+  /** The element of `frame` closed; `at` is the output's length. */
+  closed(frame: object, at: number): void {
+    const table = this.open.length > 0 ? this.open[this.open.length - 1]! : null;
+    if (table === null) return;
+    if (table.cellFrame === frame) closeCell(table, at);
+    else if (table.frame === frame) {
+      closeCell(table, at);
+      this.open.pop();
+      this.done.push(table);
+    }
+  }
+
+  /** The tables of figures read, their cells within the first `textLength` units of the text. */
+  tables(textLength: number): SourceTable[] {
+    return dataTables(this.done, textLength);
+  }
+}
+
+/** Ends the open cell of a table; an empty cell sits where the next text would start (`at`). */
+function closeCell(table: OpenTable, at: number): void {
+  const cell = table.cell;
+  if (cell === null) return;
+  if (cell.start < 0) cell.start = cell.end = at;
+  table.cell = null;
+  table.cellFrame = null;
+}
+
+/** A cell being read: its text's place in the output (-1 before any), its spans, whether `<th>`. */
+export interface OpenCell {
+  start: number;
+  end: number;
+  colSpan: number;
+  rowSpan: number;
+  header: boolean;
+}
+
+/** A `<table>` being read: its element, rows of cells, the open cell, whether a table sits inside it. */
+interface OpenTable {
+  frame: object;
+  rows: OpenCell[][];
+  cell: OpenCell | null;
+  cellFrame: object | null;
+  nested: boolean;
+}
+
+/** A `colspan` or `rowspan` value: a whole number from 1, else 1 (as browsers read junk). */
+function span(value: string | undefined): number {
+  const n = value === undefined ? 1 : Number.parseInt(value.trim(), 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/** Longest text a data cell holds: a cell holding paragraphs is a layout table's. */
+const MAX_CELL_TEXT = 200;
+
+/**
+ * The tables of figures among the tables read: not a layout table (one with a table inside, or
+ * with a cell of paragraphs), at least two rows and two columns, every cell within the text kept.
+ */
+function dataTables(read: readonly OpenTable[], textLength: number): SourceTable[] {
+  const out: SourceTable[] = [];
+  for (const t of read) {
+    if (t.nested) continue;
+    const rows = t.rows.filter((r) => r.length > 0);
+    if (rows.length < 2 || !rows.some((r) => r.reduce((n, c) => n + c.colSpan, 0) >= 2)) continue;
+    const cells = rows.flat();
+    if (cells.some((c) => c.start < 0 || c.end > textLength || c.end - c.start > MAX_CELL_TEXT)) continue;
+    out.push({ rows: rows.map((r) => r.map((c) => ({ range: { start: c.start, end: c.end }, colSpan: c.colSpan, rowSpan: c.rowSpan, header: c.header }))) });
+  }
+  out.sort((a, b) => a.rows[0]![0]!.range.start - b.rows[0]![0]!.range.start);
+  return out;
+}
+
+/**
+ * The text with each row of a data table on one line: line breaks inside and between the cells of
+ * a row (a `<p>` in a cell, `<br>` in 商业<br>企业) become spaces. One unit for one unit, so the
+ * offset map stays as it is.
+ */
+export function oneLinePerRow(text: string, tables: readonly SourceTable[]): string {
+  // The breaks to turn into spaces, found with indexOf within each row's span; the text is then
+  // rebuilt from slices once (no array of every unit of a large page).
+  const breaks: number[] = [];
+  for (const t of tables) {
+    for (const row of t.rows) {
+      let start = Infinity;
+      let end = -1;
+      for (const c of row) {
+        if (c.range.end > c.range.start) {
+          start = Math.min(start, c.range.start);
+          end = Math.max(end, c.range.end);
+        }
+      }
+      for (let i = end < 0 ? -1 : text.indexOf('\n', start); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) breaks.push(i);
+    }
+  }
+  if (breaks.length === 0) return text;
+  breaks.sort((a, b) => a - b);
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of breaks) {
+    if (i < from) continue;
+    parts.push(text.slice(from, i), ' ');
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
