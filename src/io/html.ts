@@ -421,87 +421,103 @@ function squash(s: string): string {
   return out;
 }
 
-/** Extracts the text a reader sees on an HTML page, its map back into the HTML, and the page's metadata (or null). */
-export function extractHtml(html: string): { text: string; map: OffsetMap; page: PageMetadata | null; tables: SourceTable[] } {
-  // The text being written, and the tables followed on the way.
-  const out = new TextSink();
-  const tables = new TableCollector();
+/**
+ * The walk over an HTML page's tokens: the stack of open elements (kept here, not by htmlparser2's
+ * `Parser`), what is dropped, the `<pre>` and foreign-content depths, link density, the page's
+ * `<title>` and meta tags. It is the tokenizer's callbacks object; visible text goes to a
+ * `TextSink`, tables to a `TableCollector`.
+ */
+class PageWalker implements TokenizerCallbacks {
+  /** The text being written. */
+  readonly out = new TextSink();
+  /** The tables followed on the way. */
+  readonly tables = new TableCollector();
+  /** Meta tags read (`<meta name=…>`), by the metadata field they fill. */
+  readonly meta = new Map<keyof PageMetadata, string>();
+  /** The `<title>`'s text, or null when there is none. */
+  titleText: string | null = null;
 
-  // Element state.
-  const stack: Frame[] = [];
-  const open = new Map<string, number>();
-  let dropping = 0;
-  let preDepth = 0;
-  let foreignDepth = 0;
-  let sectioning = 0;
-  let skipFirstLF = false;
-  // The innermost open `<a>`, and the innermost open element checked for link density.
-  let link: Frame | null = null;
-  let checked: Frame | null = null;
+  private readonly stack: Frame[] = [];
+  /** How many elements of each name are open. */
+  private readonly open = new Map<string, number>();
+  /** Open elements that start a dropped subtree, open `<pre>`s, open `<svg>`/`<math>`, open sectioning elements. */
+  private dropping = 0;
+  private preDepth = 0;
+  private foreignDepth = 0;
+  private sectioning = 0;
+  /** A line feed right after `<pre>` is not content. */
+  private skipFirstLF = false;
+  private inTitle = false;
+  /** The innermost open `<a>`, and the innermost open element checked for link density. */
+  private link: Frame | null = null;
+  private checked: Frame | null = null;
+  // The tag being read by the tokenizer.
+  private tagName = '';
+  private tagStart = 0;
+  private attrs = new Map<string, string>();
+  private attrName = '';
+  private attrValue = '';
 
-  // Page metadata.
-  const meta = new Map<keyof PageMetadata, string>();
-  let titleText: string | null = null;
-  let inTitle = false;
+  constructor(private readonly html: string) {}
 
-  const count = (name: string): number => open.get(name) ?? 0;
+  /** Closes every element still open at the end of the page. */
+  end(): void {
+    while (this.stack.length > 0) this.pop(this.html.length, this.html.length);
+  }
 
-  const write = (s: string, srcStart: number, srcEnd: number): void => {
-    const at = out.write(s, srcStart, srcEnd);
-    tables.wrote(at, out.length);
+  private count(name: string): number {
+    return this.open.get(name) ?? 0;
+  }
+
+  private write(s: string, srcStart: number, srcEnd: number): void {
+    const at = this.out.write(s, srcStart, srcEnd);
+    this.tables.wrote(at, this.out.length);
     // What the text counts as for link density: link text, or other text of the checked element.
-    if (link !== null) link.linkText ||= hasVisibleText(s);
-    else if (checked !== null && !checked.otherText) checked.otherText = hasOtherText(s);
-  };
+    if (this.link !== null) this.link.linkText ||= hasVisibleText(s);
+    else if (this.checked !== null && !this.checked.otherText) this.checked.otherText = hasOtherText(s);
+  }
 
   /** A block edge: at least `n` line breaks before the next text (none inside a dropped element). */
-  const requireBreaks = (n: number, s: number, e: number): void => {
-    if (dropping === 0) out.requireBreaks(n, s, e);
-  };
+  private requireBreaks(n: number, s: number, e: number): void {
+    if (this.dropping === 0) this.out.requireBreaks(n, s, e);
+  }
 
   /** A `<br>`: one more line break (at most one empty line). */
-  const lineBreak = (s: number, e: number): void => {
-    if (dropping === 0) out.lineBreak(s, e);
-  };
-
-  const hasSegmentBreak = (data: string, i: number, j: number): boolean => {
-    for (let k = i; k < j; k++) {
-      const c = data.charCodeAt(k);
-      if (c === 0x0a || c === 0x0d) return true;
-    }
-    return false;
-  };
+  private lineBreak(s: number, e: number): void {
+    if (this.dropping === 0) this.out.lineBreak(s, e);
+  }
 
   /** Visible text `data` found at [s, e) of the HTML; one to one when `e - s` is its length. */
-  const text = (data: string, s: number, e: number): void => {
-    if (inTitle) titleText = (titleText ?? '') + data;
+  private text(data: string, s: number, e: number): void {
+    if (this.inTitle) this.titleText = (this.titleText ?? '') + data;
     if (data.length === 0) return;
+    const { out, stack } = this;
     if (stack.length > 0 && stack[stack.length - 1]!.name === 'head') {
       // Text in <head> starts the body, as in a browser.
       let visible = false;
       for (let i = 0; i < data.length && !visible; i++) visible = !isAsciiSpace(data.charCodeAt(i));
       if (!visible) return;
-      closeThrough('head', s);
+      this.closeThrough('head', s);
     }
-    if (dropping > 0) return;
+    if (this.dropping > 0) return;
     if (e - s !== data.length) {
       // An entity (or other folded source): every unit maps to the whole span.
-      if (data.length === 1 && isAsciiSpace(data.charCodeAt(0)) && preDepth === 0) out.space(s, e, hasSegmentBreak(data, 0, 1));
-      else if (preDepth > 0 && (data === '\n' || data === '\r')) {
+      if (data.length === 1 && isAsciiSpace(data.charCodeAt(0)) && this.preDepth === 0) out.space(s, e, hasSegmentBreak(data, 0, 1));
+      else if (this.preDepth > 0 && (data === '\n' || data === '\r')) {
         out.flush(-1);
         out.writeNewline(s, e);
-      } else write(data, s, e);
-      skipFirstLF = false;
+      } else this.write(data, s, e);
+      this.skipFirstLF = false;
       return;
     }
     let i = 0;
     const n = data.length;
-    if (preDepth > 0) {
-      if (skipFirstLF) {
+    if (this.preDepth > 0) {
+      if (this.skipFirstLF) {
         if (data.charCodeAt(0) === 0x0a) i = 1;
         else if (data.charCodeAt(0) === 0x0d) i = data.charCodeAt(1) === 0x0a ? 2 : 1;
       }
-      skipFirstLF = false;
+      this.skipFirstLF = false;
       while (i < n) {
         const c = data.charCodeAt(i);
         if (c === 0x0a || c === 0x0d) {
@@ -513,13 +529,13 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
           let j = i + 1;
           let blank = isAsciiSpace(c);
           for (; j < n && data.charCodeAt(j) !== 0x0a && data.charCodeAt(j) !== 0x0d; j++) blank &&= isAsciiSpace(data.charCodeAt(j));
-          if (out.started || !blank) write(data.slice(i, j), s + i, s + j); // no blank line first
+          if (out.started || !blank) this.write(data.slice(i, j), s + i, s + j); // no blank line first
           i = j;
         }
       }
       return;
     }
-    skipFirstLF = false;
+    this.skipFirstLF = false;
     while (i < n) {
       let j = i + 1;
       if (isAsciiSpace(data.charCodeAt(i))) {
@@ -527,193 +543,202 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
         out.space(s + i, s + j, hasSegmentBreak(data, i, j));
       } else {
         while (j < n && !isAsciiSpace(data.charCodeAt(j))) j++;
-        write(data.slice(i, j), s + i, s + j);
+        this.write(data.slice(i, j), s + i, s + j);
       }
       i = j;
     }
-  };
+  }
 
   /** Pops the top element; its end tag (or whatever closed it) is at [s, e). */
-  const pop = (s: number, e: number): void => {
-    const f = stack.pop()!;
-    tables.closed(f, out.length);
-    open.set(f.name, count(f.name) - 1);
-    if (f.drop) dropping--;
-    if (PRE.has(f.name)) preDepth--;
-    if (f.name === 'svg' || f.name === 'math') foreignDepth--;
-    if (SECTIONING.has(f.name)) sectioning--;
-    if (f.name === 'title' && inTitle) inTitle = false;
+  private pop(s: number, e: number): void {
+    const f = this.stack.pop()!;
+    this.tables.closed(f, this.out.length);
+    this.open.set(f.name, this.count(f.name) - 1);
+    if (f.drop) this.dropping--;
+    if (PRE.has(f.name)) this.preDepth--;
+    if (f.name === 'svg' || f.name === 'math') this.foreignDepth--;
+    if (SECTIONING.has(f.name)) this.sectioning--;
+    if (f.name === 'title' && this.inTitle) this.inTitle = false;
     if (f.name === 'a') {
-      link = f.outerLink;
-      if (f.linkText && checked !== null) checked.links++;
+      this.link = f.outerLink;
+      if (f.linkText && this.checked !== null) this.checked.links++;
     }
     if (f.snapshot !== null) {
       // A list of links: take back all it produced. Its counts go to the enclosing element.
-      checked = f.outerChecked;
-      if (f.links >= 2 && !f.otherText) out.restore(f.snapshot);
-      if (checked !== null) {
-        checked.links += f.links;
-        checked.otherText ||= f.otherText;
+      this.checked = f.outerChecked;
+      if (f.links >= 2 && !f.otherText) this.out.restore(f.snapshot);
+      if (this.checked !== null) {
+        this.checked.links += f.links;
+        this.checked.otherText ||= f.otherText;
       }
     }
-    if (f.breaks > 0) requireBreaks(f.breaks, s, e);
-  };
+    if (f.breaks > 0) this.requireBreaks(f.breaks, s, e);
+  }
 
   /** Closes open elements down to and including the innermost `name` (which must be open). */
-  const closeThrough = (name: string, at: number, end = at): void => {
-    if (count(name) === 0) return;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!.name;
-      pop(at, end);
+  private closeThrough(name: string, at: number, end = at): void {
+    if (this.count(name) === 0) return;
+    while (this.stack.length > 0) {
+      const top = this.stack[this.stack.length - 1]!.name;
+      this.pop(at, end);
       if (top === name) return;
     }
-  };
+  }
 
-  const openTag = (name: string, attrs: Map<string, string>, s: number, e: number, selfClosing: boolean): void => {
-    skipFirstLF = false;
-    if (name === 'form' && count('form') > 0) return; // a nested <form> is ignored
-    if (count('head') > 0) {
-      if (name === 'body' || (stack[stack.length - 1]!.name === 'head' && !HEAD_CONTENT.has(name))) closeThrough('head', s);
+  private openTag(name: string, attrs: Map<string, string>, s: number, e: number, selfClosing: boolean): void {
+    const { out, stack } = this;
+    this.skipFirstLF = false;
+    if (name === 'form' && this.count('form') > 0) return; // a nested <form> is ignored
+    if (this.count('head') > 0) {
+      if (name === 'body' || (stack[stack.length - 1]!.name === 'head' && !HEAD_CONTENT.has(name))) this.closeThrough('head', s);
     }
     const implied = IMPLIES_CLOSE.get(name);
-    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!.name)) pop(s, e);
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1]!.name)) this.pop(s, e);
 
-    if (name === 'meta' && foreignDepth === 0) {
+    if (name === 'meta' && this.foreignDepth === 0) {
       const field = META_FIELDS.get((attrs.get('name') ?? '').trim().toLowerCase());
       const content = squash(attrs.get('content') ?? '');
-      if (field && content && !meta.has(field)) meta.set(field, content);
+      if (field && content && !this.meta.has(field)) this.meta.set(field, content);
     }
 
-    const reason = dropping === 0 ? dropReason(name, attrs, sectioning > 0) : null;
+    const reason = this.dropping === 0 ? dropReason(name, attrs, this.sectioning > 0) : null;
     const breaks = reason === 'hidden' ? 0 : name === 'p' ? 2 : BLOCK.has(name) ? 1 : 0;
-    if (name === 'br') lineBreak(s, e);
-    else if (breaks > 0) requireBreaks(breaks, s, e);
+    if (name === 'br') this.lineBreak(s, e);
+    else if (breaks > 0) this.requireBreaks(breaks, s, e);
     else if ((name === 'td' || name === 'th') && reason === null) out.space(s, e, false, true);
-    else if (name === 'img' && reason === null && dropping === 0) {
+    else if (name === 'img' && reason === null && this.dropping === 0) {
       // An image is a neighbour that is not a wide character: white space next to it stays a space.
       out.nonCharacter();
     }
     if (VOID.has(name)) return;
 
-    const check = reason === null && dropping === 0 && LINK_DENSITY.has(name);
+    const check = reason === null && this.dropping === 0 && LINK_DENSITY.has(name);
     const frame: Frame = {
       name,
       drop: reason !== null,
       breaks,
-      outerLink: link,
+      outerLink: this.link,
       linkText: false,
       snapshot: check ? out.snapshot() : null,
-      outerChecked: checked,
+      outerChecked: this.checked,
       links: 0,
       otherText: false,
     };
-    if (name === 'a') link = frame;
-    if (check) checked = frame;
+    if (name === 'a') this.link = frame;
+    if (check) this.checked = frame;
     stack.push(frame);
-    if (foreignDepth === 0) tables.opened(name, attrs, frame, out.length);
-    open.set(name, count(name) + 1);
-    if (reason !== null) dropping++;
+    if (this.foreignDepth === 0) this.tables.opened(name, attrs, frame, out.length);
+    this.open.set(name, this.count(name) + 1);
+    if (reason !== null) this.dropping++;
     if (PRE.has(name)) {
-      preDepth++;
-      skipFirstLF = true;
+      this.preDepth++;
+      this.skipFirstLF = true;
     }
-    if (name === 'svg' || name === 'math') foreignDepth++;
-    if (SECTIONING.has(name)) sectioning++;
-    if (name === 'title' && titleText === null && foreignDepth === 0) {
-      inTitle = true;
-      titleText = '';
+    if (name === 'svg' || name === 'math') this.foreignDepth++;
+    if (SECTIONING.has(name)) this.sectioning++;
+    if (name === 'title' && this.titleText === null && this.foreignDepth === 0) {
+      this.inTitle = true;
+      this.titleText = '';
     }
-    if (selfClosing && foreignDepth > 0) pop(s, e);
-  };
+    if (selfClosing && this.foreignDepth > 0) this.pop(s, e);
+  }
 
-  const closeTag = (name: string, s: number, e: number): void => {
-    skipFirstLF = false;
+  private closeTag(name: string, s: number, e: number): void {
+    this.skipFirstLF = false;
     if (VOID.has(name)) {
-      if (name === 'br') lineBreak(s, e); // </br> is a <br>
+      if (name === 'br') this.lineBreak(s, e); // </br> is a <br>
       return;
     }
-    if (count(name) > 0) {
-      while (stack.length > 0) {
-        const top = stack[stack.length - 1]!.name;
-        pop(s, e);
+    if (this.count(name) > 0) {
+      while (this.stack.length > 0) {
+        const top = this.stack[this.stack.length - 1]!.name;
+        this.pop(s, e);
         if (top === name) return;
       }
-    } else if (name === 'p') requireBreaks(2, s, e); // </p> alone is an empty paragraph
-  };
+    } else if (name === 'p') this.requireBreaks(2, s, e); // </p> alone is an empty paragraph
+  }
+
+  private finishOpen(endIndex: number, selfClosing: boolean): void {
+    const name = this.tagName;
+    this.tagName = '';
+    if (name) this.openTag(name, this.attrs, this.tagStart, endIndex + 1, selfClosing);
+  }
 
   // Tokenizer callbacks.
-  let tagName = '';
-  let tagStart = 0;
-  let attrs = new Map<string, string>();
-  let attrName = '';
-  let attrValue = '';
-  const finishOpen = (endIndex: number, selfClosing: boolean): void => {
-    const name = tagName;
-    tagName = '';
-    if (name) openTag(name, attrs, tagStart, endIndex + 1, selfClosing);
-  };
-  const callbacks: TokenizerCallbacks = {
-    onattribdata(start, endIndex) {
-      attrValue += html.slice(start, endIndex);
-    },
-    onattribentity(codepoint) {
-      attrValue += String.fromCodePoint(codepoint);
-    },
-    onattribend() {
-      if (!attrs.has(attrName)) attrs.set(attrName, attrValue);
-      attrValue = '';
-    },
-    onattribname(start, endIndex) {
-      attrName = html.slice(start, endIndex).toLowerCase();
-      attrValue = '';
-    },
-    oncdata(start, endIndex, endOffset) {
-      // CDATA is text only inside <svg> or <math> (elsewhere it is a comment).
-      if (foreignDepth > 0) text(html.slice(start, endIndex - endOffset), start, endIndex - endOffset);
-    },
-    onclosetag(start, endIndex) {
-      let name = html.slice(start, endIndex).toLowerCase();
-      if (name === 'image') name = 'img';
-      const gt = html.indexOf('>', endIndex);
-      closeTag(name, start - 2, gt < 0 ? html.length : gt + 1);
-    },
-    oncomment() {},
-    ondeclaration() {},
-    onend() {},
-    onopentagend(endIndex) {
-      finishOpen(endIndex, false);
-    },
-    onopentagname(start, endIndex) {
-      tagName = html.slice(start, endIndex).toLowerCase();
-      if (tagName === 'image') tagName = 'img';
-      tagStart = start - 1;
-      attrs = new Map();
-    },
-    onprocessinginstruction() {},
-    onselfclosingtag(endIndex) {
-      finishOpen(endIndex, true);
-    },
-    ontext(start, endIndex) {
-      // A tag cut off by the end after `/` (`<b/`) comes as text from -1: dropped, as in a browser.
-      if (start < 0) return;
-      text(html.slice(start, endIndex), start, endIndex);
-    },
-    ontextentity(codepoint, endIndex) {
-      const start = html.lastIndexOf('&', endIndex - 1);
-      text(String.fromCodePoint(codepoint), start < 0 ? endIndex : start, endIndex);
-    },
-    isInForeignContext() {
-      return foreignDepth > 0;
-    },
-  };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  onattribdata(start: number, endIndex: number): void {
+    this.attrValue += this.html.slice(start, endIndex);
+  }
+  onattribentity(codepoint: number): void {
+    this.attrValue += String.fromCodePoint(codepoint);
+  }
+  onattribend(): void {
+    if (!this.attrs.has(this.attrName)) this.attrs.set(this.attrName, this.attrValue);
+    this.attrValue = '';
+  }
+  onattribname(start: number, endIndex: number): void {
+    this.attrName = this.html.slice(start, endIndex).toLowerCase();
+    this.attrValue = '';
+  }
+  oncdata(start: number, endIndex: number, endOffset: number): void {
+    // CDATA is text only inside <svg> or <math> (elsewhere it is a comment).
+    if (this.foreignDepth > 0) this.text(this.html.slice(start, endIndex - endOffset), start, endIndex - endOffset);
+  }
+  onclosetag(start: number, endIndex: number): void {
+    let name = this.html.slice(start, endIndex).toLowerCase();
+    if (name === 'image') name = 'img';
+    const gt = this.html.indexOf('>', endIndex);
+    this.closeTag(name, start - 2, gt < 0 ? this.html.length : gt + 1);
+  }
+  oncomment(): void {}
+  ondeclaration(): void {}
+  onend(): void {}
+  onopentagend(endIndex: number): void {
+    this.finishOpen(endIndex, false);
+  }
+  onopentagname(start: number, endIndex: number): void {
+    this.tagName = this.html.slice(start, endIndex).toLowerCase();
+    if (this.tagName === 'image') this.tagName = 'img';
+    this.tagStart = start - 1;
+    this.attrs = new Map();
+  }
+  onprocessinginstruction(): void {}
+  onselfclosingtag(endIndex: number): void {
+    this.finishOpen(endIndex, true);
+  }
+  ontext(start: number, endIndex: number): void {
+    // A tag cut off by the end after `/` (`<b/`) comes as text from -1: dropped, as in a browser.
+    if (start < 0) return;
+    this.text(this.html.slice(start, endIndex), start, endIndex);
+  }
+  ontextentity(codepoint: number, endIndex: number): void {
+    const start = this.html.lastIndexOf('&', endIndex - 1);
+    this.text(String.fromCodePoint(codepoint), start < 0 ? endIndex : start, endIndex);
+  }
+  isInForeignContext(): boolean {
+    return this.foreignDepth > 0;
+  }
+}
+
+/** Whether `data[i, j)` holds a line feed or carriage return (a segment break). */
+function hasSegmentBreak(data: string, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) {
+    const c = data.charCodeAt(k);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
+/** Extracts the text a reader sees on an HTML page, its map back into the HTML, the page's metadata (or null), and its tables of figures. */
+export function extractHtml(html: string): { text: string; map: OffsetMap; page: PageMetadata | null; tables: SourceTable[] } {
+  const walker = new PageWalker(html);
+  const tokenizer = new Tokenizer({ decodeEntities: true }, walker);
   tokenizer.write(html);
   tokenizer.end();
-  while (stack.length > 0) pop(html.length, html.length);
+  walker.end();
 
   // No trailing blank lines (or trailing spaces kept from <pre>); each row of a table of figures on one line.
-  let shown = out.finish(isAsciiSpace);
-  const grids = tables.tables(shown.length);
+  let shown = walker.out.finish(isAsciiSpace);
+  const grids = walker.tables.tables(shown.length);
   if (grids.length > 0) shown = oneLinePerRow(shown, grids);
 
   // Metadata: the page's visible labels first, then its meta tags, then <title>.
@@ -723,14 +748,13 @@ export function extractHtml(html: string): { text: string; map: OffsetMap; page:
     const value = fields.get(label);
     if (value !== undefined && page[key] === undefined) page[key] = value;
   }
-  for (const [key, value] of meta) if (page[key] === undefined) page[key] = value;
-  if (page.title === undefined && titleText !== null) {
-    const t = squash(titleText);
+  for (const [key, value] of walker.meta) if (page[key] === undefined) page[key] = value;
+  if (page.title === undefined && walker.titleText !== null) {
+    const t = squash(walker.titleText);
     if (t) page.title = t;
   }
-  return { text: shown, map: out.map, page: Object.keys(page).length > 0 ? page : null, tables: grids };
+  return { text: shown, map: walker.out.map, page: Object.keys(page).length > 0 ? page : null, tables: grids };
 }
-
 
 /** Loads a saved HTML page as a report source whose positions map back into the HTML. */
 export function loadHtml(path: string, html: string, encoding: string | null): LoadedSource {
