@@ -4,6 +4,7 @@
 // scan of bench/compare.mjs; and whether reading a page's tables stays linear in their cells.
 // Ratios from one run, not absolute times: these machines are shared and noisy.
 //   npm run build && node bench/tables.mjs
+import { regexScan } from './regex-scan.mjs';
 import { readFileSync } from 'node:fs';
 import { checkReport, parseReport } from '../dist/index.js';
 import { loadSourceBytes } from '../dist/node.js';
@@ -24,13 +25,6 @@ for (let i = 0; (await load(html)).text.length < 25_600; i++) {
 }
 const page = await load(html);
 
-const FIGURE = /(约|近|超|逾)?(\d[\d,]*(?:\.\d+)?)(万|亿)?(件|宗|户|人次|%|元|平方米|处|场次)?/g;
-function regexScan(text) {
-  FIGURE.lastIndex = 0;
-  let n = 0;
-  while (FIGURE.exec(text) !== null) n++;
-  return n;
-}
 
 function median(fn, n) {
   const times = [];

@@ -50,6 +50,7 @@ export {
   type YearTerm,
 } from './profiles/schema.js';
 export { matchesKindTable } from './claims/identity.js';
+export { bareLabel, isCountCell, isMissingCell, rowsLabelled } from './claims/table-rows.js';
 export { checkReportsWith, type CheckReportsOptions, type CheckReportsResult, type ReportInput } from './cross/check.js';
 export { defineCrossRule, type CrossComparison, type CrossContext, type CrossDoc, type CrossRule } from './cross/rule.js';
 export { extractFacts, type MetricFact } from './cross/facts.js';

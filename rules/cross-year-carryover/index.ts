@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { intervalStrings, meets, showInterval } from '../../src/arithmetic/interval.js';
 import { matchesKindTable } from '../../src/claims/identity.js';
+import { bareLabel, isCountCell as isCount, isMissingCell as isMissing, rowsLabelled } from '../../src/claims/table-rows.js';
 import type { CrossDoc } from '../../src/cross/rule.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
 import type { FigureRef } from '../../src/engine/diagnostic.js';
@@ -9,39 +10,32 @@ import type { Table, TableCell, TableRow } from '../../src/model/table.js';
 import type { CrossYearIdentity, YearTerm } from '../../src/profiles/schema.js';
 import { Decimal } from 'decimal.js';
 
-/** A label or header as compared: white space, punctuation and numbering dropped. */
-function bare(text: string): string {
-  return text.replace(/[\s,,、.。:;;()“”"']/g, '');
-}
 
 /** Who issued a report, as a key: its first issuer, else its title up to the year. */
 function bodyOf(doc: CrossDoc): string | null {
   const m = doc.report.metadata;
   const issuer = m.issuers[0]?.text;
-  if (issuer) return bare(issuer);
+  if (issuer) return bareLabel(issuer);
   const title = m.title?.text;
   const year = m.reportingYear?.year;
   if (!title || year === undefined) return null;
   const at = title.indexOf(String(year));
-  return at > 0 ? bare(title.slice(0, at)) : null;
+  return at > 0 ? bareLabel(title.slice(0, at)) : null;
 }
 
-const isCount = (c: TableCell | undefined): c is TableCell => c !== undefined && c.kind === 'number' && c.figure !== null && c.figure.unit !== '%';
-const isMissing = (c: TableCell | undefined): boolean => c === undefined || c.kind === 'blank' || c.kind === 'notApplicable';
 
 /** The one row whose own label holds `words`, or null (none, or several). */
 function rowNamed(table: Table, words: string): TableRow | null {
-  const w = bare(words);
-  const rows = table.rows.filter((r) => r.label !== null && bare(r.label.text).includes(w));
+  const rows = rowsLabelled(table, words);
   return rows.length === 1 ? rows[0]! : null;
 }
 
 /** The one column whose header holds `words`, or -1. */
 function columnNamed(table: Table, words: string): number {
-  const w = bare(words);
+  const w = bareLabel(words);
   const found: number[] = [];
   table.columnHeaders.forEach((h, j) => {
-    if (h && bare(h.text).includes(w)) found.push(j);
+    if (h && bareLabel(h.text).includes(w)) found.push(j);
   });
   return found.length === 1 ? found[0]! : -1;
 }

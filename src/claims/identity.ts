@@ -11,30 +11,18 @@ import type { Report } from '../model/report.js';
 import type { Table, TableCell, TableRow } from '../model/table.js';
 import type { Profile, ProfileTable, TableIdentity } from '../profiles/schema.js';
 import { ClaimList, evidence } from './builder.js';
+import { bareLabel, isCountCell as isCount, isMissingCell as isMissing, rowsLabelled } from './table-rows.js';
 import type { ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
 
-/** A label as compared with the kind's words: white space and punctuation dropped. */
-function bare(text: string): string {
-  return text.replace(/[\s,,、.。:;;()()“”"'·]/g, '');
-}
-
-/** The rows whose own label holds `words`. */
-function rowsNamed(table: Table, words: string): TableRow[] {
-  const w = bare(words);
-  return table.rows.filter((r) => r.label !== null && bare(r.label.text).includes(w));
-}
-
 /** Whether `table` is the kind's table `spec`: its labels hold enough of the spec's row words. */
 export function matchesKindTable(table: Table, spec: ProfileTable): boolean {
-  const labels = table.rows.filter((r) => r.label !== null).map((r) => bare(r.label!.text));
+  const labels = table.rows.filter((r) => r.label !== null).map((r) => bareLabel(r.label!.text));
   let found = 0;
-  for (const w of spec.rows) if (labels.some((l) => l.includes(bare(w)))) found++;
+  for (const w of spec.rows) if (labels.some((l) => l.includes(bareLabel(w)))) found++;
   return found >= spec.minRows;
 }
 
-const isCount = (c: TableCell | undefined): c is TableCell => c !== undefined && c.kind === 'number' && c.figure !== null && c.figure.unit !== '%';
-const isMissing = (c: TableCell | undefined): boolean => c === undefined || c.kind === 'blank' || c.kind === 'notApplicable';
 
 function ref(report: Report, cell: TableCell, role: string): FigureRef {
   const f = cell.figure!;
@@ -43,7 +31,7 @@ function ref(report: Report, cell: TableCell, role: string): FigureRef {
 
 /** Judges one identity of one table in every value column. */
 function judgeIdentity(report: Report, out: ClaimList, table: Table, spec: ProfileTable, identity: TableIdentity): void {
-  const sides = [identity.left, identity.right].map((side) => side.map((words) => rowsNamed(table, words)));
+  const sides = [identity.left, identity.right].map((side) => side.map((words) => rowsLabelled(table, words)));
   // Every row named once: a missing row (a table cut short) or two rows answering one name leave
   // the identity unread rather than guessed.
   if (sides.some((side) => side.some((rows) => rows.length !== 1))) return;

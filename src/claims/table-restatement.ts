@@ -13,6 +13,7 @@ import { namesTotalHeader, totalHeaderKind } from '../parse/tables/cells.js';
 import { tableAt } from '../parse/tables/lookup.js';
 import type { Profile } from '../profiles/schema.js';
 import { ClaimList, evidence } from './builder.js';
+import { bareLabel, rowsLabelled } from './table-rows.js';
 import { figureRef, type FigureContext, type ReportContext } from './context.js';
 import { matchesKindTable } from './identity.js';
 import type { ClaimOf } from './schema.js';
@@ -25,10 +26,6 @@ const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五�
 /** Shortest row label that names a row by itself in the text (规章 is two). */
 const MIN_WORDS = 2;
 
-/** A label as compared: white space and punctuation dropped. */
-function bare(text: string): string {
-  return text.replace(/[\s,,、.。:;;“”"']/g, '');
-}
 
 /**
  * Where a table keeps each row's value: the column its header names 总计 (a plain total), or,
@@ -61,15 +58,16 @@ interface Naming {
   table: Table;
   words: string;
   readings: TableRow[][];
+  /** Its place among the report's namings. */
+  order: number;
 }
 
-/** The rows whose own label (or an ancestor's) holds `words`, leaves only. */
+/** The rows whose own label holds `words`; else, for a group named only above its rows ((四)无法提供 over 1.–3.), its rows. */
 function rowsNamed(table: Table, words: string): TableRow[] {
-  const w = bare(words);
-  const own = table.rows.filter((r) => r.label !== null && bare(r.label.text).includes(w));
+  const own = rowsLabelled(table, words);
   if (own.length > 0) return own;
-  // A group named only above its rows ((四)无法提供 over 1.–3.): its rows.
-  return table.rows.filter((r) => r.labelPath.slice(0, -1).some((l) => bare(l.text).includes(w)));
+  const w = bareLabel(words);
+  return table.rows.filter((r) => r.labelPath.slice(0, -1).some((l) => bareLabel(l.text).includes(w)));
 }
 
 /** Every naming of the report's tables: each row by its own label, and the kind's phrases. */
@@ -79,15 +77,15 @@ function namings(ctx: ReportContext, profile: Profile | null): Naming[] {
     if (!table.readable || table.rows.length === 0) continue;
     for (const row of table.rows) {
       if (!row.label) continue;
-      const words = bare(row.label.text).replace(MARKER, '');
-      if (words.length >= MIN_WORDS && !/^(?:其中|合计|总计|小计)/.test(words)) out.push({ table, words, readings: [[row]] });
+      const words = bareLabel(row.label.text).replace(MARKER, '');
+      if (words.length >= MIN_WORDS && !/^(?:其中|合计|总计|小计)/.test(words)) out.push({ table, words, readings: [[row]], order: out.length });
     }
     for (const spec of profile?.tables ?? []) {
       if (!matchesKindTable(table, spec)) continue;
       for (const s of spec.stated) {
         const readings = s.readings.map((r) => r.flatMap((w) => rowsNamed(table, w)));
         if (readings.some((r) => r.length === 0)) continue;
-        for (const words of s.words) out.push({ table, words: bare(words), readings });
+        for (const words of s.words) if (bareLabel(words).length >= MIN_WORDS) out.push({ table, words: bareLabel(words), readings, order: out.length });
       }
     }
   }
@@ -95,9 +93,31 @@ function namings(ctx: ReportContext, profile: Profile | null): Naming[] {
 }
 
 /** The namings a figure's label ends with (the row's words, perhaps followed by 信息, 决定 …). */
-function named(f: FigureContext, all: readonly Naming[]): Naming[] {
-  const label = bare(f.label);
-  return all.filter((n) => SUFFIXES.some((s) => label.endsWith(n.words + s)));
+function named(f: FigureContext, byTail: ReadonlyMap<string, readonly Naming[]>): Naming[] {
+  const label = bareLabel(f.label);
+  const out: Naming[] = [];
+  for (const suffix of SUFFIXES) {
+    const rest = label.length - suffix.length;
+    if (rest < MIN_WORDS || !label.endsWith(suffix)) continue;
+    // Only the namings whose words end as the rest does: a look-up, not a pass over every row.
+    for (const n of byTail.get(label.slice(rest - MIN_WORDS, rest)) ?? []) {
+      if (label.startsWith(n.words, rest - n.words.length) && !out.includes(n)) out.push(n);
+    }
+  }
+  // In the order the namings were made (row labels, then the kind's phrases), as a pass over all would find them.
+  return out.sort((a, b) => a.order - b.order);
+}
+
+/** The namings by the last `MIN_WORDS` units of their words. */
+function byTailOf(all: readonly Naming[]): Map<string, Naming[]> {
+  const map = new Map<string, Naming[]>();
+  for (const n of all) {
+    const key = n.words.slice(-MIN_WORDS);
+    const list = map.get(key);
+    if (list) list.push(n);
+    else map.set(key, [n]);
+  }
+  return map;
 }
 
 /** Judges every figure of the text that restates a table. */
@@ -106,10 +126,11 @@ export function extractTableRestatements(ctx: ReportContext, out: ClaimList, pro
   if (!report.tables || report.tables.length === 0) return;
   const all = namings(ctx, profile);
   if (all.length === 0) return;
+  const byTail = byTailOf(all);
   for (const f of ctx.figures) {
     const q = f.quantity;
     if (q.unitFamily !== 'count' || q.to !== null || tableAt(report, q.range.start) || aboutOtherYear(ctx, f)) continue;
-    const hits = named(f, all);
+    const hits = named(f, byTail);
     if (hits.length === 0) continue;
     const stated = figureInterval(q);
     let fit: { naming: Naming; rows: TableRow[]; cells: TableCell[]; sum: Interval } | null = null;

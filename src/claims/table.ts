@@ -13,6 +13,7 @@ import type { Report } from '../model/report.js';
 import type { Table, TableCell, TableRow } from '../model/table.js';
 import { namesOtherMeasure, namesSubtotal, namesTotalHeader, namesTotalRow, totalHeaderKind } from '../parse/tables/cells.js';
 import { ClaimList, evidence } from './builder.js';
+import { isCountCell as isCount, isMissingCell as isMissing } from './table-rows.js';
 import type { ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
 
@@ -33,16 +34,6 @@ interface SumResult {
   status: 'holds' | 'fails' | 'blank';
   sum: Interval;
   blanks: number;
-}
-
-/** Whether a cell holds a count (a figure that is not a share). */
-function isCount(cell: TableCell | undefined): cell is TableCell {
-  return cell !== undefined && cell.kind === 'number' && cell.figure !== null && cell.figure.unit !== '%';
-}
-
-/** Whether a cell states nothing: blank, a dash, or missing at the end of a cut-off row. */
-function isMissing(cell: TableCell | undefined): boolean {
-  return cell === undefined || cell.kind === 'blank' || cell.kind === 'notApplicable';
 }
 
 /** A cell's figure as evidence. */

@@ -50,6 +50,9 @@ describe('table reading stays linear', () => {
     'many small tables': (n) => Array.from({ length: n }, (_, i) => `<table><tr><td>项目</td><td>数</td></tr><tr><td>第${i}项</td><td>1</td></tr></table>`).join(''),
     'a label spanning every row': (n) =>
       `<table><tr><td colspan="2">类别</td><td>件数</td></tr>${Array.from({ length: n }, (_, i) => `<tr>${i === 0 ? `<td rowspan="${n}">全部</td>` : ''}<td>第${i}类</td><td>2</td></tr>`).join('')}</table>`,
+    // Every row restated in the text: each figure looks up the rows its words name, never all of them.
+    'a long table and a restatement of every row': (n) =>
+      `<table><tr><td>类别</td><td>件数</td></tr>${Array.from({ length: n }, (_, i) => `<tr><td>第${i}类事项</td><td>3</td></tr>`).join('')}</table><p>${Array.from({ length: n }, (_, i) => `办理第${i}类事项3件`).join(',')}。</p>`,
     'hostile spans': (n) => `<table>${Array.from({ length: n }, () => '<tr><td colspan="9999" rowspan="9999">1</td><td>2</td></tr>').join('')}</table>`,
   };
   for (const [name, make] of Object.entries(HTML)) {
