@@ -5,7 +5,7 @@
 export * from './model/index.js';
 export { parseReport, type ParseOptions } from './parse/parse-report.js';
 export { countDigitRuns, InputLimitError, MAX_DIGIT_RUNS } from './parse/limits.js';
-export { tableAt, tableCellAt, tableRanges, type CellHit } from './parse/tables/lookup.js';
+export { tableAt, tableCellAt, tableRanges, tablesWithin, type CellHit } from './parse/tables/lookup.js';
 export { normalizeText } from './text/normalize.js';
 export { LineIndex, lineColumn, type LineColumn } from './text/line-index.js';
 export { parseChineseNumeral, type ChineseNumeral } from './parse/numbers/chinese-numeral.js';

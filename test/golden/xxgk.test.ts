@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/builtin.js';
 import { extractHtml } from '../../src/io/html.js';
 import { parseReport } from '../../src/parse/parse-report.js';
+import { tablesWithin } from '../../src/parse/tables/lookup.js';
 
 const GOLDEN = readFileSync(new URL('../fixtures/xxgk/golden-2023.html', import.meta.url), 'utf8');
 
@@ -42,6 +43,12 @@ describe('a complete 政府信息公开工作年度报告 (2023, 2021 format)', 
     const { result } = check(GOLDEN);
     expect(result.report.tables.map((t) => `${t.columnCount}×${t.rows.length}`)).toEqual(['3×2', '3×1', '3×2', '3×1', '7×25', '15×1']);
     expect(result.report.tables.every((t) => t.shape === 'grid' && t.readable && t.headerLayout === 'aligned')).toBe(true);
+  });
+
+  it('each part knows the tables inside it: 二 its four sub-tables, 三 and 四 one each, the others none', () => {
+    const { result } = check(GOLDEN);
+    const sizes = result.report.sections.map((s) => tablesWithin(result.report, s.range).map((t) => t.columnCount));
+    expect(sizes).toEqual([[], [3, 3, 3, 3], [7], [15], [], []]);
   });
 
   it('balanced: no finding, and every total and identity holds', () => {

@@ -14,7 +14,7 @@ import { CellStream, moveSerials, type RegionItem } from './items.js';
 import { lineItem, pipeCells } from './pipe.js';
 import { headerTokens, spacedRow } from './spaced.js';
 
-export { tableAt, tableCellAt, tableRanges } from './lookup.js';
+export { tableAt, tableCellAt, tableRanges, tablesWithin } from './lookup.js';
 
 /** A line of the normalised view: its trimmed span and what it looks like. */
 interface Line {

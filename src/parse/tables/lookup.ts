@@ -59,3 +59,15 @@ export function tableCellAt(report: Pick<Report, 'tables'>, offset: number): Cel
   }
   return null;
 }
+
+/** The tables lying within `range` (a section's span, say), in text order. */
+export function tablesWithin(report: Pick<Report, 'tables'>, range: Range): Table[] {
+  const tables = report.tables ?? [];
+  const out: Table[] = [];
+  for (let k = Math.max(0, lastStartingAtOrBefore(tables, range.start - 1, (t) => t.range.start) + 1); k < tables.length; k++) {
+    const t = tables[k]!;
+    if (t.range.start >= range.end) break;
+    if (t.range.start >= range.start && t.range.end <= range.end) out.push(t);
+  }
+  return out;
+}
