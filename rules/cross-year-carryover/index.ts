@@ -61,6 +61,25 @@ function cellsOf(terms: readonly YearTerm[], tables: { this: Table; last: Table 
   return out;
 }
 
+/**
+ * The columns both years' tables have, by index, when they are the same columns: the same count
+ * and, where the headers are known, the same header at each place. Otherwise none (the two years'
+ * tables are laid out differently, and cells cannot be paired).
+ */
+function sameColumns(mine: Table, theirs: Table): number[] {
+  if (mine.columnCount !== theirs.columnCount) return [];
+  const header = (t: Table, j: number): string | null => {
+    const h = t.columnHeaders[j];
+    return h ? bareLabel(h.text) : null;
+  };
+  for (let j = 0; j < mine.columnCount; j++) {
+    const a = header(mine, j);
+    const b = header(theirs, j);
+    if (a !== null && b !== null && a !== b) return [];
+  }
+  return Array.from({ length: mine.columnCount }, (_, j) => j);
+}
+
 function sideSum(cells: Array<{ term: YearTerm; cell: TableCell | undefined }>): Interval {
   let lo = new Decimal(0);
   let hi = new Decimal(0);
@@ -101,11 +120,22 @@ export const crossYearCarryover = defineCrossRule({
   },
   checkCross(ctx) {
     const en = ctx.locale === 'en';
-    const docs = ctx.documents.filter((d) => d.profile !== null && d.report.metadata.reportingYear && bodyOf(d) !== null);
-    for (const doc of docs) {
-      const year = doc.report.metadata.reportingYear!.year;
-      const last = docs.find((d) => d !== doc && d.profile!.id === doc.profile!.id && d.report.metadata.reportingYear!.year === year - 1 && bodyOf(d) === bodyOf(doc));
-      if (!last) continue;
+    // Reports by kind, body and year, once: each report then finds last year's by one look-up.
+    const byKey = new Map<string, CrossDoc>();
+    const keyOf = (d: CrossDoc, year: number): string | null => {
+      const body = bodyOf(d);
+      return d.profile && body !== null ? `${d.profile.id}\u0000${body}\u0000${year}` : null;
+    };
+    for (const d of ctx.documents) {
+      const year = d.report.metadata.reportingYear?.year;
+      const key = year === undefined ? null : keyOf(d, year);
+      if (key !== null && !byKey.has(key)) byKey.set(key, d);
+    }
+    for (const doc of ctx.documents) {
+      const year = doc.report.metadata.reportingYear?.year;
+      const key = year === undefined ? null : keyOf(doc, year - 1);
+      const last = key === null ? undefined : byKey.get(key);
+      if (!last || last === doc) continue;
       for (const spec of doc.profile!.tables) {
         if (spec.crossYear.length === 0) continue;
         const mine = doc.report.tables.find((t) => t.readable && matchesKindTable(t, spec));
@@ -117,9 +147,7 @@ export const crossYearCarryover = defineCrossRule({
 
     function judge(identity: CrossYearIdentity, tables: { this: Table; last: Table }, doc: CrossDoc, last: CrossDoc): void {
       const slots: Array<number | string> =
-        identity.per === 'column'
-          ? Array.from({ length: Math.min(tables.this.columnCount, tables.last.columnCount) }, (_, j) => j)
-          : tables.this.rows.filter((r) => r.label).map((r) => r.label!.text);
+        identity.per === 'column' ? sameColumns(tables.this, tables.last) : tables.this.rows.filter((r) => r.label).map((r) => r.label!.text);
       for (const slot of slots) {
         const left = cellsOf(identity.left, tables, slot);
         const right = cellsOf(identity.right, tables, slot);

@@ -41,9 +41,14 @@ describe('format-edition', () => {
     expect(diags[0]!.message).toContain('2021年度及以后');
   });
 
-  it('needs two of an edition’s words: one in the prose names no format', () => {
-    const text = report(2023, CURRENT).replace('扎实推进', '对照本年新制作数量扎实推进');
+  it('reads the words in the tables only: the prose quoting them names no format', () => {
+    const text = report(2023, CURRENT).replace('扎实推进', '对照本年新制作数量、对外公开总数量和政府集中采购扎实推进');
     expect(runRule(RULE, text)).toEqual([]);
+  });
+
+  it('highlights the earliest word of the edition', () => {
+    const text = report(2023, '本年新公开数量 | 本年新制作数量 | 对外公开总数量');
+    expect(flagged(text, runRule(RULE, text))).toEqual(['本年新公开数量']);
   });
 
   it('says nothing without a reporting year or for another kind', () => {

@@ -24,6 +24,11 @@ describe('statistics-year', () => {
     expect(diags[0]!.message).toBe('2023年度报告的统计期限写的是2022年,应为2023年');
   });
 
+  it('reads only the period itself: a deadline or an earlier report named after it is not the period', () => {
+    expect(runRule(RULE, report(2023, '自2023年1月1日起至2023年12月31日止,本报告电子版可于2024年1月31日前下载'))).toEqual([]);
+    expect(runRule(RULE, report(2023, '为2023年1月1日至12月31日,与2022年度报告一致'))).toEqual([]);
+  });
+
   it('reads only the sentence that states the period', () => {
     // 2024 in the plans is not the period.
     expect(runRule(RULE, report(2023, '为2023年1月1日至12月31日'))).toEqual([]);

@@ -32,7 +32,7 @@ export const tableIdentityHolds = defineRule({
       const en = ctx.locale === 'en';
       ctx.report({
         messageId: 'broken',
-        // An identity the format only makes typical (cross-year carry-overs) is a warning.
+        // An identity the kind marks as only typical, not required by the format, is a warning.
         ...(claim.status === 'typical' ? { severity: 'warning' as const } : {}),
         data: {
           column: claim.column?.text ?? (en ? '(unnamed)' : '(未命名)'),

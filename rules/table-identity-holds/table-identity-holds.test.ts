@@ -47,6 +47,15 @@ describe('table-identity-holds', () => {
   it('says nothing for a report of another kind, or a table that is not the kind’s', () => {
     const other = report('12', '3', '10', '4').replace('政府信息公开工作年度报告', '法治政府建设年度报告');
     expect(runRule(RULE, other)).toEqual([]);
+    // The kind's report, but a table whose rows are not table 三's (one of its words only: 结转下年度).
+    const notThree = [
+      '某区司法局2023年政府信息公开工作年度报告',
+      '类别 | 数量 |',
+      '甲类 | 12 |',
+      '乙类 | 3 |',
+      '结转下年度 | 4 |',
+    ].join('\n');
+    expect(runRule(RULE, notThree)).toEqual([]);
   });
 
   it('speaks English on request', () => {

@@ -18,13 +18,23 @@ import { figureRef, type FigureContext, type ReportContext } from './context.js'
 import { matchesKindTable } from './identity.js';
 import type { ClaimOf } from './schema.js';
 import { aboutOtherYear } from './scope.js';
+import { hasWords, W } from './words.js';
 
-/** What may follow the row's words in the text before the figure: 行政许可信息, 行政处罚决定. */
-const SUFFIXES = ['', '信息', '事项', '决定', '案件', '数量', '数', '件数', '申请'];
-/** Numbering before a row label: 一、 (一) 1. 1、 (1). */
-const MARKER = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、]|\(\d{1,2}\))/;
-/** Shortest row label that names a row by itself in the text (规章 is two). */
+/**
+ * What may follow the row's words in the text before the figure: 行政许可信息, 行政处罚决定. Not 申请
+ * or 事项: 受理行政许可申请130件 counts applications, not the 行政许可 row's decisions.
+ */
+const SUFFIXES = ['', '信息', '决定', '案件', '数量', '数', '件数'];
+/** Numbering before a row label, read before punctuation is dropped: 一、 (一) 1. 1、 (1). */
+const MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、]|\(\d{1,2}\))/;
+/** Shortest row label that names a row by itself in the text: two-unit labels (其他, 规章) name too much. */
+const MIN_OWN_WORDS = 3;
+/** Shortest phrase a kind may give for its rows. */
 const MIN_WORDS = 2;
+/** Labels that name no one row: parts and totals. */
+const NOT_A_ROW = /^(?:其中|合计|总计|小计|其他)/;
+/** Words before a figure that make it part of the year, one channel, or a change (as for restatements in the text). */
+const RESTRICTORS = W.part | W.partOfYear | W.sinceNew;
 
 
 /**
@@ -62,10 +72,13 @@ interface Naming {
   order: number;
 }
 
-/** The rows whose own label holds `words`; else, for a group named only above its rows ((四)无法提供 over 1.–3.), its rows. */
+/**
+ * The one row whose own label holds `words`; for a group named only above its rows ((四)无法提供
+ * over 1.–3.), its rows; none when two rows answer the name (ambiguous, never summed).
+ */
 function rowsNamed(table: Table, words: string): TableRow[] {
   const own = rowsLabelled(table, words);
-  if (own.length > 0) return own;
+  if (own.length > 0) return own.length === 1 ? own : [];
   const w = bareLabel(words);
   return table.rows.filter((r) => r.labelPath.slice(0, -1).some((l) => bareLabel(l.text).includes(w)));
 }
@@ -77,8 +90,8 @@ function namings(ctx: ReportContext, profile: Profile | null): Naming[] {
     if (!table.readable || table.rows.length === 0) continue;
     for (const row of table.rows) {
       if (!row.label) continue;
-      const words = bareLabel(row.label.text).replace(MARKER, '');
-      if (words.length >= MIN_WORDS && !/^(?:其中|合计|总计|小计)/.test(words)) out.push({ table, words, readings: [[row]], order: out.length });
+      const words = bareLabel(row.label.text.replace(MARKER, ''));
+      if (words.length >= MIN_OWN_WORDS && !NOT_A_ROW.test(words)) out.push({ table, words, readings: [[row]], order: out.length });
     }
     for (const spec of profile?.tables ?? []) {
       if (!matchesKindTable(table, spec)) continue;
@@ -93,31 +106,37 @@ function namings(ctx: ReportContext, profile: Profile | null): Naming[] {
 }
 
 /** The namings a figure's label ends with (the row's words, perhaps followed by 信息, 决定 …). */
-function named(f: FigureContext, byTail: ReadonlyMap<string, readonly Naming[]>): Naming[] {
+function named(f: FigureContext, index: NamingIndex): Naming[] {
   const label = bareLabel(f.label);
   const out: Naming[] = [];
   for (const suffix of SUFFIXES) {
     const rest = label.length - suffix.length;
     if (rest < MIN_WORDS || !label.endsWith(suffix)) continue;
-    // Only the namings whose words end as the rest does: a look-up, not a pass over every row.
-    for (const n of byTail.get(label.slice(rest - MIN_WORDS, rest)) ?? []) {
-      if (label.startsWith(n.words, rest - n.words.length) && !out.includes(n)) out.push(n);
+    // The label's tail of each length some naming has, looked up: never a pass over every row.
+    for (const length of index.lengths) {
+      if (length > rest) break;
+      for (const n of index.byWords.get(label.slice(rest - length, rest)) ?? []) if (!out.includes(n)) out.push(n);
     }
   }
   // In the order the namings were made (row labels, then the kind's phrases), as a pass over all would find them.
   return out.sort((a, b) => a.order - b.order);
 }
 
-/** The namings by the last `MIN_WORDS` units of their words. */
-function byTailOf(all: readonly Naming[]): Map<string, Naming[]> {
-  const map = new Map<string, Naming[]>();
+/** The namings by their words, and the lengths their words have (ascending). */
+interface NamingIndex {
+  byWords: Map<string, Naming[]>;
+  lengths: number[];
+}
+
+function namingIndex(all: readonly Naming[]): NamingIndex {
+  const byWords = new Map<string, Naming[]>();
   for (const n of all) {
-    const key = n.words.slice(-MIN_WORDS);
-    const list = map.get(key);
+    const list = byWords.get(n.words);
     if (list) list.push(n);
-    else map.set(key, [n]);
+    else byWords.set(n.words, [n]);
   }
-  return map;
+  const lengths = [...new Set(all.map((n) => n.words.length))].sort((a, b) => a - b);
+  return { byWords, lengths };
 }
 
 /** Judges every figure of the text that restates a table. */
@@ -126,11 +145,17 @@ export function extractTableRestatements(ctx: ReportContext, out: ClaimList, pro
   if (!report.tables || report.tables.length === 0) return;
   const all = namings(ctx, profile);
   if (all.length === 0) return;
-  const byTail = byTailOf(all);
+  const index = namingIndex(all);
   for (const f of ctx.figures) {
     const q = f.quantity;
     if (q.unitFamily !== 'count' || q.to !== null || tableAt(report, q.range.start) || aboutOtherYear(ctx, f)) continue;
-    const hits = named(f, byTail);
+    // Part of the year, one channel, a change, a cumulative or another body's figure restates no row
+    // (上半年受理…, 其中通过网络…, 比上年多受理…, 累计受理…, 全区各部门共受理…).
+    const { sense } = f;
+    if (sense.kind !== 'amount' || sense.period !== 'reporting' || sense.body !== 'own' || hasWords(f.beforeWords, RESTRICTORS)) continue;
+    // A department's report quoting its whole district or city (全区各部门共受理…) quotes a wider body.
+    if (report.metadata.level === 'department' && hasWords(f.rawWords, W.wider)) continue;
+    const hits = named(f, index);
     if (hits.length === 0) continue;
     const stated = figureInterval(q);
     let fit: { naming: Naming; rows: TableRow[]; cells: TableCell[]; sum: Interval } | null = null;

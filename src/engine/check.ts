@@ -125,7 +125,7 @@ interface Prepared {
 const preparedOf = new WeakMap<ResolvedConfig<Rule | CrossRule>, Prepared>();
 
 /** The rules a check knows: its own and (sharing the configuration, run by `checkReports`) the cross-document ones. */
-export function knownRules(preset: Preset, options: CheckOptions): ReadonlyArray<Rule | CrossRule> {
+function knownRules(preset: Preset, options: CheckOptions): ReadonlyArray<Rule | CrossRule> {
   if (options.builtins !== false && !options.rules?.length && !options.crossRules?.length) return presetRules(preset);
   const own = options.builtins === false ? [] : preset.rules;
   const cross = options.builtins === false ? [] : preset.crossRules;

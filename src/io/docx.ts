@@ -333,7 +333,9 @@ function sourceTables(tables: readonly DocxTable[], paragraphs: readonly string[
       }
       rows.push(cells);
     }
-    const width = Math.max(0, ...t.rows.map((r) => r.before + r.cells.reduce((n, c) => n + c.gridSpan, 0)));
+    // A loop, not Math.max(...rows): a table of 150 000 rows would overflow the call stack.
+    let width = 0;
+    for (const r of t.rows) width = Math.max(width, r.before + r.cells.reduce((n, c) => n + c.gridSpan, 0));
     if (rows.filter((r) => r.length > 0).length >= 2 && width >= 2) out.push({ rows });
   }
   return out;

@@ -32,7 +32,7 @@ export class TableCollector {
     if (name === 'table') {
       // A table inside a cell makes the outer one a layout table.
       if (table !== null) table.nested = true;
-      this.open.push({ frame, rows: [], cell: null, cellFrame: null, nested: false });
+      this.open.push({ frame, rows: [], cell: null, cellFrame: null, nested: false, takenBack: false });
     } else if (table === null) return;
     else if (name === 'tr') {
       closeCell(table, at);
@@ -56,6 +56,31 @@ export class TableCollector {
       closeCell(table, at);
       this.open.pop();
       this.done.push(table);
+    }
+  }
+
+  /**
+   * The text from `length` on was taken back (a list of links): a table with a cell there is
+   * not part of the page's text, and is not read.
+   */
+  takeBack(length: number): void {
+    // Cells are written in text order, so a table reaches past `length` when its last cell does.
+    const reaches = (t: OpenTable): boolean => {
+      for (let r = t.rows.length - 1; r >= 0; r--) {
+        const row = t.rows[r]!;
+        for (let k = row.length - 1; k >= 0; k--) {
+          const c = row[k]!;
+          if (c.start >= 0) return c.end > length || c.start >= length; // the last cell written yet
+        }
+      }
+      return false;
+    };
+    for (const t of this.open) if (reaches(t)) t.takenBack = true;
+    // Tables ended in text order: walking back from the last, the first one wholly before `length` ends the walk.
+    for (let k = this.done.length - 1; k >= 0; k--) {
+      const t = this.done[k]!;
+      if (!reaches(t)) break;
+      t.takenBack = true;
     }
   }
 
@@ -90,6 +115,8 @@ interface OpenTable {
   cell: OpenCell | null;
   cellFrame: object | null;
   nested: boolean;
+  /** Text it held was taken back (it sat in a list of links). */
+  takenBack: boolean;
 }
 
 /** A `colspan` or `rowspan` value: a whole number from 1, else 1 (as browsers read junk). */
@@ -108,14 +135,17 @@ const MAX_CELL_TEXT = 200;
 function dataTables(read: readonly OpenTable[], textLength: number): SourceTable[] {
   const out: SourceTable[] = [];
   for (const t of read) {
-    if (t.nested) continue;
-    const rows = t.rows.filter((r) => r.length > 0);
-    if (rows.length < 2 || !rows.some((r) => r.reduce((n, c) => n + c.colSpan, 0) >= 2)) continue;
-    const cells = rows.flat();
+    if (t.nested || t.takenBack) continue;
+    // Empty rows stay: a rowspan counts them (HTML's table model), so dropping one would move cells.
+    const rows = t.rows;
+    const filled = rows.filter((r) => r.length > 0);
+    if (filled.length < 2 || !filled.some((r) => r.reduce((n, c) => n + c.colSpan, 0) >= 2)) continue;
+    const cells = filled.flat();
     if (cells.some((c) => c.start < 0 || c.end > textLength || c.end - c.start > MAX_CELL_TEXT)) continue;
     out.push({ rows: rows.map((r) => r.map((c) => ({ range: { start: c.start, end: c.end }, colSpan: c.colSpan, rowSpan: c.rowSpan, header: c.header }))) });
   }
-  out.sort((a, b) => a.rows[0]![0]!.range.start - b.rows[0]![0]!.range.start);
+  const firstStart = (t: SourceTable): number => t.rows.find((r) => r.length > 0)![0]!.range.start;
+  out.sort((a, b) => firstStart(a) - firstStart(b));
   return out;
 }
 

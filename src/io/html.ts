@@ -566,7 +566,10 @@ class PageWalker implements TokenizerCallbacks {
     if (f.snapshot !== null) {
       // A list of links: take back all it produced. Its counts go to the enclosing element.
       this.checked = f.outerChecked;
-      if (f.links >= 2 && !f.otherText) this.out.restore(f.snapshot);
+      if (f.links >= 2 && !f.otherText) {
+        this.out.restore(f.snapshot);
+        this.tables.takeBack(f.snapshot.length);
+      }
       if (this.checked !== null) {
         this.checked.links += f.links;
         this.checked.otherText ||= f.otherText;

@@ -11,7 +11,7 @@ import { FigureScanner, type FigureSink } from './numbers/scanner.js';
 import { buildContext } from './numbers/quote-context.js';
 import { buildSections, layoutParagraphs, splitSentences } from './structure.js';
 import { InputLimitError, MAX_DIGIT_RUNS } from './limits.js';
-import { readTables, sourceTableSpans } from './tables/index.js';
+import { readGivenTables, readTables } from './tables/index.js';
 
 /** Options for `parseReport`. */
 export interface ParseOptions {
@@ -98,7 +98,9 @@ function parse(text: string, norm: string, marks: Marks, options: ParseOptions):
     return report;
   }
 
-  const layout = layoutParagraphs(text, norm, lines, sourceTableSpans(options.tables ?? []));
+  // Tables the file gave as tables first: their rows are no headings or prose.
+  const given = readGivenTables(norm, options.tables ?? []);
+  const layout = layoutParagraphs(text, norm, lines, given.spans);
   const { roots, list } = buildSections(text, norm, layout);
   const paragraphs = layout.paragraphs;
 
@@ -150,7 +152,7 @@ function parse(text: string, norm: string, marks: Marks, options: ParseOptions):
     identifiers: sink.identifiers,
     dates: sink.dates,
     enumerations,
-    tables: readTables(text, norm, sink.quantities, lines, options.tables),
+    tables: readTables(text, norm, sink.quantities, lines, given),
     notes: [],
   };
   if (!paragraphs.some((p) => p.role === 'body' || p.role === 'heading')) {

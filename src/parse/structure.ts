@@ -1,3 +1,4 @@
+import { markCovered } from './tables/index.js';
 import type { Range } from '../model/range.js';
 import type { Marker, Paragraph, ParagraphRole, Section, Sentence } from '../model/structure.js';
 import { codeBits, inBits, isSentenceEnd } from '../text/chars.js';
@@ -200,14 +201,9 @@ export function layoutParagraphs(original: string, s: string, lines: Range[], ta
 /** For each line, 1 when it overlaps a table span (both lists in text order). */
 function tableLines(lines: readonly Range[], spans: readonly Range[]): Uint8Array {
   const out = new Uint8Array(lines.length);
-  if (spans.length === 0) return out;
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  let k = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    while (k < sorted.length && sorted[k]!.end <= line.start) k++;
-    if (k < sorted.length && sorted[k]!.start < line.end) out[i] = 1;
-  }
+  markCovered(lines, spans, (_line, i) => {
+    out[i] = 1;
+  });
   return out;
 }
 

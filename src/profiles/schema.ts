@@ -88,7 +88,7 @@ export const YearTermSchema = z.object({
   /** Words of the column's header, for an identity judged row by row. */
   column: z.string().min(1).optional(),
   sign: z.union([z.literal(1), z.literal(-1)]).default(1),
-});
+}).refine((t) => (t.row === undefined) !== (t.column === undefined), { message: 'a term names a row or a column, one of them' });
 /** A term of a cross-year identity. */
 export type YearTerm = z.infer<typeof YearTermSchema>;
 

@@ -120,7 +120,9 @@ const MUTATION_PROPERTIES: Record<string, Array<{ operator: keyof typeof MUTATIO
  * speak (document-kind notes a text of no known kind; its properties are in its own folder).
  */
 // Table rules: test/property/tables.property.test.ts (generated reports have no tables). The
-// 政府信息公开 kind's rules: test/property/xxgk.property.test.ts (generated reports are 法治政府 ones).
+// 政府信息公开 kind's rules are not mutated here (generated reports are 法治政府 ones):
+// table-identity-holds has its properties in test/property/xxgk.property.test.ts; format-edition,
+// statistics-year and table-restatement-matches have example cases in their own folders' tests.
 const NOT_MUTATED = new Set(['document-kind', 'table-total-matches', 'table-share-matches', 'table-identity-holds', 'format-edition', 'statistics-year', 'table-restatement-matches']);
 
 describe('every built-in rule has properties', () => {

@@ -127,6 +127,48 @@ describe('HTML tables read as grids', () => {
     const started = performance.now();
     const { tables } = read(html);
     expect(performance.now() - started).toBeLessThan(2000);
-    expect(tables.length).toBeLessThanOrEqual(1);
+    // 64 columns at most: the caption's span is cut there, 5 spans down to the last row only.
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.columnCount).toBe(63);
+    expect(tables[0]!.rows.map((r) => [r.label?.text, r.cells[0]!.text, r.cells.filter((c) => c.kind !== 'blank').length])).toEqual([
+      ['甲', '5', 1],
+      ['乙', '', 0],
+    ]);
+  });
+
+  it('an empty row still counts for a rowspan: the cells below stay in their columns', () => {
+    const { tables } = read('<html><body><table><tr><td>类别</td><td>A</td><td>B</td></tr><tr><td rowspan="2">甲类</td><td>1</td><td>2</td></tr><tr></tr><tr><td>乙类</td><td>3</td><td>4</td></tr></table></body></html>');
+    expect(tables[0]!.rows.map(row)).toEqual(['甲类: 1 2', '甲类: _ _', '乙类: 3 4']);
+  });
+
+  it('a group row whose figures are blank is a row of the table, not the header of another', () => {
+    // (五)不予处理's first row left blank in every column: table 三 stays one table, and nothing fails.
+    const html = APPLICATIONS().replace(
+      '<tr><td rowspan="2">(三)不予公开</td><td>1.属于国家秘密</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>',
+      '<tr><td rowspan="2">(三)不予公开</td><td>1.属于国家秘密</td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>',
+    );
+    expect(html).not.toBe(APPLICATIONS());
+    const page = extractHtml(html);
+    const result = checkReport(parseReport(page.text, { tables: page.tables }));
+    expect(result.report.tables).toHaveLength(1);
+    expect(result.diagnostics.filter((d) => d.ruleId.startsWith('table-'))).toEqual([]);
+  });
+
+  it('a table in a list of links taken back leaves no table over the text that follows', () => {
+    const html = `<html><body><table><tr><td><a href="a">上一篇</a></td><td><a href="b">下一篇</a></td></tr><tr><td><a href="c">打印本页</a></td><td><a href="d">关闭窗口</a></td></tr></table>
+<p>一、总体情况</p><p>全年主动公开信息12条。</p></body></html>`;
+    const page = extractHtml(html);
+    expect(page.tables).toEqual([]);
+    const report = parseReport(page.text, { tables: page.tables });
+    expect(report.sections.map((s) => s.marker.text + s.heading)).toEqual(['一、总体情况']);
+  });
+
+  it('a table of words only stays prose: its lines are read as the report’s', () => {
+    const html = '<html><body><table><tr><td>五、存在的主要问题及改进情况</td><td>说明</td></tr><tr><td>一是队伍不稳定</td><td>二是培训不足</td></tr></table></body></html>';
+    const page = extractHtml(html);
+    const report = parseReport(page.text, { tables: page.tables });
+    expect(report.tables).toEqual([]);
+    expect(report.paragraphs.some((p) => p.role === 'table')).toBe(false);
+    expect(report.sections.map((s) => s.marker.text)).toEqual(['五、']);
   });
 });

@@ -23,7 +23,6 @@ interface Placed {
   col: number;
   colSpan: number;
   rowSpan: number;
-  header: boolean;
 }
 
 /** The grid: for each row, the placed cell covering each column (null where none does). */
@@ -38,7 +37,8 @@ function resolve(norm: string, table: SourceTable): { grid: Grid; width: number 
     while (grid.length <= r) grid.push([]);
     return grid[r]!;
   };
-  table.rows.forEach((cells, r) => {
+  for (let r = 0; r < table.rows.length && slots <= MAX_SLOTS; r++) {
+    const cells = table.rows[r]!;
     const row = rowAt(r);
     let c = 0;
     for (const cell of cells) {
@@ -47,8 +47,8 @@ function resolve(norm: string, table: SourceTable): { grid: Grid; width: number 
       const colSpan = Math.min(cell.colSpan, MAX_COLUMNS - c);
       const rowSpan = Math.min(cell.rowSpan, MAX_ROW_SPAN, table.rows.length - r);
       slots += colSpan * rowSpan;
-      if (slots > MAX_SLOTS) return;
-      const placed: Placed = { raw: readCell(norm, cell), row: r, col: c, colSpan, rowSpan, header: cell.header };
+      if (slots > MAX_SLOTS) break;
+      const placed: Placed = { raw: readCell(norm, cell), row: r, col: c, colSpan, rowSpan };
       for (let dr = 0; dr < rowSpan; dr++) {
         const target = rowAt(r + dr);
         for (let dc = 0; dc < colSpan; dc++) target[c + dc] = placed;
@@ -56,7 +56,7 @@ function resolve(norm: string, table: SourceTable): { grid: Grid; width: number 
       c += colSpan;
       width = Math.max(width, c);
     }
-  });
+  }
   if (slots > MAX_SLOTS) return null;
   for (const row of grid) while (row.length < width) row.push(null);
   return { grid, width };
@@ -103,10 +103,13 @@ function firstValueColumn(grid: Grid, dataRows: number[], width: number): number
   return Math.min(first, width);
 }
 
-/** Distinct non-empty cells along a line of slots, in order (a merged cell counts once). */
+/**
+ * Distinct non-empty cells along a line of slots, in order. A merged cell is a rectangle of the
+ * grid, so along any line its slots are contiguous: comparing with the last one taken is enough.
+ */
 function distinct(cells: Array<Placed | null>): Placed[] {
   const out: Placed[] = [];
-  for (const p of cells) if (p && p.raw.kind !== 'blank' && out[out.length - 1] !== p && !out.includes(p)) out.push(p);
+  for (const p of cells) if (p && p.raw.kind !== 'blank' && out[out.length - 1] !== p) out.push(p);
   return out;
 }
 
@@ -126,15 +129,20 @@ export function gridTables(norm: string, source: SourceTable, quantityAt: Readon
   // Blocks: header rows, then rows of figures (and label-only rows among them).
   const blocks: Array<{ header: number[]; rows: number[] }> = [];
   let block: { header: number[]; rows: number[] } = { header: [], rows: [] };
-  grid.forEach((row, r) => {
+  // Where the block's figures start: a row's own cells there are header words, not labels.
+  let valuesFrom = width;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r]!;
     const value = holdsValue(row, r);
-    if (!value && block.rows.length > 0 && startsHeader(grid, r, width)) {
+    if (!value && block.rows.length > 0 && startsHeader(row, r, width, valuesFrom)) {
       blocks.push(block);
       block = { header: [], rows: [] };
+      valuesFrom = width;
     }
+    if (value) valuesFrom = Math.min(valuesFrom, firstValueAt(row, r));
     if (value || block.rows.length > 0) block.rows.push(r);
     else block.header.push(r);
-  });
+  }
   blocks.push(block);
   const out: TableDraft[] = [];
   for (const b of blocks) {
@@ -147,16 +155,25 @@ export function gridTables(norm: string, source: SourceTable, quantityAt: Readon
 }
 
 /**
- * Whether a row without figures after rows of figures starts another sub-table: it has a cell of
- * its own (not only spans from above) that is not a row label (a caption across the table, or
- * header words over the value columns).
+ * Whether a row without figures after rows of figures starts another sub-table: a caption of its
+ * own across the whole table (第二十条第(五)项), or words of its own over the columns where the
+ * figures stood (信息内容 | 本年处理决定数量). A row whose own cells are only labels, with its
+ * figures left blank ((五)不予处理 | 1.信访举报投诉类申请 | blanks), is a row of the table.
  */
-function startsHeader(grid: Grid, r: number, width: number): boolean {
-  const row = grid[r]!;
+function startsHeader(row: Array<Placed | null>, r: number, width: number, valuesFrom: number): boolean {
   const own = distinct(row).filter((p) => p.row === r);
   if (own.length === 0) return false;
-  // A caption spans the whole width; header words stand over more than one column.
-  return own.some((p) => p.colSpan === width) || own.length > 1;
+  if (own.some((p) => p.colSpan === width)) return true;
+  return own.length > 1 && own.some((p) => p.raw.kind === 'text' && p.col >= valuesFrom);
+}
+
+/** The column of the first figure a row holds in a cell of its own. */
+function firstValueAt(row: Array<Placed | null>, r: number): number {
+  for (let c = 0; c < row.length; c++) {
+    const p = row[c];
+    if (p && p.row === r && isValueKind(p.raw.kind)) return c;
+  }
+  return row.length;
 }
 
 function buildTable(
@@ -217,7 +234,8 @@ function buildTable(
       start = Math.min(start, p.raw.range.start);
       end = Math.max(end, p.raw.range.end);
     }
-    if (!Number.isFinite(start)) start = end = label?.range.end ?? 0;
+    // A row of no cell of its own (a merge carried down across it) sits where the row above ended.
+    if (!Number.isFinite(start)) start = end = tableRows.length > 0 ? tableRows[tableRows.length - 1]!.range.end : (label?.range.end ?? 0);
     tableRows.push({
       range: { start, end },
       label,

@@ -172,17 +172,13 @@ export function readTables(
   norm: string,
   quantities: readonly Quantity[],
   lineRanges: readonly Range[] = splitLines(norm),
-  grids: readonly SourceTable[] = [],
+  given: GivenTables = NO_GIVEN_TABLES,
 ): Table[] {
   const lines = readLines(text, norm, lineRanges);
   // Tables the file gave as tables are read from their structure; their lines are not read again.
-  const given = grids.map(spanOf).filter((g): g is { table: SourceTable; range: Range } => g !== null);
-  given.sort((a, b) => a.range.start - b.range.start);
-  let g = 0;
-  for (const line of lines) {
-    while (g < given.length && given[g]!.range.end <= line.start) g++;
-    if (g < given.length && given[g]!.range.start < line.end) line.kind = 'blank';
-  }
+  markCovered(lines, given.spans, (line) => {
+    line.kind = 'blank';
+  });
   // Figures by where their numeral starts, built only when a table region is found.
   let byStart: Map<number, number> | null = null;
   const quantityAt = (): Map<number, number> => {
@@ -229,21 +225,56 @@ export function readTables(
     }
     i = j;
   }
-  if (given.length > 0) {
-    for (const t of given) for (const d of gridTables(norm, t.table, quantityAt())) drafts.push(d);
+  if (given.drafts.length > 0) {
+    for (const d of given.drafts) drafts.push(d);
     drafts.sort((a, b) => a.range.start - b.range.start);
   }
   return drafts.map((d, index) => ({ index, ...d }));
 }
 
-/** The spans of the tables a file gave as tables, from their first cell to their last. */
-export function sourceTableSpans(tables: readonly SourceTable[]): Range[] {
-  const out: Range[] = [];
+/** Tables a file gave as tables, read from their structure before the text is laid out. */
+export interface GivenTables {
+  drafts: TableDraft[];
+  /** The spans of the source tables that gave a table of figures: their lines are table rows, not prose. */
+  spans: Range[];
+}
+
+const NO_GIVEN_TABLES: GivenTables = { drafts: [], spans: [] };
+
+/**
+ * Reads the tables a file gave as tables (see `grid.ts`). A source table that gives no table of
+ * figures (words only, a layout) leaves its lines to the prose. Its cells' figures name no scanned
+ * quantity: the lines of such tables are not scanned as prose.
+ */
+export function readGivenTables(norm: string, tables: readonly SourceTable[]): GivenTables {
+  if (tables.length === 0) return NO_GIVEN_TABLES;
+  const drafts: TableDraft[] = [];
+  const spans: Range[] = [];
+  const none = new Map<number, number>();
   for (const t of tables) {
-    const s = spanOf(t);
-    if (s) out.push(s.range);
+    const span = spanOf(t);
+    if (!span) continue;
+    const read = gridTables(norm, t, none);
+    if (read.length === 0) continue;
+    for (const d of read) drafts.push(d);
+    spans.push(span.range);
   }
-  return out;
+  spans.sort((a, b) => a.start - b.start);
+  return { drafts, spans };
+}
+
+/**
+ * Calls `mark` for each item of `items` (ranges in text order) that overlaps one of `spans`
+ * (sorted): both lists walked once.
+ */
+export function markCovered<T extends Range>(items: readonly T[], spans: readonly Range[], mark: (item: T, index: number) => void): void {
+  if (spans.length === 0) return;
+  let k = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    while (k < spans.length && spans[k]!.end <= item.start) k++;
+    if (k < spans.length && spans[k]!.start < item.end) mark(item, i);
+  }
 }
 
 /** The span of a source table's cells, or null for a table with no cell in the text. */
