@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { intervalStrings, meets, showInterval } from '../../src/arithmetic/interval.js';
+import { meets, showInterval } from '../../src/arithmetic/interval.js';
 import { matchesKindTable } from '../../src/claims/identity.js';
-import { bareLabel, isCountCell as isCount, isMissingCell as isMissing, rowsLabelled } from '../../src/claims/table-rows.js';
+import { bareLabel, cellRef, isCountCell as isCount, isMissingCell as isMissing, rowsLabelled } from '../../src/claims/table-rows.js';
 import type { CrossDoc } from '../../src/cross/rule.js';
 import { defineCrossRule } from '../../src/cross/rule.js';
 import type { FigureRef } from '../../src/engine/diagnostic.js';
@@ -159,15 +159,10 @@ export const crossYearCarryover = defineCrossRule({
           typeof slot === 'number' ? `${en ? 'Column' : ''}“${tables.this.columnHeaders[slot]?.text ?? String(slot + 1)}”${en ? '' : '列'}` : `${en ? 'Row' : ''}“${slot}”${en ? '' : '行'}`;
         const anchor = left.find(({ term, cell }) => term.year === 'this' && isCount(cell))?.cell;
         if (!anchor) continue;
-        const ref = (cell: TableCell, role: string, document?: string): FigureRef => ({
-          role,
-          text: (document ? last : doc).report.text.slice(cell.figure!.range.start, cell.figure!.range.end),
-          value: cell.figure!.value.toString(),
-          interval: intervalStrings(cell.figure!.interval),
-          range: cell.figure!.range,
-          ...(document ? { document } : {}),
-        });
-        const refs = all.filter(({ cell }) => isCount(cell)).map(({ term, cell }) => ref(cell!, term.year === 'this' ? 'this year' : 'last year', term.year === 'last' ? last.id : undefined));
+        // Last year's cells are evidence in the other document.
+        const refs: FigureRef[] = all
+          .filter(({ cell }) => isCount(cell))
+          .map(({ term, cell }) => (term.year === 'this' ? cellRef(doc.report, cell!, 'this year') : { ...cellRef(last.report, cell!, 'last year'), document: last.id }));
         if (all.some(({ cell }) => isMissing(cell))) {
           ctx.compare({ document: doc.id, others: [last.id], what: `${identity.id} ${slotName}`, verdict: 'unverifiable', evidence: { figures: refs, note: 'a cell is blank' }, range: anchor.figure!.range });
           continue;

@@ -5,13 +5,12 @@
  * `一、本年新收政府信息公开申请数量` is read. A kind recognises its table by how many of its row
  * words the table holds. Blank cells make a column unassessable, never false.
  */
-import { intervalStrings, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
-import type { FigureRef } from '../engine/diagnostic.js';
+import { meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import type { Report } from '../model/report.js';
 import type { Table, TableCell, TableRow } from '../model/table.js';
 import type { Profile, ProfileTable, TableIdentity } from '../profiles/schema.js';
 import { ClaimList, evidence } from './builder.js';
-import { bareLabel, isCountCell as isCount, isMissingCell as isMissing, rowsLabelled } from './table-rows.js';
+import { bareLabel, cellRef, isCountCell as isCount, isMissingCell as isMissing, rowsLabelled } from './table-rows.js';
 import type { ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
 
@@ -21,12 +20,6 @@ export function matchesKindTable(table: Table, spec: ProfileTable): boolean {
   let found = 0;
   for (const w of spec.rows) if (labels.some((l) => l.includes(bareLabel(w)))) found++;
   return found >= spec.minRows;
-}
-
-
-function ref(report: Report, cell: TableCell, role: string): FigureRef {
-  const f = cell.figure!;
-  return { role, text: report.text.slice(f.range.start, f.range.end), value: f.value.toString(), interval: intervalStrings(f.interval), range: f.range };
 }
 
 /** Judges one identity of one table in every value column. */
@@ -47,7 +40,7 @@ function judgeIdentity(report: Report, out: ClaimList, table: Table, spec: Profi
     const lSum = sumIntervals(l.filter(isCount).map((c) => c.figure!.interval));
     const rSum = sumIntervals(r.filter(isCount).map((c) => c.figure!.interval));
     const show = (cells: Array<TableCell | undefined>): string => cells.map((c) => (isCount(c) ? c.figure!.value.toString() : '□')).join('+');
-    const refs = [...l.filter(isCount).map((c) => ref(report, c, 'left')), ...r.filter(isCount).map((c) => ref(report, c, 'right'))];
+    const refs = [...l.filter(isCount).map((c) => cellRef(report, c, 'left')), ...r.filter(isCount).map((c) => cellRef(report, c, 'right'))];
     const verdict = blanks > 0 ? 'unverifiable' : meets(lSum, rSum) ? 'holds' : 'fails';
     const header = table.rows[0]?.columnHeaders[j] ?? null;
     const names = (rows: TableRow[]): string => rows.map((row) => row.label!.text).join(' + ');

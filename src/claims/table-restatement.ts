@@ -5,15 +5,15 @@
  * the table's total column (or its only value). Every reading is tried; the claim fails only when
  * every reading is stated and none meets the figure's interval, and blanks make it unassessable.
  */
-import { figureInterval, intervalStrings, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
+import { figureInterval, meets, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
 import type { Interval } from '../model/quantity.js';
 import type { Table, TableCell, TableRow } from '../model/table.js';
-import { namesTotalHeader, totalHeaderKind } from '../parse/tables/cells.js';
+import { totalHeaderKind } from '../parse/tables/cells.js';
 import { tableAt } from '../parse/tables/lookup.js';
 import type { Profile } from '../profiles/schema.js';
 import { ClaimList, evidence } from './builder.js';
-import { bareLabel, rowsLabelled } from './table-rows.js';
+import { bareLabel, cellRef, isCountCell, isMissingCell, rowsLabelled } from './table-rows.js';
 import { figureRef, type FigureContext, type ReportContext } from './context.js';
 import { matchesKindTable } from './identity.js';
 import type { ClaimOf } from './schema.js';
@@ -36,7 +36,6 @@ const NOT_A_ROW = /^(?:其中|合计|总计|小计|其他)/;
 /** Words before a figure that make it part of the year, one channel, or a change (as for restatements in the text). */
 const RESTRICTORS = W.part | W.partOfYear | W.sinceNew;
 
-
 /**
  * Where a table keeps each row's value: the column its header names 总计 (a plain total), or,
  * when merged header cells were flattened and the total's place was lost, its first or its last
@@ -46,7 +45,7 @@ type ValueAt = number | 'first' | 'last' | 'only';
 
 function valuePlaces(table: Table): ValueAt[] {
   const heads = table.columnHeaders;
-  const known = heads.findIndex((h) => h !== null && namesTotalHeader(h.text) && totalHeaderKind(h.text) === 'plain');
+  const known = heads.findIndex((h) => h !== null && totalHeaderKind(h.text) === 'plain');
   if (known >= 0) return [known];
   if (table.totalHeaders.some((h) => totalHeaderKind(h.text) === 'plain')) return ['first', 'last'];
   return ['only'];
@@ -54,8 +53,7 @@ function valuePlaces(table: Table): ValueAt[] {
 
 /** The cell of `row` at `at`: a count, 'blank' when it states nothing, null when it is no count. */
 function rowValue(row: TableRow, at: ValueAt): TableCell | null | 'blank' {
-  const pick = (c: TableCell | undefined): TableCell | 'blank' | null =>
-    c === undefined ? null : c.kind === 'number' && c.figure && c.figure.unit !== '%' ? c : c.kind === 'blank' || c.kind === 'notApplicable' ? 'blank' : null;
+  const pick = (c: TableCell | undefined): TableCell | 'blank' | null => (c === undefined ? null : isCountCell(c) ? c : isMissingCell(c) ? 'blank' : null);
   if (typeof at === 'number') return pick(row.cells[at]);
   if (at === 'first') return pick(row.cells[0]);
   if (at === 'last') return pick(row.cells[row.cells.length - 1]);
@@ -146,6 +144,13 @@ export function extractTableRestatements(ctx: ReportContext, out: ClaimList, pro
   const all = namings(ctx, profile);
   if (all.length === 0) return;
   const index = namingIndex(all);
+  // Where each table keeps its rows' values, worked out once per table, not per figure.
+  const places = new Map<Table, ValueAt[]>();
+  const placesOf = (t: Table): ValueAt[] => {
+    let p = places.get(t);
+    if (!p) places.set(t, (p = valuePlaces(t)));
+    return p;
+  };
   for (const f of ctx.figures) {
     const q = f.quantity;
     if (q.unitFamily !== 'count' || q.to !== null || tableAt(report, q.range.start) || aboutOtherYear(ctx, f)) continue;
@@ -162,7 +167,7 @@ export function extractTableRestatements(ctx: ReportContext, out: ClaimList, pro
     let shown: { naming: Naming; rows: TableRow[]; cells: TableCell[]; sum: Interval } | null = null;
     let blanks = 0;
     for (const naming of hits) {
-      for (const [rows, at] of naming.readings.flatMap((rows) => valuePlaces(naming.table).map((at) => [rows, at] as const))) {
+      for (const [rows, at] of naming.readings.flatMap((rows) => placesOf(naming.table).map((at) => [rows, at] as const))) {
         const values = rows.map((r) => rowValue(r, at));
         if (values.some((v) => v === null)) continue;
         if (values.some((v) => v === 'blank')) {
@@ -184,13 +189,7 @@ export function extractTableRestatements(ctx: ReportContext, out: ClaimList, pro
     if (!used && blanks === 0) continue;
     const verdict = fit ? 'holds' : blanks > 0 ? 'unverifiable' : 'fails';
     const ref = figureRef(report, q, 'restatement');
-    const cellRefs: FigureRef[] = (used?.cells ?? []).map((c) => ({
-      role: 'table cell',
-      text: report.text.slice(c.figure!.range.start, c.figure!.range.end),
-      value: c.figure!.value.toString(),
-      interval: intervalStrings(c.figure!.interval),
-      range: c.figure!.range,
-    }));
+    const cellRefs: FigureRef[] = (used?.cells ?? []).map((c) => cellRef(report, c, 'table cell'));
     const naming = used?.naming ?? hits[0]!;
     const readings = naming.readings.map((rows) => rows.map((r) => r.label?.text ?? ''));
     out.add<ClaimOf<'tableRestatement'>>({

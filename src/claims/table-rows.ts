@@ -3,6 +3,9 @@
  * (totals, a kind's identities, restatements, carry-overs between years): labels compared without
  * white space and punctuation, count cells told from cells that state nothing.
  */
+import { intervalStrings } from '../arithmetic/interval.js';
+import type { FigureRef } from '../engine/diagnostic.js';
+import type { Report } from '../model/report.js';
 import type { TableCell, TableRow, Table } from '../model/table.js';
 
 /** A label or header as compared: white space and punctuation dropped, brackets kept ((一) stays a marker). */
@@ -24,4 +27,10 @@ export function isCountCell(cell: TableCell | undefined): cell is TableCell {
 /** Whether a cell states nothing: blank, a dash, or missing at the end of a cut-off row. */
 export function isMissingCell(cell: TableCell | undefined): boolean {
   return cell === undefined || cell.kind === 'blank' || cell.kind === 'notApplicable';
+}
+
+/** A count cell's figure as evidence, in the role it played (`total`, `part`, `left` …). */
+export function cellRef(report: Report, cell: TableCell, role: string): FigureRef {
+  const f = cell.figure!;
+  return { role, text: report.text.slice(f.range.start, f.range.end), value: f.value.toString(), interval: intervalStrings(f.interval), range: f.range };
 }

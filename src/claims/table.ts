@@ -5,7 +5,7 @@
  * false. A claim fails only where the total's (or base's) place is certain.
  */
 import { Decimal } from 'decimal.js';
-import { intervalStrings, meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
+import { meets, percentOf, show, showInterval, sumIntervals } from '../arithmetic/interval.js';
 import type { FigureRef } from '../engine/diagnostic.js';
 import type { Interval } from '../model/quantity.js';
 import type { SpannedText } from '../model/range.js';
@@ -13,7 +13,7 @@ import type { Report } from '../model/report.js';
 import type { Table, TableCell, TableRow } from '../model/table.js';
 import { namesOtherMeasure, namesSubtotal, namesTotalHeader, namesTotalRow, totalHeaderKind } from '../parse/tables/cells.js';
 import { ClaimList, evidence } from './builder.js';
-import { isCountCell as isCount, isMissingCell as isMissing } from './table-rows.js';
+import { cellRef, isCountCell as isCount, isMissingCell as isMissing } from './table-rows.js';
 import type { ReportContext } from './context.js';
 import type { ClaimOf } from './schema.js';
 
@@ -36,11 +36,6 @@ interface SumResult {
   blanks: number;
 }
 
-/** A cell's figure as evidence. */
-function cellRef(report: Report, cell: TableCell, role: string): FigureRef {
-  const f = cell.figure!;
-  return { role, text: report.text.slice(f.range.start, f.range.end), value: f.value.toString(), interval: intervalStrings(f.interval), range: f.range };
-}
 
 /**
  * Adds up a candidate. Blank members make it unassessable, except that a total of 0 whose stated

@@ -216,11 +216,10 @@ function buildTable(
       prevPath = path;
     }
     const values = row.slice(first);
-    // A cell spanning several value columns is one figure: it stands in its first column only.
+    // A cell spanning several value columns or rows is one figure: it stands where it starts only.
+    // Every other slot is blank, placed after the cell covering it (or at the row's first cell).
     const cells: TableCell[] = values.map((p, j) => {
       if (p && p.row === r && p.col === first + j) return cell(p);
-      if (p && p.col >= first && p.col < first + j) return { text: '', range: { start: p.raw.range.end, end: p.raw.range.end }, kind: 'blank', figure: null };
-      if (p && p.row !== r && p.col === first + j) return { text: '', range: { start: p.raw.range.end, end: p.raw.range.end }, kind: 'blank', figure: null };
       const at = p ? p.raw.range.end : (row.find((q) => q)?.raw.range.start ?? 0);
       return { text: '', range: { start: at, end: at }, kind: 'blank', figure: null };
     });
