@@ -1,10 +1,15 @@
 /**
- * Reads report files of every supported format from disk (never writing to them). The HTML and
- * .docx readers are imported only when such a file is read, so plain-text runs start fast.
+ * Reads report files of every supported format from disk (never writing to them). Each format is
+ * declared in src/io/formats/; its reader is imported only when such a file is read, so plain-text
+ * runs start fast.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { decodeBytes, DecodeError } from './decode.js';
-import { textSource, type LoadedSource, type SourceFormat } from './source.js';
+import { formatOfName, INPUT_FORMATS, sniffFormat, sniffTextFormat } from './formats/index.js';
+import { looksLikeHtml } from './formats/html.js';
+import type { LoadedSource, SourceFormat } from './source.js';
+
+export { looksLikeHtml };
 
 /**
  * The largest file read. A report is tens of kilobytes; checking is linear but takes about two
@@ -13,51 +18,24 @@ import { textSource, type LoadedSource, type SourceFormat } from './source.js';
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 /** File extensions jiaohe reads, by format. */
-export const EXTENSIONS: Readonly<Record<SourceFormat, readonly string[]>> = {
-  text: ['.txt', '.md', '.text'],
-  html: ['.html', '.htm', '.shtml', '.xhtml'],
-  docx: ['.docx'],
-};
+export const EXTENSIONS: Readonly<Record<SourceFormat, readonly string[]>> = Object.fromEntries(INPUT_FORMATS.map((f) => [f.name, f.extensions])) as Record<SourceFormat, readonly string[]>;
 
 /** The format a file name says, or null when its extension is not one jiaohe reads. */
 export function formatOfPath(path: string): SourceFormat | null {
-  const dot = path.lastIndexOf('.');
-  if (dot < 0 || dot < Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'))) return null;
-  const ext = path.slice(dot).toLowerCase();
-  for (const [format, list] of Object.entries(EXTENSIONS) as Array<[SourceFormat, readonly string[]]>) {
-    if (list.includes(ext)) return format;
-  }
-  return null;
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** Whether decoded text is a web page rather than a report typed as text. */
-export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 256).trimStart().slice(0, 9).toLowerCase();
-  return head.startsWith('<!doctype') || head.startsWith('<html') || head.startsWith('<head') || head.startsWith('<body');
+  return formatOfName(path)?.name ?? null;
 }
 
 /**
- * Turns a file's bytes into a source. `format` comes from the file name; without one (standard
- * input, an unknown extension) a zip is read as .docx and markup as HTML.
+ * Turns a file's bytes into a source. `format` comes from the file name. The bytes' own magic
+ * number wins over the name (报告.txt saved from Word is read as Word); without a name (standard
+ * input, an unknown extension) markup is read as HTML.
  */
 export async function loadSourceBytes(path: string, bytes: Uint8Array, format?: SourceFormat): Promise<LoadedSource> {
   if (bytes.length > MAX_INPUT_BYTES) throw new DecodeError('the file is too large', 'too-large');
-  // A Word file is read as one whatever its name says (报告.txt saved from Word as .docx).
-  if (format === 'docx' || isZip(bytes)) {
-    if (bytes.length === 0) throw new DecodeError('the file is empty', 'empty');
-    const { loadDocx } = await import('./docx.js');
-    return hasText(loadDocx(path, bytes));
-  }
-  const { text, encoding } = decodeBytes(bytes);
-  if (format === 'html' || (format === undefined && looksLikeHtml(text))) {
-    const { loadHtml } = await import('./html.js');
-    return hasText(loadHtml(path, text, encoding));
-  }
-  return hasText(textSource(path, text, encoding));
+  const named = format === undefined ? null : INPUT_FORMATS.find((f) => f.name === format) ?? null;
+  let chosen = sniffFormat(bytes) ?? named;
+  if (chosen === null) chosen = sniffTextFormat(decodeBytes(bytes).text);
+  return hasText(await chosen.load(path, bytes));
 }
 
 /** A source with nothing to check (white space only, a page of scripts) is an error, not a clean report. */

@@ -60,6 +60,11 @@ export interface LoadedSource {
   /** Tables the file gives as tables (HTML `<table>`), cells placed in `text`; absent for plain text. */
   tables?: SourceTable[];
   /**
+   * For a paged file (PDF): the offset in `sourceText` where each page starts, ascending, the
+   * first 0. Positions are then said as page and line within the page (see `report/place.ts`).
+   */
+  pageStarts?: number[];
+  /**
    * Where an offset of `text` sits in the file. `side` says whether the offset starts a range
    * (maps to where that character starts) or ends one (maps to where the previous one ends).
    */

@@ -20,6 +20,8 @@ export interface CheckedDocument {
   format?: SourceFormat;
   encoding?: string | null;
   page?: PageMetadata | null;
+  /** For a paged file (PDF): the offset in `text` where each page starts (see `LoadedSource.pageStarts`). */
+  pageStarts?: number[];
   /** Findings accepted by a baseline: not reported, but counted (and kept as suppressed in SARIF). */
   baselined?: Diagnostic[];
 }

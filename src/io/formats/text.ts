@@ -1,0 +1,15 @@
+/** Plain text (.txt, .md): decoded from UTF-8, UTF-16 or GBK/GB18030; positions are its own. */
+import { decodeBytes } from '../decode.js';
+import { textSource } from '../source.js';
+import type { InputFormat } from './types.js';
+
+/** Plain text. */
+export const textFormat: InputFormat = {
+  name: 'text',
+  extensions: ['.txt', '.md', '.text'],
+  mime: 'text/plain',
+  load: async (path, bytes) => {
+    const { text, encoding } = decodeBytes(bytes);
+    return textSource(path, text, encoding);
+  },
+};
