@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
-import { parseReport, type Report } from '../src/index.js';
+import { parseReport, type CheckedDocument, type Report } from '../src/index.js';
 
 /** Absolute path of a file under the project root. */
 export function projectPath(rel: string): string {
@@ -65,3 +65,11 @@ export const ARITHMETIC_ONLY = {
   'enumeration-sequence': 'off',
   'document-kind': 'off',
 } as const;
+
+/** Both seeds, checked together as `jiaohe check seeds/*.txt` checks them (through `checkFiles`), positions in the files. */
+export async function checkedSeeds(locale: 'zh' | 'en'): Promise<CheckedDocument[]> {
+  const { checkFiles } = await import('../src/node.js');
+  const result = await checkFiles(['seeds/2020-baiyun-district.txt', 'seeds/2020-baiyun-shimen-street.txt'], { locale, noConfig: true });
+  if (result.exitCode === 2) throw new Error(`the seeds could not be checked: ${result.errors.join('\n')}`);
+  return result.documents;
+}

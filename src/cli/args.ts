@@ -1,6 +1,7 @@
 /** The command line's options, their validation and the help text. */
 import { parseArgs } from 'node:util';
 import type { Locale } from '../engine/messages.js';
+import { BUILTIN_FORMAT_NAMES, isFormatterPath } from '../report/formatters.js';
 import { CliError } from './messages.js';
 
 /** The example plugin rule of docs/writing-rules.md, as the help names it (from the repository's root). */
@@ -11,6 +12,7 @@ function examples(pluginNote: string): string {
   return `  jiaohe check seeds/*.txt
   jiaohe check 报告.docx 区政府网页.html
   jiaohe check reports/ --format sarif -o findings.sarif
+  jiaohe check "reports/*.docx" --annotate --format html -o 审核意见.html
   jiaohe check report.txt --format json > findings.json
   jiaohe check report.txt --rule report-date=off --max-warnings 0
   jiaohe check reports/ --baseline jiaohe-baseline.json --write-baseline
@@ -32,11 +34,18 @@ const HELP_ZH = `jiaohe(校核)— 在报送或公开前检查政府报告(法�
   jiaohe --version | --help
 
 输入:.txt/.md(UTF-8 带或不带 BOM、UTF-16 带 BOM、GBK/GB18030)、.html/.htm(保存下来的
-政府网页)、.docx。目录会被递归查找这些文件;- 表示从标准输入读取。
+政府网页)、.docx、.doc/.wps(Word 97–2003、WPS 文字)、.pdf(须有文字层,扫描件无法检查)。
+目录会被递归查找这些文件;- 表示从标准输入读取。
 
 check 的选项:
-  --format stylish|json|sarif   输出格式(默认 stylish)
+  --format 格式                 输出格式:stylish(默认)、json、sarif、html(可打印、可归档的
+                                审核意见页面)、csv(Excel 可直接打开)、rdjson(reviewdog),
+                                或一个导出 { name, format } 的 .mjs 格式文件
   -o, --output 文件             把结果写入文件(原子写入;不会覆盖被检查的文件)
+  --annotate                    为每个 .docx 在旁边写一份带批注的副本(报告.校核.docx),
+                                每个问题一条 Word 批注,标在相关数字或标题上
+  --annotate-dir 目录           把带批注的副本写入此目录
+  --ignore-pattern 模式         在目录和通配符展开的文件中跳过匹配的文件(可重复)
   -c, --config 文件             配置文件(默认:从输入文件所在目录向上查找 jiaohe.config.json)
   --no-config                   不查找 jiaohe.config.json
   --rule 规则=级别              把某条规则设为 off|info|warning|error(可重复)
@@ -67,11 +76,18 @@ Usage:
   jiaohe --version | --help
 
 Inputs: .txt/.md (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030), .html/.htm
-(a saved government page), .docx. A directory is searched for them; - reads standard input.
+(a saved government page), .docx, .doc/.wps (Word 97–2003, WPS Writer), .pdf (with a text
+layer: a scan cannot be checked). A directory is searched for them; - reads standard input.
 
 Options for check:
-  --format stylish|json|sarif   output format (default stylish)
+  --format FORMAT               output format: stylish (default), json, sarif, html (a page to
+                                print and file), csv (opens in Excel), rdjson (reviewdog), or a
+                                .mjs file exporting { name, format }
   -o, --output FILE             write the output to FILE (atomically; never over an input)
+  --annotate                    write a commented copy of each .docx beside it (报告.校核.docx):
+                                one Word comment per finding, on its figure or heading
+  --annotate-dir DIR            write the commented copies into DIR
+  --ignore-pattern PATTERN      skip matching files found in directories and patterns (repeatable)
   -c, --config FILE             configuration (default: jiaohe.config.json found upward from the inputs)
   --no-config                   do not look for jiaohe.config.json
   --rule ID=SEVERITY            set a rule to off|info|warning|error (repeatable)
@@ -97,8 +113,8 @@ export function helpText(locale: Locale): string {
   return locale === 'en' ? HELP_EN : HELP_ZH;
 }
 
-/** The formats each command prints. */
-const FORMATS = { check: ['stylish', 'json', 'sarif'], parse: ['text', 'json'], rules: ['text', 'json'] } as const;
+/** The formats each command prints (check's are the registry's, src/report/formatters.ts, or a formatter file). */
+const FORMATS = { check: BUILTIN_FORMAT_NAMES, parse: ['text', 'json'], rules: ['text', 'json'] } as const;
 
 /** A command the CLI runs. */
 export type Command = keyof typeof FORMATS;
@@ -120,6 +136,11 @@ export interface CliOptions {
   profiles: string[];
   /** Rule files to load (`--plugin`). */
   plugins: string[];
+  /** Files left out of directories and patterns (`--ignore-pattern`). */
+  ignorePatterns: string[];
+  /** Write a commented copy of each .docx beside it (`--annotate`) or into a directory (`--annotate-dir`). */
+  annotate: boolean;
+  annotateDir?: string;
   kind?: string;
   level?: string;
   parent?: string;
@@ -153,6 +174,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'write-baseline': { type: 'boolean' },
         profile: { type: 'string', multiple: true },
         plugin: { type: 'string', multiple: true },
+        'ignore-pattern': { type: 'string', multiple: true },
+        annotate: { type: 'boolean' },
+        'annotate-dir': { type: 'string' },
         kind: { type: 'string' },
         parent: { type: 'string' },
         level: { type: 'string' },
@@ -184,6 +208,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
     writeBaseline: Boolean(v['write-baseline']),
     profiles: v.profile ?? [],
     plugins: v.plugin ?? [],
+    ignorePatterns: v['ignore-pattern'] ?? [],
+    annotate: Boolean(v.annotate) || v['annotate-dir'] !== undefined,
+    ...(v['annotate-dir'] !== undefined ? { annotateDir: v['annotate-dir'] } : {}),
     rules: [] as CliOptions['rules'],
     maxWarnings: null as number | null,
     ...(v.output !== undefined ? { output: v.output } : {}),
@@ -199,7 +226,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   const command = positionals[0];
   if (command === undefined) return { ...base, command: 'help', format: '' };
   if (command !== 'check' && command !== 'parse' && command !== 'rules') throw new CliError('unknownCommand', { command });
-  const format = choice('--format', v.format ?? FORMATS[command][0], FORMATS[command]);
+  const format = command === 'check' && v.format !== undefined && isFormatterPath(v.format) ? v.format : choice('--format', v.format ?? FORMATS[command][0]!, FORMATS[command]);
   for (const r of v.rule ?? []) {
     const eq = r.indexOf('=');
     const id = r.slice(0, eq).trim();

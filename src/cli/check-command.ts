@@ -1,23 +1,23 @@
 /** `jiaohe check`: read the inputs, check them together, report, and pick the exit code. */
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import { type CheckReportsResult } from '../cross/check.js';
 import { checkReports } from '../builtin.js';
 import { ConfigError, type Config } from '../engine/config.js';
-import { mapClaim, mapComparison, mapDiagnostic } from '../io/map-findings.js';
+import { checkedDocuments } from '../io/checked-documents.js';
 import type { LoadedSource } from '../io/source.js';
 import { parseProfile, ProfileError } from '../profiles/schema.js';
 import type { CheckedDocument } from '../report/document.js';
 import { summarize } from '../report/document.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
+import { BUILTIN_FORMATTERS, formatterOf, type FormatContext, type Formatter } from '../report/formatters.js';
 import type { CliOptions } from './args.js';
 import { applyBaseline, buildBaseline, readBaseline } from './baseline.js';
 import { discoverConfig, readJsonFile } from './config-file.js';
-import { expandInputs, readInputs } from './inputs.js';
+import { expandInputs, readInputs, STDIN } from './inputs.js';
 import { CliError, cliMessage, failureList } from './messages.js';
 import { assertNotInput, writeAtomic } from './output.js';
-import { loadPlugins, runPlugins, type PluginRules } from './plugins.js';
+import { importUserModule, loadPlugins, runPlugins, type PluginRules } from './plugins.js';
 import { Progress } from './progress.js';
 
 /** Where the command writes, so tests can run it in-process. */
@@ -30,6 +30,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   cwd: string;
   version: string;
+  /** Handed the checked documents, as reported (for `checkFiles`). */
+  onDocuments?: (docs: CheckedDocument[]) => void;
 }
 
 /** Every built-in rule id. */
@@ -108,7 +110,7 @@ function configProblem(error: ConfigError, options: CliOptions, configPath: stri
 /** Runs `jiaohe check` and returns its exit code. */
 export async function runCheck(options: CliOptions, io: CliIo): Promise<number> {
   const locale = options.locale;
-  const expanded = await expandInputs(options.parent ? [...options.inputs, options.parent] : options.inputs);
+  const expanded = await expandInputs(options.parent ? [...options.inputs, options.parent] : options.inputs, { ignore: options.ignorePatterns, cwd: io.cwd });
   const inputs = expanded.files;
   const { config, profilePaths, pluginPaths, configPath, plugins } = await buildConfig(options, inputs, io.cwd, io.env);
   const profiles = profilePaths.map((file) => {
@@ -160,21 +162,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   }
   progress.clear();
 
-  const docs: CheckedDocument[] = all.documents.map(({ id, result }) => {
-    const source = byPath.get(id)!;
-    return {
-      path: id,
-      text: source.sourceText,
-      diagnostics: result.diagnostics.map((d) => mapDiagnostic(d, source, byPath)),
-      claims: result.claims.map((c) => mapClaim(c, source)),
-      kind: result.kind,
-      year: result.report.metadata.reportingYear?.year ?? null,
-      format: source.format,
-      encoding: source.encoding,
-      page: source.page,
-    };
-  });
-  const comparisons = all.comparisons.map((c) => mapComparison(c, byPath));
+  const { documents: docs, comparisons } = checkedDocuments(all, byPath);
 
   let written: ReturnType<typeof buildBaseline> | null = null;
   if (options.baseline && options.writeBaseline) {
@@ -212,6 +200,9 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
     io.stderr(`jiaohe: ${cliMessage(locale, 'wroteBaseline', { count, path: options.baseline })}\n`);
   }
 
+  io.onDocuments?.(docs);
+  if (options.annotate) await annotateAll(docs, sources, options, io);
+
   const s = summarize(docs);
   const tooManyWarnings = options.maxWarnings !== null && s.warnings > options.maxWarnings;
   if (tooManyWarnings) io.stderr(`jiaohe: ${cliMessage(locale, 'tooManyWarnings', { count: s.warnings, max: options.maxWarnings! })}\n`);
@@ -219,15 +210,74 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   return s.errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+/** Where the commented copy of `path` goes: `报告.校核.docx` beside it, or in `dir`. */
+export function annotatedPath(path: string, dir?: string): string {
+  const name = basename(path).replace(/\.docx$/i, '');
+  return resolve(dir ?? dirname(resolve(path)), `${name}.校核.docx`);
+}
+
+/**
+ * Writes a commented copy of each checked .docx: one Word comment per finding reported, anchored on
+ * its text. Never over an input; a file changed since it was read is left alone.
+ */
+async function annotateAll(docs: readonly CheckedDocument[], sources: readonly LoadedSource[], options: CliOptions, io: CliIo): Promise<void> {
+  const locale = options.locale;
+  const [{ readFile, mkdir }, { annotateDocx }, { extractDocx }, { commentBody }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../io/docx-annotate.js'),
+    import('../io/docx.js'),
+    import('../report/finding-text.js'),
+  ]);
+  if (options.annotateDir) await mkdir(resolve(io.cwd, options.annotateDir), { recursive: true });
+  const inputs = sources.map((s) => s.path);
+  for (const doc of docs) {
+    const source = sources.find((s) => s.path === doc.path);
+    if (!source || source.format !== 'docx' || source.path === STDIN) {
+      io.stderr(`jiaohe: ${cliMessage(locale, 'annotateNotDocx', { path: doc.path })}
+`);
+      continue;
+    }
+    const target = annotatedPath(resolve(io.cwd, doc.path), options.annotateDir ? resolve(io.cwd, options.annotateDir) : undefined);
+    assertNotInput(target, inputs);
+    const bytes = new Uint8Array(await readFile(resolve(io.cwd, doc.path)));
+    if (extractDocx(bytes).text !== source.text) throw new CliError('changedWhileChecked', { path: doc.path });
+    const notes = doc.diagnostics.map((d) => ({ range: d.range, text: commentBody(d, locale) }));
+    await writeAtomic(target, annotateDocx(bytes, notes, { author: 'jiaohe' }));
+    io.stderr(`jiaohe: ${cliMessage(locale, 'wroteAnnotated', { path: relative(io.cwd, target) || target, count: notes.length })}
+`);
+  }
+}
+
+/** The formatter `--format` names: a built-in one, or the one a file exports. */
+async function formatterFor(value: string, cwd: string): Promise<Formatter> {
+  const builtin = BUILTIN_FORMATTERS.get(value);
+  if (builtin) return builtin();
+  const path = resolve(cwd, value);
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await importUserModule(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new CliError('badFormatter', { path: value, why: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+  }
+  const formatter = formatterOf(mod, basename(value));
+  if (!formatter) throw new CliError('badFormatter', { path: value, why: 'exports no formatter (default export { name, format } or a format function)' });
+  return formatter;
+}
+
 async function render(options: CliOptions, docs: CheckedDocument[], all: CheckReportsResult, failures: readonly CliError[], io: CliIo, plugins: PluginRules): Promise<string> {
-  if (options.format === 'json') {
-    return `${formatJson(docs, { toolVersion: io.version, links: all.links, unplaced: all.unplaced, comparisons: all.comparisons, unreadable: failureList(failures, options.locale) })}\n`;
-  }
-  if (options.format === 'sarif') {
-    const { formatSarif } = await import('../report/sarif.js');
-    const notifications = failures.map((f) => ({ message: f.text(options.locale), ...(typeof f.data.path === 'string' ? { path: f.data.path } : {}) }));
-    return `${formatSarif(docs, { rules: [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES, ...plugins.rules, ...plugins.crossRules], locale: options.locale, toolVersion: io.version, cwd: io.cwd, notifications })}\n`;
-  }
-  const color = !options.output && io.stdoutTty && !io.env.NO_COLOR;
-  return `${formatStylish(docs, { color, locale: options.locale })}\n`;
+  const formatter = await formatterFor(options.format, io.cwd);
+  const context: FormatContext = {
+    locale: options.locale,
+    toolVersion: io.version,
+    cwd: io.cwd,
+    color: !options.output && io.stdoutTty && !io.env.NO_COLOR,
+    rules: [...BUILTIN_RULES, ...BUILTIN_CROSS_RULES, ...plugins.rules, ...plugins.crossRules],
+    links: all.links,
+    unplaced: all.unplaced,
+    comparisons: all.comparisons,
+    unreadable: failureList(failures, options.locale),
+  };
+  const text = await formatter.format(docs, context);
+  if (typeof text !== 'string') throw new CliError('badFormatter', { path: options.format, why: `its format() returned ${typeof text}, not text` });
+  return text;
 }

@@ -1,13 +1,17 @@
 /** Finding the files to check and reading them, many at a time, one failure not stopping the rest. */
 import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DecodeError } from '../io/decode.js';
+import { INPUT_FORMATS } from '../io/formats/index.js';
 import { formatOfPath, loadSourceBytes, loadSourceFile, MAX_INPUT_BYTES } from '../io/load.js';
 import { countDigitRuns, MAX_DIGIT_RUNS } from '../parse/limits.js';
 import type { DocxSizeRefusal } from '../io/docx.js';
 import type { LoadedSource } from '../io/source.js';
 import { CliError, errnoText } from './messages.js';
+
+/** The report files a folder is searched for, as the message about an empty folder lists them. */
+const REPORT_EXTENSIONS = ['.txt', '.md', '.html', ...INPUT_FORMATS.filter((f) => f.name !== 'text' && f.name !== 'html').flatMap((f) => f.extensions)].join(', ');
 
 /** The path standard input is reported under. */
 export const STDIN = '<stdin>';
@@ -51,12 +55,65 @@ export interface ExpandedInputs {
   errors: CliError[];
 }
 
+/** Characters that make an argument a glob pattern when no file of that name exists. */
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** Options for finding the files to read. */
+export interface ExpandOptions {
+  /**
+   * Patterns (picomatch, relative to `cwd`; one without a slash matches a file name anywhere) of
+   * files left out of directories searched and patterns expanded. A file named outright is read.
+   */
+  ignore?: readonly string[];
+  /** The directory patterns and ignore patterns are relative to (default: the process's). */
+  cwd?: string;
+  /** Whether backslashes separate folders in patterns (Windows). */
+  windows?: boolean;
+}
+
+/** A test for paths left out by `--ignore-pattern`, or null when there are none. */
+async function ignoreTest(patterns: readonly string[], cwd: string, windows: boolean): Promise<((path: string) => boolean) | null> {
+  if (patterns.length === 0) return null;
+  const { default: picomatch } = await import('picomatch');
+  const slashed = patterns.map((p) => (windows ? p.replace(/\\/g, '/') : p));
+  const whole = picomatch(slashed.filter((p) => p.includes('/')), { dot: true });
+  const named = picomatch(slashed.filter((p) => !p.includes('/')), { dot: true });
+  return (path) => {
+    const rel = relative(cwd, resolve(cwd, path)).split(sep).join('/');
+    return whole(rel) || named(basename(path));
+  };
+}
+
 /**
- * The files to read: each file given as it is, and the supported files inside each directory
- * (sorted, so output order does not depend on the file system). `-` stands for standard input.
- * A file named twice (or through a link) is read once, under the first name given.
+ * Files a glob pattern matches, sorted; only files of a format jiaohe reads. Expanded here, not
+ * by the shell: Windows shells pass `*.docx` through as it is.
  */
-export async function expandInputs(paths: readonly string[]): Promise<ExpandedInputs> {
+async function expandPattern(pattern: string, cwd: string, windows: boolean): Promise<string[]> {
+  const { glob } = await import('tinyglobby');
+  const found = await glob(windows ? pattern.replace(/\\/g, '/') : pattern, {
+    cwd,
+    onlyFiles: true,
+    dot: false,
+    expandDirectories: false,
+    followSymbolicLinks: false,
+    ignore: ['**/node_modules/**', '**/~$*'],
+  });
+  // Paths as the pattern gave them (relative when it was), readable from this process's directory.
+  const out = found.filter((f) => formatOfPath(f) !== null).map((f) => (isAbsolute(pattern) || resolve(cwd) !== process.cwd() ? resolve(cwd, f) : f));
+  return out.sort();
+}
+
+/**
+ * The files to read: each file given as it is, the supported files inside each directory, and the
+ * files a glob pattern matches (both sorted, so output order does not depend on the file system),
+ * less those `ignore` leaves out. `-` stands for standard input. A file named twice (or through a
+ * link) is read once, under the first name given.
+ */
+export async function expandInputs(paths: readonly string[], options: ExpandOptions = {}): Promise<ExpandedInputs> {
+  const cwd = options.cwd ?? process.cwd();
+  const windows = options.windows ?? process.platform === 'win32';
+  const ignored = await ignoreTest(options.ignore ?? [], cwd, windows);
+  const keep = (found: string[]): string[] => (ignored ? found.filter((f) => !ignored(f)) : found);
   const files: string[] = [];
   const errors: CliError[] = [];
   for (const p of paths) {
@@ -64,21 +121,27 @@ export async function expandInputs(paths: readonly string[]): Promise<ExpandedIn
       files.push('-');
       continue;
     }
-    let isDir = false;
+    let kind: 'dir' | 'file' | 'missing' = 'missing';
     try {
-      isDir = (await stat(p)).isDirectory();
+      kind = (await stat(p)).isDirectory() ? 'dir' : 'file';
     } catch {
       // A missing file is reported when it is read, with the others still checked.
     }
-    if (!isDir) {
+    if (kind === 'missing' && GLOB_CHARS.test(p)) {
+      const matched = await expandPattern(p, cwd, windows);
+      if (matched.length === 0) throw new CliError('noMatch', { pattern: p });
+      files.push(...keep(matched));
+      continue;
+    }
+    if (kind !== 'dir') {
       files.push(p);
       continue;
     }
     const found: string[] = [];
     const before = errors.length;
     await walk(p, found, errors);
-    if (found.length === 0 && errors.length === before) throw new CliError('noReports', { path: p });
-    files.push(...found.sort());
+    if (found.length === 0 && errors.length === before) throw new CliError('noReports', { path: p, extensions: REPORT_EXTENSIONS });
+    files.push(...keep(found.sort()));
   }
   const seen = new Set<string>();
   const unique = files.filter((f) => {
@@ -120,7 +183,21 @@ function byteSize(n: number): string {
 export function inputError(path: string, error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof DecodeError) {
-    const id = ({ empty: 'empty', binary: 'binary', undecodable: 'undecodable', 'no-text': 'noText', 'too-large': 'tooLarge' } as const)[error.code];
+    const id = (
+      {
+        empty: 'empty',
+        binary: 'binary',
+        undecodable: 'undecodable',
+        'no-text': 'noText',
+        'too-large': 'tooLarge',
+        'no-text-layer': 'noTextLayer',
+        encrypted: 'encrypted',
+        'damaged-pdf': 'damagedPdf',
+        'damaged-doc': 'damagedDoc',
+        'not-word': 'notWord',
+        'old-word': 'oldWord',
+      } as const
+    )[error.code];
     return new CliError(id, { path });
   }
   const e = error as { name?: string; code?: string; message?: string; refusal?: DocxSizeRefusal };

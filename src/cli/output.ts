@@ -33,12 +33,12 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /**
  * Writes a file atomically: into a temporary file beside it, then renamed over it, so a reader
  * never sees half a report and a failed or interrupted run leaves the old file as it was and no
- * temporary file behind. `content` may come in pieces (a formatter that streams); an error
+ * temporary file behind. `content` is text, bytes (a Word file), or text in pieces (a formatter that streams); an error
  * while producing it removes the temporary file and is thrown as it was. A file-system error
  * is a `CliError` naming the file. On SIGINT, SIGTERM or SIGHUP during the write the temporary
  * file is removed and the signal then takes its usual course.
  */
-export async function writeAtomic(path: string, content: string | Iterable<string> | AsyncIterable<string>): Promise<void> {
+export async function writeAtomic(path: string, content: string | Uint8Array | Iterable<string> | AsyncIterable<string>): Promise<void> {
   // node:crypto is loaded here, not at start-up: most runs write to standard output. (Not by
   // `import()`, which the CLI's cached bundle cannot use on Node 20: compile-cache.ts.)
   const { randomBytes } = process.getBuiltinModule('node:crypto');
@@ -64,8 +64,8 @@ export async function writeAtomic(path: string, content: string | Iterable<strin
   let file: Awaited<ReturnType<typeof open>> | undefined;
   try {
     file = await open(tmp, 'wx');
-    for await (const piece of typeof content === 'string' ? pieces(content) : content) {
-      const bytes = Buffer.from(piece, 'utf8');
+    for await (const piece of typeof content === 'string' ? pieces(content) : content instanceof Uint8Array ? [content] : content) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
       // A write may take fewer bytes than given; go on until all are written.
       for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at, bytes.length - at)).bytesWritten;
     }

@@ -41,6 +41,15 @@ export function setPluginImporter(importer: (url: string) => Promise<unknown>): 
   importPlugin = importer;
 }
 
+/**
+ * Imports a module the user named on the command line (a formatter file) in this thread, the way
+ * plugin files are imported. Unlike a plugin rule it is not run under a time budget: it runs once,
+ * after the check, on the user's own explicit request.
+ */
+export function importUserModule(url: string): Promise<unknown> {
+  return importPlugin(url);
+}
+
 /** The rules a run loaded from plugin files. */
 export interface PluginRules {
   rules: Rule[];

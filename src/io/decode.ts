@@ -7,7 +7,24 @@
 export class DecodeError extends Error {
   constructor(
     message: string,
-    readonly code: 'empty' | 'binary' | 'undecodable' | 'no-text' | 'too-large',
+    readonly code:
+      | 'empty'
+      | 'binary'
+      | 'undecodable'
+      | 'no-text'
+      | 'too-large'
+      /** A PDF of page images only (a scan): no text to read. */
+      | 'no-text-layer'
+      /** A PDF or Word file that needs a password to open. */
+      | 'encrypted'
+      /** Bytes that start as a PDF but cannot be read as one. */
+      | 'damaged-pdf'
+      /** An OLE file with a Word document in it that cannot be read. */
+      | 'damaged-doc'
+      /** An OLE file (.xls, .ppt, a Works file) with no Word document in it. */
+      | 'not-word'
+      /** A Word 6/95 (or older) binary file, whose layout the .doc reader does not know. */
+      | 'old-word',
   ) {
     super(message);
     this.name = 'DecodeError';

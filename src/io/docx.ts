@@ -111,7 +111,79 @@ function decodeXml(bytes: Uint8Array): string {
 /** One open `w:p`: its text so far, and the finished paragraphs nested in it (text boxes). */
 interface OpenParagraph {
   parts: string[];
-  nested: string[];
+  nested: FinishedParagraph[];
+  /** Recording positions only: the paragraph's pieces, its length so far, its span and depth. */
+  pieces: DocxTextPiece[] | null;
+  length: number;
+  span: DocxParagraphSpan | null;
+  depth: number;
+}
+
+/** A closed `w:p` not yet numbered (it may sit in another paragraph, whose number comes first). */
+interface FinishedParagraph {
+  text: string;
+  pieces: DocxTextPiece[] | null;
+  span: DocxParagraphSpan | null;
+}
+
+/**
+ * Where one piece of a paragraph's text comes from in `word/document.xml`: the text of a `w:t`
+ * between tags and entities, or one element (`w:tab`, `w:br`, `w:sym`…). Offsets in the XML are
+ * UTF-16 offsets in the decoded XML string. Read by the commenting writer (docx-annotate.ts), so
+ * that its positions come from the very walk that made the text.
+ * @internal
+ */
+export interface DocxTextPiece {
+  /** The paragraph (index in `paragraphs`). */
+  paragraph: number;
+  /** The offset of the piece's first character in its paragraph. */
+  offset: number;
+  /** Its characters in the extracted text (UTF-16 units, at least 1). */
+  length: number;
+  /** The XML it stands for, `[xmlStart, xmlEnd)`: raw text, or a whole element. */
+  xmlStart: number;
+  xmlEnd: number;
+  /** Text whose characters are the XML's one for one (no entity): character k sits at `xmlStart + k`. */
+  exact: boolean;
+  /** For text inside a `w:t`: that element's start tag `[start, end)` and end tag `[closeStart, closeEnd)`; null for an element or math. */
+  textTag: DocxTextElement | null;
+  /** The innermost `w:r` holding the piece (in math: the outermost math element), or null. */
+  run: DocxRunSpan | null;
+}
+
+/** A `w:t` in `word/document.xml`: its start tag and its end tag. @internal */
+export interface DocxTextElement {
+  start: number;
+  end: number;
+  closeStart: number;
+  closeEnd: number;
+}
+
+/** A `w:r` (or a whole math zone) in `word/document.xml`. @internal */
+export interface DocxRunSpan {
+  start: number;
+  end: number;
+  /** The run's own `w:rPr` element as written, or ''. */
+  props: string;
+  /** Math: only to be marked beside, never split. */
+  atomic: boolean;
+}
+
+/** A `w:p` in `word/document.xml`. @internal */
+export interface DocxParagraphSpan {
+  start: number;
+  end: number;
+  /** Where the paragraph's content may begin (after its start tag and `w:pPr`); -1 for `<w:p/>`. */
+  contentStart: number;
+}
+
+/** The paragraphs of a document part with where each piece of their text is in the XML. @internal */
+export interface DocxLayout {
+  paragraphs: string[];
+  /** In the order of the extracted text (paragraph, then offset). */
+  pieces: DocxTextPiece[];
+  /** One per paragraph. */
+  spans: DocxParagraphSpan[];
 }
 
 /**
@@ -121,8 +193,30 @@ interface OpenParagraph {
  * right after the one it sits in, whose text continues past the text box. A tracked deleted
  * paragraph mark still ends its paragraph (paragraphs are counted as `w:p`, not as merged).
  */
-function documentParagraphs(xml: string): { paragraphs: string[]; tables: DocxTable[] } {
+function documentParagraphs(
+  xml: string,
+  record = false,
+): { paragraphs: string[]; tables: DocxTable[]; pieces: DocxTextPiece[]; spans: DocxParagraphSpan[] } {
   const paragraphs: string[] = [];
+  // Recording only: the pieces and spans of numbered paragraphs, the open runs (innermost
+  // last), the open math zone, the open w:t's start tag and an element piece awaiting its end.
+  const pieces: DocxTextPiece[] = [];
+  const spans: DocxParagraphSpan[] = [];
+  const runs: Array<{ span: DocxRunSpan; depth: number }> = [];
+  let math: { span: DocxRunSpan; depth: number } | null = null;
+  let textTag: DocxTextElement | null = null;
+  let pendingElement: { piece: DocxTextPiece; depth: number } | null = null;
+  let propsStart = -1;
+  const number = (f: FinishedParagraph): void => {
+    paragraphs.push(f.text);
+    if (!record) return;
+    const index = paragraphs.length - 1;
+    for (const piece of f.pieces!) {
+      piece.paragraph = index;
+      pieces.push(piece);
+    }
+    spans.push(f.span!);
+  };
   // Tables being read (innermost last) and the tables read; cells hold paragraph indices.
   const tables: DocxTable[] = [];
   const done: DocxTable[] = [];
@@ -135,9 +229,35 @@ function documentParagraphs(xml: string): { paragraphs: string[]; tables: DocxTa
   let skipAt = -1;
   let inText = 0;
 
-  const emit = (s: string): void => {
+  /** Adds text to the open paragraph; when recording, `element` says the text is a whole element's, not raw text. */
+  const emit = (s: string, element = false): DocxTextPiece | null => {
     const top = open[open.length - 1];
-    if (top) top.parts.push(s);
+    if (!top) return null;
+    top.parts.push(s);
+    if (!top.pieces || s.length === 0) return null;
+    const xmlStart = parser.startIndex;
+    const xmlEnd = parser.endIndex + 1;
+    // Raw text without an entity is one XML character per character (line feeds become spaces
+    // one for one); an entity is several XML characters for one or two.
+    const exact = !element && xmlEnd - xmlStart === s.length && !xml.slice(xmlStart, xmlEnd).includes('&');
+    const piece: DocxTextPiece = {
+      paragraph: -1,
+      offset: top.length,
+      length: s.length,
+      xmlStart,
+      xmlEnd,
+      exact,
+      textTag: element || math ? null : textTag,
+      run: math ? math.span : (runs[runs.length - 1]?.span ?? null),
+    };
+    top.pieces.push(piece);
+    top.length += s.length;
+    return piece;
+  };
+  /** Records the element just opened as a piece awaiting its end tag. */
+  const emitElement = (s: string): void => {
+    const piece = emit(s, true);
+    if (piece) pendingElement = { piece, depth };
   };
 
   const parser = new Parser(
@@ -147,11 +267,25 @@ function documentParagraphs(xml: string): { paragraphs: string[]; tables: DocxTa
         if (skipAt >= 0) return;
         if (SKIP.has(name)) {
           skipAt = depth;
+          if (record && name === 'w:rPr' && runs.length > 0 && runs[runs.length - 1]!.depth === depth - 1) propsStart = parser.startIndex;
           return;
         }
         switch (name) {
-          case 'w:p':
-            open.push({ parts: [], nested: [] });
+          case 'w:p': {
+            let span: DocxParagraphSpan | null = null;
+            if (record) {
+              const selfClosing = xml.charCodeAt(parser.endIndex - 1) === 0x2f; // '/'
+              span = { start: parser.startIndex, end: -1, contentStart: selfClosing ? -1 : parser.endIndex + 1 };
+            }
+            open.push({ parts: [], nested: [], pieces: record ? [] : null, length: 0, span, depth });
+            break;
+          }
+          case 'w:r':
+            if (record) runs.push({ span: { start: parser.startIndex, end: -1, props: '', atomic: false }, depth });
+            break;
+          case 'm:oMathPara':
+          case 'm:oMath':
+            if (record && math === null) math = { span: { start: parser.startIndex, end: -1, props: '', atomic: true }, depth };
             break;
           case 'w:tbl': {
             const outer = openTable();
@@ -190,22 +324,23 @@ function documentParagraphs(xml: string): { paragraphs: string[]; tables: DocxTa
           case 'w:t':
           case 'm:t':
             inText++;
+            if (record && name === 'w:t') textTag = { start: parser.startIndex, end: parser.endIndex + 1, closeStart: -1, closeEnd: -1 };
             break;
           case 'w:tab':
           case 'w:ptab':
-            emit('\t');
+            emitElement('\t');
             break;
           case 'w:br':
           case 'w:cr':
-            emit('\n');
+            emitElement('\n');
             break;
           case 'w:noBreakHyphen':
-            emit('-');
+            emitElement('-');
             break;
           case 'w:sym': {
             const hex = attribs['w:char'] ?? '';
             const code = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : -1;
-            if (code >= 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)) emit(String.fromCodePoint(code));
+            if (code >= 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)) emitElement(String.fromCodePoint(code));
             break;
           }
           case 'mc:AlternateContent':
@@ -228,19 +363,50 @@ function documentParagraphs(xml: string): { paragraphs: string[]; tables: DocxTa
       },
       onclosetag(name) {
         if (skipAt >= 0) {
-          if (skipAt === depth) skipAt = -1;
+          if (skipAt === depth) {
+            skipAt = -1;
+            if (record) {
+              const end = parser.endIndex + 1;
+              if (name === 'w:rPr' && propsStart >= 0) runs[runs.length - 1]!.span.props = xml.slice(propsStart, end);
+              const top = open[open.length - 1];
+              if (name === 'w:pPr' && top?.span && top.depth === depth - 1 && top.span.contentStart >= 0) top.span.contentStart = end;
+              propsStart = -1;
+            }
+          }
           depth--;
           return;
+        }
+        if (pendingElement !== null && pendingElement.depth === depth) {
+          pendingElement.piece.xmlEnd = parser.endIndex + 1;
+          pendingElement = null;
+        }
+        if (record) {
+          if (name === 'w:r' && runs.length > 0 && runs[runs.length - 1]!.depth === depth) runs.pop()!.span.end = parser.endIndex + 1;
+          if (math !== null && math.depth === depth) {
+            math.span.end = parser.endIndex + 1;
+            math = null;
+          }
+          if (name === 'w:t' && textTag !== null) {
+            textTag.closeStart = parser.startIndex;
+            textTag.closeEnd = parser.endIndex + 1;
+            textTag = null;
+          }
         }
         depth--;
         switch (name) {
           case 'w:p': {
             const done = open.pop();
             if (!done) break;
+            if (done.span) done.span.end = parser.endIndex + 1;
             const outer = open[open.length - 1];
-            const into = outer ? outer.nested : paragraphs;
-            into.push(done.parts.join(''));
-            for (const p of done.nested) into.push(p);
+            const finished: FinishedParagraph = { text: done.parts.join(''), pieces: done.pieces, span: done.span };
+            if (outer) {
+              outer.nested.push(finished);
+              for (const p of done.nested) outer.nested.push(p);
+            } else {
+              number(finished);
+              for (const p of done.nested) number(p);
+            }
             break;
           }
           case 'w:t':
@@ -269,7 +435,17 @@ function documentParagraphs(xml: string): { paragraphs: string[]; tables: DocxTa
     { xmlMode: true },
   );
   parser.end(xml);
-  return { paragraphs, tables: done };
+  return { paragraphs, tables: done, pieces, spans };
+}
+
+/**
+ * The paragraphs of a `word/document.xml` (decoded) as `extractDocx` reads them, with where each
+ * piece of their text is in the XML: the same walk, so positions cannot drift from the text.
+ * @internal
+ */
+export function documentLayout(xml: string): DocxLayout {
+  const { paragraphs, pieces, spans } = documentParagraphs(xml, true);
+  return { paragraphs, pieces, spans };
 }
 
 /** A cell of a Word table: its paragraphs `[first, last)`, its `w:gridSpan` and `w:vMerge`. */

@@ -9,7 +9,7 @@ import type { SourceTable } from '../model/table.js';
 import { LineIndex } from '../text/line-index.js';
 
 /** The input formats jiaohe reads. */
-export const SourceFormatSchema = z.enum(['text', 'html', 'docx']);
+export const SourceFormatSchema = z.enum(['text', 'html', 'docx', 'pdf', 'doc']);
 /** The input formats jiaohe reads. */
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 

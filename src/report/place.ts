@@ -38,7 +38,7 @@ function lineFrom(text: string, from: number, offset: number): number {
  * placed on its page.
  */
 export function placeOf(doc: Pick<CheckedDocument, 'format' | 'pageStarts' | 'text'>, at: { offset: number; line: number; column: number }): Place {
-  if (doc.format === 'docx') return { kind: 'paragraph', paragraph: at.line, column: at.column };
+  if (doc.format === 'docx' || doc.format === 'doc') return { kind: 'paragraph', paragraph: at.line, column: at.column };
   if (doc.pageStarts && doc.pageStarts.length > 0) {
     const page = pageOf(doc.pageStarts, at.offset);
     return { kind: 'page', page, line: lineFrom(doc.text, doc.pageStarts[page - 1]!, at.offset), column: at.column };

@@ -3,10 +3,10 @@ import { match } from 'ts-pattern';
 import type { Diagnostic, Severity } from '../engine/diagnostic.js';
 import type { Locale, MessageTemplate } from '../engine/messages.js';
 import type { RuleMeta } from '../engine/rule.js';
-import type { SourceFormat } from '../io/source.js';
 import type { Range } from '../model/range.js';
 import { LineIndex } from '../text/line-index.js';
 import type { CheckedDocument } from './document.js';
+import { placeOf, placeText } from './place.js';
 
 /** Options of `toSarifLog` and `formatSarif`: the rules to describe, the locale, the version and the base directory. */
 export interface SarifOptions {
@@ -14,8 +14,9 @@ export interface SarifOptions {
   locale: Locale;
   toolVersion: string;
   /**
-   * Artifact URIs are relative to this directory, the `SRCROOT` base. Without it (this module
-   * touches no Node global), relative paths stay relative to an unstated `SRCROOT`.
+   * Artifact URIs are relative to this directory, the `%SRCROOT%` base, which is also the
+   * invocation's working directory. Without it (this module touches no Node global), relative
+   * paths stay relative to an unstated `%SRCROOT%`.
    */
   cwd?: string;
   /** Inputs that could not be read: the run did not succeed, and each is a notification. */
@@ -58,11 +59,11 @@ export function toSarifLog(docs: readonly CheckedDocument[], options: SarifOptio
     const artifact: Sarif.Artifact = { location };
     if (doc) {
       artifact.roles = ['analysisTarget'];
-      artifact.mimeType = mimeTypeOf(doc.format ?? 'text');
+      artifact.mimeType = mimeTypeOf(doc);
       if (doc.encoding) artifact.encoding = doc.encoding;
     }
     artifacts.push(artifact);
-    targets.set(path, { location: { ...location, index }, doc, lines: undefined });
+    targets.set(path, { location: { ...location, index }, doc, lines: undefined, lineHashes: undefined });
   };
   for (const doc of docs) addArtifact(doc.path, doc);
   for (const d of allFindings) for (const r of d.related) if (r.document !== undefined) addArtifact(r.document, undefined);
@@ -74,20 +75,34 @@ export function toSarifLog(docs: readonly CheckedDocument[], options: SarifOptio
     const toResult = (d: Diagnostic, baselined: boolean): Sarif.Result => {
       const index = ruleIndex.get(d.ruleId)!;
       const hasMessage = rules[index]?.messageStrings?.[d.messageId] !== undefined;
+      const text = escapeBraces(withRelatedLinks(d, locale));
+      const location = locationOf(own, d.range, d.line, d.column, { line: d.endLine, column: d.endColumn }, true, locale);
       const result: Sarif.Result = {
         ruleId: d.ruleId,
         ruleIndex: index,
         level: levelOf(d.severity),
-        message: hasMessage ? { text: escapeBraces(d.message), id: d.messageId } : { text: escapeBraces(d.message) },
-        locations: [{ physicalLocation: physicalLocation(own, d.range, d.line, d.column, { line: d.endLine, column: d.endColumn }, true) }],
+        message: hasMessage ? { text, id: d.messageId } : { text },
+        locations: [location],
       };
       if (d.related.length > 0) {
         result.relatedLocations = d.related.map((r, i) => {
           const target = r.document === undefined ? own : targets.get(r.document)!;
-          return { id: i + 1, physicalLocation: physicalLocation(target, r.range, r.line, r.column, undefined, false), message: { text: escapeBraces(r.message) } };
+          return { id: i + 1, ...locationOf(target, r.range, r.line, r.column, undefined, false, locale), message: { text: escapeBraces(r.message) } };
         });
       }
-      result.partialFingerprints = { 'jiaohe/v1': d.fingerprint };
+      const inserted = d.suggestion?.replacement === undefined ? undefined : replacementInFile(doc, d.range, d.suggestion.replacement);
+      const region = location.physicalLocation?.region;
+      if (inserted !== undefined && region?.startLine !== undefined) {
+        // The snippet and context describe the finding, not the edit: the deleted region is the bare range.
+        const { snippet: _snippet, ...deletedRegion } = region;
+        result.fixes = [
+          {
+            description: { text: escapeBraces(d.suggestion!.message) },
+            artifactChanges: [{ artifactLocation: own.location, replacements: [{ deletedRegion, insertedContent: { text: inserted } }] }],
+          },
+        ];
+      }
+      result.partialFingerprints = { 'jiaohe/v1': d.fingerprint, primaryLocationLineHash: lineHashOf(own, d) };
       if (baselined) {
         result.suppressions = [{ kind: 'external', status: 'accepted', justification: 'accepted in the baseline' }];
         result.baselineState = 'unchanged';
@@ -127,7 +142,8 @@ export function toSarifLog(docs: readonly CheckedDocument[], options: SarifOptio
   return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
 }
 
-const SRCROOT = 'SRCROOT';
+/** The base id GitHub code scanning, CodeQL and most SARIF viewers use for the checkout root. */
+const SRCROOT = '%SRCROOT%';
 /** Code units of context shown on each side of a finding, within its lines. */
 const CONTEXT = 60;
 
@@ -145,13 +161,20 @@ interface Target {
   location: Sarif.ArtifactLocation;
   doc: CheckedDocument | undefined;
   lines: LineIndex | undefined;
+  /** Built the first time a result needs one (see `githubLineHashes`). */
+  lineHashes: LineHashes | undefined;
 }
 
-/** The invocation: unsuccessful when an input could not be read, with one notification per input. */
+/**
+ * The invocation: its working directory (the base of relative artifact URIs), and unsuccessful
+ * when an input could not be read, with one notification per input.
+ */
 function invocation(notifications: ReadonlyArray<{ message: string; path?: string }>, cwd: string | undefined): Sarif.Invocation {
-  if (notifications.length === 0) return { executionSuccessful: true };
+  const workingDirectory = cwd === undefined ? {} : { workingDirectory: { uri: directoryUri(cwd) } };
+  if (notifications.length === 0) return { executionSuccessful: true, ...workingDirectory };
   return {
     executionSuccessful: false,
+    ...workingDirectory,
     toolExecutionNotifications: notifications.map((n) => ({
       level: 'error',
       message: { text: n.message },
@@ -168,12 +191,33 @@ function levelOf(severity: Severity): Sarif.Result.level {
     .exhaustive();
 }
 
-function mimeTypeOf(format: SourceFormat): string {
-  return match(format)
-    .with('text', () => 'text/plain')
-    .with('html', () => 'text/html')
-    .with('docx', () => 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    .exhaustive();
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  text: 'text/plain',
+  html: 'text/html',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  pdf: 'application/pdf',
+};
+
+/** A lookup rather than an exhaustive match, so a format added later still gets a type. */
+function mimeTypeOf(doc: CheckedDocument): string {
+  // Only a PDF is paged, whatever format name it is read under.
+  if (isPaged(doc)) return MIME_TYPES.pdf!;
+  return MIME_TYPES[doc.format ?? 'text'] ?? 'application/octet-stream';
+}
+
+function isPaged(doc: Pick<CheckedDocument, 'pageStarts'>): boolean {
+  return doc.pageStarts !== undefined && doc.pageStarts.length > 0;
+}
+
+/**
+ * Whether the document's text is the file's own (plain text, a web page's source), so its
+ * lines, columns and offsets are the file's and an edit of it is an edit of the file. Not so
+ * for Word files and PDFs, whose text was extracted.
+ */
+export function isTextFile(doc: Pick<CheckedDocument, 'format' | 'pageStarts'>): boolean {
+  const format = doc.format ?? 'text';
+  return (format === 'text' || format === 'html') && !isPaged(doc);
 }
 
 function describeRule(meta: Pick<RuleMeta, 'id' | 'type' | 'docs' | 'defaultSeverity' | 'messages'>, locale: Locale, version: string): Sarif.ReportingDescriptor {
@@ -232,40 +276,158 @@ function escapeBraces(text: string): string {
 
 /**
  * Where a range sits. `line`/`column` are the caller's (already the file's); the end comes from
- * `end` when given, else from the target's text. Text and HTML files get character offsets and
- * a snippet; a .docx (not text) only paragraph and character.
+ * `end` when given, else from the target's text. Text and HTML files get line/column regions,
+ * character offsets and a snippet. A Word file or a PDF has no lines a viewer could open at (its
+ * text was extracted), so it gets no region at all, only a logical location (第3段, 第2页第5行)
+ * that a person can find: offsets into the extracted text are not offsets into the file either.
  */
-function physicalLocation(
+function locationOf(
   target: Target,
   range: Range,
   line: number,
   column: number,
   end: { line: number; column: number } | undefined,
   withContext: boolean,
-): Sarif.PhysicalLocation {
+  locale: Locale,
+): Sarif.Location {
   const doc = target.doc;
   const artifactLocation = target.location;
-  if (!doc) return { artifactLocation, region: { startLine: line, startColumn: column } };
+  if (!doc) return { physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column } } };
+  if (!isTextFile(doc)) {
+    const place = placeOf(doc, { offset: range.start, line, column });
+    const { kind, ...where } = place;
+    return { physicalLocation: { artifactLocation }, logicalLocations: [{ name: placeText(place, locale), kind, properties: where }] };
+  }
   const lines = (target.lines ??= new LineIndex(doc.text));
   const inText = range.end <= doc.text.length;
   let stop = end ?? (range.end > range.start && inText ? lines.position(range.end) : { line, column });
   // An end before the start (an inconsistent position) collapses to an empty region.
   if (stop.line < line || (stop.line === line && stop.column < column)) stop = { line, column };
   const lineColumns = { startLine: line, startColumn: column, endLine: stop.line, endColumn: stop.column };
-  return match(doc.format ?? 'text')
-    .with('docx', (): Sarif.PhysicalLocation => ({ artifactLocation, region: { ...lineColumns, properties: { paragraph: line, character: column } } }))
-    .with('text', 'html', (): Sarif.PhysicalLocation => {
-      if (!inText) return { artifactLocation, region: lineColumns };
-      const region: Sarif.Region = { ...lineColumns, charOffset: range.start, charLength: range.end - range.start };
-      if (range.end > range.start) region.snippet = { text: doc.text.slice(range.start, range.end) };
-      const location: Sarif.PhysicalLocation = { artifactLocation, region };
-      if (withContext) {
-        const context = contextRegion(doc.text, lines, range);
-        if (context) location.contextRegion = context;
-      }
-      return location;
-    })
-    .exhaustive();
+  if (!inText) return { physicalLocation: { artifactLocation, region: lineColumns } };
+  const region: Sarif.Region = { ...lineColumns, charOffset: range.start, charLength: range.end - range.start };
+  if (range.end > range.start) region.snippet = { text: doc.text.slice(range.start, range.end) };
+  const physical: Sarif.PhysicalLocation = { artifactLocation, region };
+  if (withContext) {
+    const context = contextRegion(doc.text, lines, range);
+    if (context) physical.contextRegion = context;
+  }
+  return { physicalLocation: physical };
+}
+
+/**
+ * The replacement as it would be written into the file over `range`, or undefined when that is
+ * not an edit of the file's own text: a .docx or PDF (its text was extracted), a range outside
+ * the text, or, in a web page, a range that crosses markup or an entity (a tag would be deleted).
+ * In a web page the replacement is escaped, as it becomes markup source.
+ */
+export function replacementInFile(doc: Pick<CheckedDocument, 'format' | 'pageStarts' | 'text'>, range: Range, replacement: string): string | undefined {
+  if (!isTextFile(doc)) return undefined;
+  if (range.start < 0 || range.end < range.start || range.end > doc.text.length) return undefined;
+  if (doc.format !== 'html') return replacement;
+  if (/[<>&]/.test(doc.text.slice(range.start, range.end))) return undefined;
+  return replacement.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
+}
+
+/**
+ * The message with a sentence naming the related locations as SARIF embedded links
+ * (`[分子: 1742件](1)`, §3.11.6), which viewers such as GitHub's turn into links to them.
+ */
+function withRelatedLinks(d: Diagnostic, locale: Locale): string {
+  // Link-like text of the message itself must not be read as a link.
+  const message = d.message.replace(/\[(?=[^\]]*\]\()/g, '\\[');
+  if (d.related.length === 0) return message;
+  const links = d.related.map((r, i) => `[${r.message.replace(/[\\[\]]/g, '\\$&')}](${i + 1})`);
+  if (locale === 'zh') return `${message}${/[\u3002\uff01\uff1f!?]$/.test(message) ? '' : '。'}相关位置:${links.join('、')}。`;
+  return `${message}${/[.!?]$/.test(message) ? '' : '.'} Related locations: ${links.join(', ')}.`;
+}
+
+/** Lines of a text hashed as GitHub does: each line's start offset, and its hash with occurrence count. */
+interface LineHashes {
+  starts: number[];
+  hashes: string[];
+}
+
+/**
+ * GitHub's `primaryLocationLineHash` of a finding's line (codeql-action's `fingerprints.ts`,
+ * which computes it for uploads that lack one). Its line is counted from the finding's offset,
+ * with GitHub's line breaks (LF, CRLF, lone CR), not from `line`, which also breaks at U+2028.
+ * For a .docx or PDF it hashes the extracted text (one line per paragraph): GitHub cannot read
+ * lines from such a file, and the hash still follows the finding's text as it moves.
+ */
+function lineHashOf(target: Target, d: Diagnostic): string {
+  const hashes = (target.lineHashes ??= githubLineHashes(target.doc!.text));
+  let line = d.line - 1;
+  if (d.range.start <= target.doc!.text.length) {
+    let lo = 0;
+    let hi = hashes.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (hashes.starts[mid]! <= d.range.start) lo = mid;
+      else hi = mid - 1;
+    }
+    line = lo;
+  }
+  return hashes.hashes[Math.max(0, Math.min(line, hashes.hashes.length - 1))]!;
+}
+
+/** Characters hashed from each line's start on, across following lines (GitHub's `BLOCK_SIZE`). */
+const HASH_BLOCK = 100;
+const TWO_32 = 4294967296;
+
+/**
+ * GitHub's line hashes, exactly: spaces and tabs dropped, CRLF and CR read as LF, then for each
+ * line the polynomial hash (base 37, modulo 2^64) of the 100 characters from its first one on,
+ * an end-of-file character 65535 and zeros after the text, in lowercase hex; `:N` counts
+ * earlier lines with the same hash, so identical lines stay apart. Equals GitHub's when `text`
+ * is the file's content as GitHub reads it, as UTF-8: not for a GBK or UTF-16 file, and not for
+ * the first lines (their 100 characters) of a file that starts with a byte-order mark, which
+ * GitHub hashes and the decoded text lacks. Computed in two 32-bit halves, as BigInt
+ * arithmetic is many times slower.
+ */
+export function githubLineHashes(text: string): LineHashes {
+  // The text without spaces and tabs, then 65535, then the zeros hashed after the end.
+  const units = new Uint16Array(text.length + 1 + HASH_BLOCK);
+  let length = 0;
+  const firsts: number[] = [];
+  const starts: number[] = [0];
+  let lineStart = true;
+  let prevCR = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 0xffff;
+    if (c === 0x20 || c === 0x09 || (prevCR && c === 0x0a)) {
+      prevCR = false;
+      continue;
+    }
+    prevCR = c === 0x0d;
+    if (lineStart) {
+      lineStart = false;
+      firsts.push(length);
+    }
+    if (c === 0x0d || c === 0x0a) {
+      lineStart = true;
+      starts.push(c === 0x0d && text.charCodeAt(i + 1) === 0x0a ? i + 2 : i + 1);
+      c = 0x0a;
+    }
+    units[length++] = c;
+  }
+  const counts = new Map<string, number>();
+  const hashes = firsts.map((first) => {
+    let hi = 0;
+    let lo = 0;
+    for (let k = first; k < first + HASH_BLOCK; k++) {
+      // Below 2^38, so exact in a double; `>>> 0` takes it modulo 2^32.
+      const l = lo * 37 + units[k]!;
+      const low = l >>> 0;
+      hi = (hi * 37 + (l - low) / TWO_32) >>> 0;
+      lo = low;
+    }
+    const hex = hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(8, '0');
+    const n = (counts.get(hex) ?? 0) + 1;
+    counts.set(hex, n);
+    return `${hex}:${n}`;
+  });
+  return { starts: starts.slice(0, hashes.length), hashes };
 }
 
 /** Up to `CONTEXT` code units on each side of the range, within its own lines; undefined when there is none. */

@@ -4,7 +4,7 @@ import { summarize, type CheckedDocument, type Summary } from './document.js';
 
 export type { CheckedDocument } from './document.js';
 
-const ANSI = { red: '\u001b[31m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
+const ANSI = { red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', blue: '\u001b[34m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };
 
 /** Documents named in the summary line before it says only how many more there are. */
 const MAX_NAMED = 5;
@@ -35,7 +35,8 @@ export function summaryLine(s: Summary, locale: Locale): string {
 function fileNote(doc: CheckedDocument, locale: Locale): string {
   const notes: string[] = [];
   if (doc.format === 'html') notes.push('HTML');
-  if (doc.format === 'docx') notes.push(locale === 'zh' ? '.docx,位置为 段落:字符' : '.docx, paragraph:character');
+  if (doc.format === 'docx' || doc.format === 'doc') notes.push(locale === 'zh' ? `.${doc.format},位置为 段落:字符` : `.${doc.format}, paragraph:character`);
+  if (doc.format === 'pdf') notes.push(locale === 'zh' ? 'PDF,位置为 行:列(按提取的文字;页码见 HTML 报告)' : 'PDF, line:column of the extracted text (pages in the HTML report)');
   if (doc.encoding && doc.encoding !== 'utf-8') notes.push(doc.encoding.toUpperCase());
   if (notes.length === 0) return '';
   return locale === 'zh' ? `(${notes.join(',')})` : ` (${notes.join(', ')})`;
@@ -69,6 +70,8 @@ export function formatStylish(docs: readonly CheckedDocument[], options: { color
       out.push(`${c('dim', `${gutter} |`)} ${frame.line}`);
       out.push(`${c('dim', `${' '.repeat(6)} |`)} ${c('red', frame.carets)}`);
       for (const r of d.related) out.push(c('dim', `${' '.repeat(9)}${r.document ? `${r.document}:` : ''}${r.line}:${r.column} ${r.message}`));
+      // The fix comes last, under the figures that justify it, as the finding's conclusion.
+      if (d.suggestion) out.push(`${' '.repeat(9)}${c('green', `${options.locale === 'zh' ? '建议:' : 'suggestion: '}${d.suggestion.message}`)}`);
     }
     out.push('');
   }

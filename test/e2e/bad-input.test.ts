@@ -26,7 +26,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'truncated.docx'), docx.subarray(0, Math.floor(docx.length / 2)));
   writeFileSync(join(dir, 'renamed.docx'), 'this is plain text, not a Word file');
   mkdirSync(join(dir, 'no-reports'));
-  writeFileSync(join(dir, 'no-reports', 'notes.pdf'), '%PDF-1.4');
+  writeFileSync(join(dir, 'no-reports', 'notes.xlsx'), 'PK');
   writeFileSync(join(dir, 'no-reports', 'README.md'), '# about these reports');
   writeFileSync(join(dir, 'bad.json'), '{ "rules": { "report-date": "off", } ');
   writeFileSync(join(dir, 'wrong-key.json'), JSON.stringify({ rulez: {} }));
@@ -58,7 +58,7 @@ describe('bad input: message and exit code 2', () => {
   });
 
   it('a directory with no reports (README.md and other files are not reports)', () => {
-    expectInputError(['check', 'no-reports'], 'no-reports: no reports (.txt, .md, .html, .docx) in this directory');
+    expectInputError(['check', 'no-reports'], 'no-reports: no reports (.txt, .md, .html, .docx, .pdf, .doc, .wps) in this directory');
   });
 
   it('an empty file', () => {
@@ -133,7 +133,7 @@ describe('bad input: message and exit code 2', () => {
     expectInputError(['rules', 'street.txt'], 'the rules command takes no files');
     expectInputError(['lint', 'street.txt'], "unknown command 'lint'");
     expectInputError(['check', 'street.txt', '--colour'], "unknown option '--colour' (try --help)");
-    expectInputError(['check', 'street.txt', '--format', 'xml'], "--format must be stylish|json|sarif, not 'xml'");
+    expectInputError(['check', 'street.txt', '--format', 'xml'], "--format must be stylish|json|sarif|html|csv|rdjson, not 'xml'");
     expectInputError(['check', 'street.txt', '--max-warnings=-1'], "--max-warnings needs a whole number ≥ 0, not '-1'");
     expectInputError(['check', 'street.txt', '--max-warnings', 'many'], "--max-warnings needs a whole number ≥ 0, not 'many'");
     expectInputError(['check', 'street.txt', '--max-warnings'], "option '--max-warnings' needs a value");

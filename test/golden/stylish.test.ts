@@ -70,6 +70,14 @@ describe('stylish output of the seeds', () => {
     expect(checkCarets(en.stdout)).toEqual(['info', 'error', 'error', 'warning', 'error', 'warning', 'warning']);
   });
 
+  it('ends a finding that has a fix with the suggestion, in each locale', () => {
+    // The two rates of the street seed have one (91% for 达100%, 96.7% for the truncated 96.6%); no other finding does.
+    expect(r.stdout.split('\n').filter((l) => l.includes('建议:'))).toEqual(['         建议:改为91%', '         建议:改为96.7%']);
+    const lines = en.stdout.split('\n');
+    expect(lines.filter((l) => l.includes('suggestion:'))).toEqual(['         suggestion: write 91%', '         suggestion: write 96.7%']);
+    expect(lines[lines.indexOf('         suggestion: write 96.7%') - 1]).toBe('         30:195 base: 120批');
+  });
+
   // 3 errors, 3 warnings, 1 info are the seven findings listed in README.md; 36/3/7 are the
   // verdict counts of the hand-checked claim lists in claims.test.ts.
   it('says the summary in English with --locale en', () => {

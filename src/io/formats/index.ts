@@ -3,8 +3,10 @@
  * `InputFormat`), one line in `INPUT_FORMATS` and its name in `SourceFormatSchema`. Browser-safe.
  */
 import type { SourceFormat } from '../source.js';
+import { docFormat } from './doc.js';
 import { docxFormat } from './docx.js';
 import { htmlFormat } from './html.js';
+import { pdfFormat } from './pdf.js';
 import { textFormat } from './text.js';
 import type { InputFormat } from './types.js';
 
@@ -14,7 +16,7 @@ export type { InputFormat } from './types.js';
  * Every input format. Binary formats come first: their magic numbers are tried before a file is
  * decoded as text, so a Word file saved under a .txt name is still read as Word.
  */
-export const INPUT_FORMATS: readonly InputFormat[] = [docxFormat, htmlFormat, textFormat];
+export const INPUT_FORMATS: readonly InputFormat[] = [docxFormat, pdfFormat, docFormat, htmlFormat, textFormat];
 
 /** The format of a name. */
 export function inputFormat(name: SourceFormat): InputFormat {
