@@ -31,6 +31,8 @@ const HELP_ZH = `jiaohe(校核)— 在报送或公开前检查政府报告(法�
                                  与所属区报告是否相符;输出每个问题及其位置
   jiaohe rules [--plugin 文件]   列出全部规则及其说明和默认级别
   jiaohe parse 文件...           显示报告的结构、元数据和数字
+  jiaohe web                     在本机(127.0.0.1)提供离线网页版,在浏览器中选择文件检查;
+                                 也可直接双击打开 dist/jiaohe.html
   jiaohe --version | --help
 
 输入:.txt/.md(UTF-8 带或不带 BOM、UTF-16 带 BOM、GBK/GB18030)、.html/.htm(保存下来的
@@ -73,6 +75,8 @@ Usage:
                                 and streets against their district; print located findings
   jiaohe rules [--plugin FILE]  list the rules with their descriptions and default severities
   jiaohe parse FILE...          show a report's structure, metadata and figures
+  jiaohe web                    serve the offline web page on 127.0.0.1 and check files chosen in
+                                the browser (or open dist/jiaohe.html directly)
   jiaohe --version | --help
 
 Inputs: .txt/.md (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030), .html/.htm
@@ -116,8 +120,8 @@ export function helpText(locale: Locale): string {
 /** The formats each command prints (check's are the registry's, src/report/formatters.ts, or a formatter file). */
 const FORMATS = { check: BUILTIN_FORMAT_NAMES, parse: ['text', 'json'], rules: ['text', 'json'] } as const;
 
-/** A command the CLI runs. */
-export type Command = keyof typeof FORMATS;
+/** A command the CLI runs (`web` prints no format: it serves the web page). */
+export type Command = keyof typeof FORMATS | 'web';
 
 /** Parsed and validated options. */
 export interface CliOptions {
@@ -225,6 +229,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (v.version) return { ...base, command: 'version', format: '' };
   const command = positionals[0];
   if (command === undefined) return { ...base, command: 'help', format: '' };
+  if (command === 'web') {
+    if (base.inputs.length > 0) throw new CliError('webTakesNoFiles');
+    return { ...base, command, format: '' };
+  }
   if (command !== 'check' && command !== 'parse' && command !== 'rules') throw new CliError('unknownCommand', { command });
   const format = command === 'check' && v.format !== undefined && isFormatterPath(v.format) ? v.format : choice('--format', v.format ?? FORMATS[command][0]!, FORMATS[command]);
   for (const r of v.rule ?? []) {

@@ -9,6 +9,7 @@ import { expandInputs, readInputs } from './inputs.js';
 import { CliError, cliMessage } from './messages.js';
 import { formatOutline, reportToJson } from './parse-command.js';
 import { formatRules } from './rules-command.js';
+import { runWeb } from './web-command.js';
 
 export type { CliIo } from './check-command.js';
 export { setPluginImporter } from './plugins.js';
@@ -62,6 +63,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return 0;
       case 'parse':
         return await runParse(options, io);
+      case 'web':
+        return await runWeb(options.locale, io);
       case 'check':
         // Before any work: a baseline written over someone's report would be lost for good.
         if (options.writeBaseline && options.baseline) assertBaselineWritable(options.baseline);

@@ -92,6 +92,15 @@ const MESSAGES = {
   unplaced: { zh: '{path}: 未能与所属区县报告关联({why})', en: '{path}: not linked to a district ({why})' },
   progress: { zh: '检查中 {done}/{total}', en: 'checking {done}/{total}' },
   tooManyWarnings: { zh: '警告 {count} 条,超过 --max-warnings {max}', en: '{count} warnings, more than --max-warnings {max}' },
+  // The address ends its line, so a terminal that makes links of addresses takes nothing after it.
+  webServing: {
+    zh: '在浏览器中打开校核网页版: {url}\n检查在浏览器中进行,文件不会上传。按 Ctrl-C 停止。',
+    en: 'Open jiaohe in a browser: {url}\nReports are checked in the browser and never uploaded. Ctrl-C stops.',
+  },
+  webPageMissing: { zh: '{path}: 找不到网页版页面(请先运行 npm run build)', en: '{path}: the web page is missing (run npm run build first)' },
+  webPageBroken: { zh: '{path}: 网页版页面不完整(缺少内容安全策略),请重新构建', en: '{path}: the web page is damaged (it declares no Content-Security-Policy); build it again' },
+  webCannotListen: { zh: '无法在 127.0.0.1 上启动网页服务({why})', en: 'cannot serve on 127.0.0.1 ({why})' },
+  webTakesNoFiles: { zh: 'web 命令不接受文件参数(在网页中选择文件)', en: 'the web command takes no files (choose them in the page)' },
   internal: { zh: '内部错误:{why}', en: 'internal error: {why}' },
 } satisfies Record<string, MessageTemplate>;
 

@@ -19,7 +19,8 @@ describe('findingParts on the seeds', () => {
   it('says the truncated 96.6% with its computation once, the rounded rate, and the fix', () => {
     const p = findingParts(find(zh, 'rate-matches-counts', '96.6%'), 'zh');
     expect(p.problem).toBe('办结率96.6%系截断所得:116/120 = 96.6667%,按四舍五入应为96.7%');
-    expect(p.basis.startsWith('116/120 = 96.6667%,应为96.7%;说明:')).toBe(true);
+    // The rule's English note is left out of a Chinese report for people.
+    expect(p.basis).toBe('116/120 = 96.6667%,应为96.7%');
     // The computed value and the base are in the expression already: not said twice.
     expect(p.basis.split('96.6667%')).toHaveLength(2);
     expect(p.basis).not.toContain('116批 / 120批');
@@ -41,7 +42,7 @@ describe('findingParts on the seeds', () => {
     expect(zero.suggestion).toBeNull();
     expect(zero.figures).toEqual(['数量: 8件 (36:352)', '数量: 1件 (36:371)', '数量: 2件 (36:397)', '数量: 1件 (36:416)']);
     const causes = findingParts(find(zh, 'required-sections', '二、存在的问题'), 'zh');
-    expect(causes.basis.startsWith('应有:原因;')).toBe(true);
+    expect(causes.basis).toBe('应有:原因');
     expect(causes.figures).toEqual([]);
   });
 
@@ -51,7 +52,7 @@ describe('findingParts on the seeds', () => {
     for (const d of all) {
       const p = findingParts(d, 'zh');
       expect(p.problem).toBe(d.message);
-      if (d.evidence.expression || d.evidence.expected || d.evidence.note) expect(p.basis).not.toBe('');
+      if (d.evidence.expression || d.evidence.expected || (d.evidence.note && !/[A-Za-z]{2,}/.test(d.evidence.note))) expect(p.basis).not.toBe('');
     }
   });
 });

@@ -78,7 +78,9 @@ function basisText(d: Diagnostic, locale: Locale): string {
   }
   if (e.expected) computation.push(expectedText(e.expected, locale));
   const parts = computation.length > 0 ? [computation.join(sep)] : [];
-  if (e.note) parts.push(locale === 'zh' ? `${l.note}:${e.note}` : `${l.note}: ${e.note}`);
+  // Rules write their notes for developers, in English. A Chinese page for people leaves out a
+  // note with English words in it (the JSON and SARIF outputs keep every note).
+  if (e.note && (locale === 'en' || !/[A-Za-z]{2,}/.test(e.note))) parts.push(locale === 'zh' ? `${l.note}:${e.note}` : `${l.note}: ${e.note}`);
   return parts.join(locale === 'zh' ? ';' : '; ');
 }
 
