@@ -15,7 +15,7 @@ import type { CliOptions } from './args.js';
 import { applyBaseline, buildBaseline, readBaseline } from './baseline.js';
 import { discoverConfig, readJsonFile } from './config-file.js';
 import { expandInputs, readInputs, STDIN } from './inputs.js';
-import { CliError, cliMessage, failureList } from './messages.js';
+import { CliError, cliMessage, failureList, type CliMessageId } from './messages.js';
 import { assertNotInput, writeAtomic } from './output.js';
 import { importUserModule, loadPlugins, runPlugins, type PluginRules } from './plugins.js';
 import { Progress } from './progress.js';
@@ -127,6 +127,8 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   if (options.output) assertNotInput(options.output, read);
   if (options.baseline && options.writeBaseline) assertNotInput(options.baseline, read);
 
+  // A formatter file that cannot be loaded is found before the inputs are read and checked.
+  const formatter = await formatterFor(options.format, io.cwd, locale);
   const progress = new Progress(io, inputs.length, locale);
   const outcomes = await readInputs(inputs, { limit: 8, onRead: (n) => progress.update(n / 2), ...(options.stdinFilename ? { stdinName: options.stdinFilename } : {}) });
   const failures = [...expanded.errors];
@@ -189,7 +191,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
 
   // A run where nothing could be read prints no report that looks like a clean one.
   if (docs.length > 0 || failures.length === 0) {
-    const text = await render(options, docs, { ...all, comparisons }, failures, io, plugins);
+    const text = await render(formatter, options, docs, { ...all, comparisons }, failures, io, plugins);
     if (options.output) await writeAtomic(options.output, text);
     else io.stdout(text);
   }
@@ -218,7 +220,9 @@ export function annotatedPath(path: string, dir?: string): string {
 
 /**
  * Writes a commented copy of each checked .docx: one Word comment per finding reported, anchored on
- * its text. Never over an input; a file changed since it was read is left alone.
+ * its text. A file that cannot be annotated (not a .docx, read from standard input, changed since it
+ * was read, its copy's name an input or taken by another copy) is said on stderr and left alone;
+ * the others are still written.
  */
 async function annotateAll(docs: readonly CheckedDocument[], sources: readonly LoadedSource[], options: CliOptions, io: CliIo): Promise<void> {
   const locale = options.locale;
@@ -228,28 +232,48 @@ async function annotateAll(docs: readonly CheckedDocument[], sources: readonly L
     import('../io/docx.js'),
     import('../report/finding-text.js'),
   ]);
+  const skip = (id: CliMessageId, data: Record<string, string>): void => io.stderr(`jiaohe: ${cliMessage(locale, id, data)}\n`);
   if (options.annotateDir) await mkdir(resolve(io.cwd, options.annotateDir), { recursive: true });
-  const inputs = sources.map((s) => s.path);
+  const inputs = sources.map((s) => resolve(io.cwd, s.path));
+  // Standard input is reported under its --stdin-filename: there is no file of that name to copy.
+  const stdinName = options.inputs.includes('-') ? (options.stdinFilename ?? STDIN) : null;
+  const written = new Set<string>();
   for (const doc of docs) {
     const source = sources.find((s) => s.path === doc.path);
-    if (!source || source.format !== 'docx' || source.path === STDIN) {
-      io.stderr(`jiaohe: ${cliMessage(locale, 'annotateNotDocx', { path: doc.path })}
-`);
+    if (!source || source.format !== 'docx' || source.path === stdinName) {
+      skip('annotateNotDocx', { path: doc.path });
       continue;
     }
     const target = annotatedPath(resolve(io.cwd, doc.path), options.annotateDir ? resolve(io.cwd, options.annotateDir) : undefined);
-    assertNotInput(target, inputs);
+    const shown = relative(io.cwd, target) || target;
+    try {
+      assertNotInput(target, inputs);
+    } catch {
+      skip('annotateOverInput', { path: doc.path, target: shown });
+      continue;
+    }
+    if (written.has(target)) {
+      skip('annotateSameName', { path: doc.path, target: shown });
+      continue;
+    }
     const bytes = new Uint8Array(await readFile(resolve(io.cwd, doc.path)));
-    if (extractDocx(bytes).text !== source.text) throw new CliError('changedWhileChecked', { path: doc.path });
-    const notes = doc.diagnostics.map((d) => ({ range: d.range, text: commentBody(d, locale) }));
-    await writeAtomic(target, annotateDocx(bytes, notes, { author: 'jiaohe' }));
-    io.stderr(`jiaohe: ${cliMessage(locale, 'wroteAnnotated', { path: relative(io.cwd, target) || target, count: notes.length })}
-`);
+    let annotated: Uint8Array;
+    try {
+      if (extractDocx(bytes).text !== source.text) throw new CliError('changedWhileChecked', { path: doc.path });
+      annotated = annotateDocx(bytes, doc.diagnostics.map((d) => ({ range: d.range, text: commentBody(d, locale) })), { author: 'jiaohe' });
+    } catch (error) {
+      if (error instanceof CliError) skip('changedWhileChecked', { path: doc.path });
+      else skip('cannotAnnotate', { path: doc.path, why: error instanceof Error ? error.message : String(error) });
+      continue;
+    }
+    await writeAtomic(target, annotated);
+    written.add(target);
+    skip('wroteAnnotated', { path: shown, count: String(doc.diagnostics.length) });
   }
 }
 
 /** The formatter `--format` names: a built-in one, or the one a file exports. */
-async function formatterFor(value: string, cwd: string): Promise<Formatter> {
+async function formatterFor(value: string, cwd: string, locale: CliOptions['locale']): Promise<Formatter> {
   const builtin = BUILTIN_FORMATTERS.get(value);
   if (builtin) return builtin();
   const path = resolve(cwd, value);
@@ -260,12 +284,11 @@ async function formatterFor(value: string, cwd: string): Promise<Formatter> {
     throw new CliError('badFormatter', { path: value, why: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
   }
   const formatter = formatterOf(mod, basename(value));
-  if (!formatter) throw new CliError('badFormatter', { path: value, why: 'exports no formatter (default export { name, format } or a format function)' });
+  if (!formatter) throw new CliError('badFormatter', { path: value, why: cliMessage(locale, 'formatterExportsNone') });
   return formatter;
 }
 
-async function render(options: CliOptions, docs: CheckedDocument[], all: CheckReportsResult, failures: readonly CliError[], io: CliIo, plugins: PluginRules): Promise<string> {
-  const formatter = await formatterFor(options.format, io.cwd);
+async function render(formatter: Formatter, options: CliOptions, docs: CheckedDocument[], all: CheckReportsResult, failures: readonly CliError[], io: CliIo, plugins: PluginRules): Promise<string> {
   const context: FormatContext = {
     locale: options.locale,
     toolVersion: io.version,
@@ -277,7 +300,14 @@ async function render(options: CliOptions, docs: CheckedDocument[], all: CheckRe
     comparisons: all.comparisons,
     unreadable: failureList(failures, options.locale),
   };
-  const text = await formatter.format(docs, context);
-  if (typeof text !== 'string') throw new CliError('badFormatter', { path: options.format, why: `its format() returned ${typeof text}, not text` });
+  let text: unknown;
+  try {
+    text = await formatter.format(docs, context);
+  } catch (error) {
+    // A formatter of the user's that throws is their file's problem, not an internal error.
+    if (BUILTIN_FORMATTERS.has(options.format)) throw error;
+    throw new CliError('badFormatter', { path: options.format, why: error instanceof Error ? error.message : String(error) });
+  }
+  if (typeof text !== 'string') throw new CliError('badFormatter', { path: options.format, why: cliMessage(options.locale, 'formatterNotText', { type: typeof text }) });
   return text;
 }

@@ -3,22 +3,27 @@ import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { DecodeError } from '../io/decode.js';
-import { INPUT_FORMATS } from '../io/formats/index.js';
+import { NODE_INPUT_FORMATS } from '../io/formats/node.js';
 import { formatOfPath, loadSourceBytes, loadSourceFile, MAX_INPUT_BYTES } from '../io/load.js';
 import { countDigitRuns, MAX_DIGIT_RUNS } from '../parse/limits.js';
 import type { DocxSizeRefusal } from '../io/docx.js';
 import type { LoadedSource } from '../io/source.js';
-import { CliError, errnoText } from './messages.js';
+import { CliError, DECODE_MESSAGE_IDS, errnoText } from './messages.js';
 
 /** The report files a folder is searched for, as the message about an empty folder lists them. */
-const REPORT_EXTENSIONS = ['.txt', '.md', '.html', ...INPUT_FORMATS.filter((f) => f.name !== 'text' && f.name !== 'html').flatMap((f) => f.extensions)].join(', ');
+const REPORT_EXTENSIONS = ['.txt', '.md', '.html', ...NODE_INPUT_FORMATS.filter((f) => f.name !== 'text' && f.name !== 'html').flatMap((f) => f.extensions)].join(', ');
 
 /** The path standard input is reported under. */
 export const STDIN = '<stdin>';
 
-/** Directory entries never read as reports: documentation beside them, Word's lock files, hidden files. */
+/** Directory entries never read as reports: documentation beside them, Word's lock files, hidden files, jiaohe's commented copies. */
 function skipped(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$') || name.toLowerCase() === 'readme.md' || name === 'node_modules';
+  return name.startsWith('.') || name.startsWith('~$') || name.toLowerCase() === 'readme.md' || name === 'node_modules' || isAnnotatedCopy(name);
+}
+
+/** Whether a file is a commented copy jiaohe wrote (报告.校核.docx): not a report to check again. */
+function isAnnotatedCopy(name: string): boolean {
+  return name.toLowerCase().endsWith('.校核.docx');
 }
 
 /** Collects the supported files under `dir`; a folder that cannot be listed is an error, not the end of the run. */
@@ -71,36 +76,53 @@ export interface ExpandOptions {
   windows?: boolean;
 }
 
-/** A test for paths left out by `--ignore-pattern`, or null when there are none. */
+/**
+ * A test for paths left out by `--ignore-pattern`, or null when there are none. A pattern is
+ * matched against the path from `cwd` and against each folder on it (`reports/drafts` leaves out
+ * what is inside); one without a slash against the file's and the folders' names; an absolute
+ * pattern is taken from `cwd` too.
+ */
 async function ignoreTest(patterns: readonly string[], cwd: string, windows: boolean): Promise<((path: string) => boolean) | null> {
   if (patterns.length === 0) return null;
   const { default: picomatch } = await import('picomatch');
-  const slashed = patterns.map((p) => (windows ? p.replace(/\\/g, '/') : p));
+  const slashed = patterns.map((p) => {
+    const forward = windows ? p.replace(/\\/g, '/') : p;
+    return isAbsolute(forward) ? relative(cwd, forward).split(sep).join('/') : forward.replace(/^\.\//, '').replace(/\/$/, '');
+  });
   const whole = picomatch(slashed.filter((p) => p.includes('/')), { dot: true });
   const named = picomatch(slashed.filter((p) => !p.includes('/')), { dot: true });
   return (path) => {
-    const rel = relative(cwd, resolve(cwd, path)).split(sep).join('/');
-    return whole(rel) || named(basename(path));
+    const parts = relative(cwd, resolve(cwd, path)).split(sep);
+    for (let n = parts.length; n > 0; n--) {
+      if (whole(parts.slice(0, n).join('/')) || named(parts[n - 1]!)) return true;
+    }
+    return false;
   };
 }
 
 /**
- * Files a glob pattern matches, sorted; only files of a format jiaohe reads. Expanded here, not
- * by the shell: Windows shells pass `*.docx` through as it is.
+ * Files a glob pattern matches, sorted; only files of a format jiaohe reads, never its commented
+ * copies. Expanded here, not by the shell: Windows shells pass `*.docx` through as it is. The
+ * folders before the first segment with a wildcard are taken literally (报告(2024)/*.docx has no
+ * group in it), the rest as a pattern.
  */
 async function expandPattern(pattern: string, cwd: string, windows: boolean): Promise<string[]> {
   const { glob } = await import('tinyglobby');
-  const found = await glob(windows ? pattern.replace(/\\/g, '/') : pattern, {
-    cwd,
+  const segments = (windows ? pattern.replace(/\\/g, '/') : pattern).split('/');
+  const first = segments.findIndex((seg) => GLOB_CHARS.test(seg));
+  const base = segments.slice(0, first).join('/');
+  const root = base === '' && pattern.startsWith('/') ? '/' : base;
+  const found = await glob(segments.slice(first).join('/'), {
+    cwd: resolve(cwd, root === '' ? '.' : root),
     onlyFiles: true,
     dot: false,
     expandDirectories: false,
     followSymbolicLinks: false,
     ignore: ['**/node_modules/**', '**/~$*'],
   });
+  const joined = found.filter((f) => formatOfPath(f) !== null && !isAnnotatedCopy(f)).map((f) => (root === '' ? f : root === '/' ? `/${f}` : `${root}/${f}`));
   // Paths as the pattern gave them (relative when it was), readable from this process's directory.
-  const out = found.filter((f) => formatOfPath(f) !== null).map((f) => (isAbsolute(pattern) || resolve(cwd) !== process.cwd() ? resolve(cwd, f) : f));
-  return out.sort();
+  return joined.map((f) => (isAbsolute(f) || resolve(cwd) === process.cwd() ? f : resolve(cwd, f))).sort();
 }
 
 /**
@@ -113,7 +135,13 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
   const cwd = options.cwd ?? process.cwd();
   const windows = options.windows ?? process.platform === 'win32';
   const ignored = await ignoreTest(options.ignore ?? [], cwd, windows);
-  const keep = (found: string[]): string[] => (ignored ? found.filter((f) => !ignored(f)) : found);
+  const keep = (found: string[], from: string): string[] => {
+    if (!ignored) return found;
+    const kept = found.filter((f) => !ignored(f));
+    // Everything left out is not a clean run: say so, as for a pattern that matches nothing.
+    if (kept.length === 0 && found.length > 0) throw new CliError('allIgnored', { pattern: from });
+    return kept;
+  };
   const files: string[] = [];
   const errors: CliError[] = [];
   for (const p of paths) {
@@ -130,7 +158,7 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
     if (kind === 'missing' && GLOB_CHARS.test(p)) {
       const matched = await expandPattern(p, cwd, windows);
       if (matched.length === 0) throw new CliError('noMatch', { pattern: p });
-      files.push(...keep(matched));
+      files.push(...keep(matched, p));
       continue;
     }
     if (kind !== 'dir') {
@@ -141,7 +169,7 @@ export async function expandInputs(paths: readonly string[], options: ExpandOpti
     const before = errors.length;
     await walk(p, found, errors);
     if (found.length === 0 && errors.length === before) throw new CliError('noReports', { path: p, extensions: REPORT_EXTENSIONS });
-    files.push(...keep(found.sort()));
+    files.push(...keep(found.sort(), p));
   }
   const seen = new Set<string>();
   const unique = files.filter((f) => {
@@ -183,21 +211,7 @@ function byteSize(n: number): string {
 export function inputError(path: string, error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof DecodeError) {
-    const id = (
-      {
-        empty: 'empty',
-        binary: 'binary',
-        undecodable: 'undecodable',
-        'no-text': 'noText',
-        'too-large': 'tooLarge',
-        'no-text-layer': 'noTextLayer',
-        encrypted: 'encrypted',
-        'damaged-pdf': 'damagedPdf',
-        'damaged-doc': 'damagedDoc',
-        'not-word': 'notWord',
-        'old-word': 'oldWord',
-      } as const
-    )[error.code];
+    const id = DECODE_MESSAGE_IDS[error.code];
     return new CliError(id, { path });
   }
   const e = error as { name?: string; code?: string; message?: string; refusal?: DocxSizeRefusal };

@@ -1,4 +1,5 @@
 /** The command line's own messages (errors, notices), in both locales. */
+import type { DecodeError } from '../io/decode.js';
 import { formatMessage, type Locale, type MessageTemplate } from '../engine/messages.js';
 
 const MESSAGES = {
@@ -62,11 +63,17 @@ const MESSAGES = {
   },
   rulesTakesNoFiles: { zh: 'rules 命令不接受文件参数', en: 'the rules command takes no files' },
   badFlagValue: { zh: '{flag}: {why}', en: '{flag}: {why}' },
-  noMatch: { zh: '{pattern}:没有匹配的报告文件', en: '{pattern}: no report files match' },
-  annotateNotDocx: { zh: '{path}:不是 .docx 文件,不生成带批注的副本', en: '{path}: not a .docx file; no commented copy is written' },
-  changedWhileChecked: { zh: '{path}:文件在检查期间被修改,未生成带批注的副本', en: '{path}: the file changed while it was checked; no commented copy was written' },
+  noMatch: { zh: '{pattern}: 没有匹配的报告文件', en: '{pattern}: no report files match' },
+  allIgnored: { zh: '{pattern}: 找到的文件都被 --ignore-pattern 排除,没有可检查的报告', en: '{pattern}: every file found is left out by --ignore-pattern; there is nothing to check' },
+  annotateNotDocx: { zh: '{path}: 不是从文件读取的 .docx,不生成带批注的副本', en: '{path}: not a .docx read from a file; no commented copy is written' },
+  annotateOverInput: { zh: '{path}: 带批注的副本 {target} 是被检查的文件之一,未写入', en: '{path}: its commented copy {target} is one of the files checked; not written' },
+  annotateSameName: { zh: '{path}: 带批注的副本 {target} 已由另一个同名文件写入,未覆盖', en: '{path}: its commented copy {target} was already written for another file of that name; not overwritten' },
+  cannotAnnotate: { zh: '{path}: 无法生成带批注的副本({why})', en: '{path}: cannot write a commented copy ({why})' },
+  changedWhileChecked: { zh: '{path}: 文件在检查期间被修改,未生成带批注的副本', en: '{path}: the file changed while it was checked; no commented copy was written' },
   wroteAnnotated: { zh: '已写入带批注的副本 {path}({count} 条批注)', en: 'wrote the commented copy {path} ({count} comments)' },
-  badFormatter: { zh: '--format {path}:无法作为输出格式加载({why})', en: '--format {path}: cannot be loaded as an output format ({why})' },
+  badFormatter: { zh: '--format {path}: 无法作为输出格式使用({why})', en: '--format {path}: cannot be used as an output format ({why})' },
+  formatterExportsNone: { zh: '没有导出格式:应默认导出 { name, format } 或导出 format 函数', en: 'it exports no formatter: a default export { name, format } or a format function' },
+  formatterNotText: { zh: 'format() 返回的是 {type},不是文本', en: 'its format() returned {type}, not text' },
   unknownOption: { zh: "未知选项 '{option}'(参见 --help)", en: "unknown option '{option}' (try --help)" },
   missingValue: { zh: "选项 '{option}' 缺少参数", en: "option '{option}' needs a value" },
   takesNoValue: { zh: "选项 '{option}' 不接受参数", en: "option '{option}' takes no value" },
@@ -169,3 +176,18 @@ export function errnoText(error: unknown): MessageTemplate {
   const raw = code ?? (error instanceof Error ? error.message : String(error));
   return { zh: raw, en: raw };
 }
+
+/** The message for each way a file cannot be decoded or read (`DecodeError` codes), shared by the CLI and the web page. */
+export const DECODE_MESSAGE_IDS = {
+  empty: 'empty',
+  binary: 'binary',
+  undecodable: 'undecodable',
+  'no-text': 'noText',
+  'too-large': 'tooLarge',
+  'no-text-layer': 'noTextLayer',
+  encrypted: 'encrypted',
+  'damaged-pdf': 'damagedPdf',
+  'damaged-doc': 'damagedDoc',
+  'not-word': 'notWord',
+  'old-word': 'oldWord',
+} as const satisfies Record<DecodeError['code'], CliMessageId>;

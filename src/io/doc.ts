@@ -15,7 +15,8 @@
  * boxes, headers, footers and footnotes are not read.
  */
 import { DecodeError } from './decode.js';
-import type { LoadedSource, SourceLocation } from './source.js';
+import { paragraphLocate } from './locate.js';
+import type { LoadedSource } from './source.js';
 
 /** The OLE compound file magic number (shared by .doc, .xls, .ppt, .msg, …). */
 export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
@@ -244,17 +245,6 @@ export async function loadDoc(path: string, bytes: Uint8Array): Promise<LoadedSo
     text,
     sourceText: text,
     page: null,
-    locate(offset, side): SourceLocation {
-      const off = Math.max(0, Math.min(offset, text.length));
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid]! <= off) lo = mid;
-        else hi = mid - 1;
-      }
-      if (side === 'end' && lo > 0 && starts[lo] === off) lo--;
-      return { offset: off, line: lo + 1, column: off - starts[lo]! + 1 };
-    },
+    locate: paragraphLocate(text, starts),
   };
 }

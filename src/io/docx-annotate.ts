@@ -11,6 +11,7 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { Parser } from 'htmlparser2';
 import { documentLayout, DocxError, type DocxLayout, type DocxRunSpan, type DocxTextElement } from './docx.js';
+import { lastAtOrBefore } from '../text/search.js';
 
 /** One comment to place: `range` is in the text `extractDocx` (src/io/docx.ts) gives for the same bytes. */
 export interface DocxNote {
@@ -502,14 +503,7 @@ function placeNotes(layout: DocxLayout, notes: readonly DocxNote[], firstId: num
     return lo;
   };
   const paragraphAt = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(starts, offset);
   };
   /** The whole paragraph holding the offset, or the nearest one with text before it, else after. */
   const wholeParagraph = (offset: number): { start: Point; end: Point } => {

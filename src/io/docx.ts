@@ -10,7 +10,8 @@
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import type { SourceCell, SourceTable } from '../model/table.js';
-import type { LoadedSource, PageMetadata, SourceLocation } from './source.js';
+import { paragraphLocate } from './locate.js';
+import type { LoadedSource, PageMetadata } from './source.js';
 
 /** What a refused .docx would have decompressed to: the part that passed the limit, in bytes. */
 export interface DocxSizeRefusal {
@@ -578,17 +579,6 @@ export function loadDocx(path: string, bytes: Uint8Array): LoadedSource {
     sourceText: text,
     page,
     tables,
-    locate(offset, side): SourceLocation {
-      const off = Math.max(0, Math.min(offset, text.length));
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid]! <= off) lo = mid;
-        else hi = mid - 1;
-      }
-      if (side === 'end' && lo > 0 && starts[lo] === off) lo--;
-      return { offset: off, line: lo + 1, column: off - starts[lo]! + 1 };
-    },
+    locate: paragraphLocate(text, starts),
   };
 }

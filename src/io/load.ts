@@ -4,38 +4,33 @@
  * runs start fast.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { decodeBytes, DecodeError } from './decode.js';
-import { formatOfName, INPUT_FORMATS, sniffFormat, sniffTextFormat } from './formats/index.js';
+import { DecodeError } from './decode.js';
+import { chooseFormat, formatOfName } from './formats/index.js';
+import { NODE_INPUT_FORMATS } from './formats/node.js';
+import { MAX_INPUT_BYTES } from './limits.js';
 import { looksLikeHtml } from './formats/html.js';
 import type { LoadedSource, SourceFormat } from './source.js';
 
 export { looksLikeHtml };
 
-/**
- * The largest file read. A report is tens of kilobytes; checking is linear but takes about two
- * seconds and 150 MB per megabyte, so anything far larger is not a report.
- */
-export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 /** File extensions jiaohe reads, by format. */
-export const EXTENSIONS: Readonly<Record<SourceFormat, readonly string[]>> = Object.fromEntries(INPUT_FORMATS.map((f) => [f.name, f.extensions])) as Record<SourceFormat, readonly string[]>;
+export const EXTENSIONS: Readonly<Record<SourceFormat, readonly string[]>> = Object.fromEntries(NODE_INPUT_FORMATS.map((f) => [f.name, f.extensions])) as Record<SourceFormat, readonly string[]>;
 
 /** The format a file name says, or null when its extension is not one jiaohe reads. */
 export function formatOfPath(path: string): SourceFormat | null {
-  return formatOfName(path)?.name ?? null;
+  return formatOfName(path, NODE_INPUT_FORMATS)?.name ?? null;
 }
 
 /**
- * Turns a file's bytes into a source. `format` comes from the file name. The bytes' own magic
- * number wins over the name (报告.txt saved from Word is read as Word); without a name (standard
- * input, an unknown extension) markup is read as HTML.
+ * Turns a file's bytes into a source. `format` comes from the file name; which reader reads the
+ * bytes is `chooseFormat`'s rule (a magic number wins over the name).
  */
 export async function loadSourceBytes(path: string, bytes: Uint8Array, format?: SourceFormat): Promise<LoadedSource> {
   if (bytes.length > MAX_INPUT_BYTES) throw new DecodeError('the file is too large', 'too-large');
-  const named = format === undefined ? null : INPUT_FORMATS.find((f) => f.name === format) ?? null;
-  let chosen = sniffFormat(bytes) ?? named;
-  if (chosen === null) chosen = sniffTextFormat(decodeBytes(bytes).text);
-  return hasText(await chosen.load(path, bytes));
+  const named = format === undefined ? null : (NODE_INPUT_FORMATS.find((f) => f.name === format) ?? null);
+  return hasText(await chooseFormat(bytes, named, NODE_INPUT_FORMATS).load(path, bytes));
 }
 
 /** A source with nothing to check (white space only, a page of scripts) is an error, not a clean report. */

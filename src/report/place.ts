@@ -6,6 +6,7 @@
  */
 import type { Locale } from '../engine/messages.js';
 import type { CheckedDocument } from './document.js';
+import { lastAtOrBefore } from '../text/search.js';
 
 /** A position in a document, in the unit its format is read in. */
 export type Place =
@@ -15,14 +16,7 @@ export type Place =
 
 /** The page (1-based) holding `offset`, given each page's start offset, ascending. */
 export function pageOf(pageStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = pageStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (pageStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lastAtOrBefore(pageStarts, offset) + 1;
 }
 
 /** The 1-based line of `offset` in `text`, counting from `from`. */

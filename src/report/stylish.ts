@@ -1,4 +1,5 @@
 import type { Locale } from '../engine/messages.js';
+import { placeOf, placeText } from './place.js';
 import { codeFrame } from './code-frame.js';
 import { summarize, type CheckedDocument, type Summary } from './document.js';
 
@@ -36,7 +37,7 @@ function fileNote(doc: CheckedDocument, locale: Locale): string {
   const notes: string[] = [];
   if (doc.format === 'html') notes.push('HTML');
   if (doc.format === 'docx' || doc.format === 'doc') notes.push(locale === 'zh' ? `.${doc.format},位置为 段落:字符` : `.${doc.format}, paragraph:character`);
-  if (doc.format === 'pdf') notes.push(locale === 'zh' ? 'PDF,位置为 行:列(按提取的文字;页码见 HTML 报告)' : 'PDF, line:column of the extracted text (pages in the HTML report)');
+  if (doc.format === 'pdf') notes.push(locale === 'zh' ? 'PDF,位置为 行:列(按提取的文字),并注明第几页第几行' : 'PDF, line:column of the extracted text, with the page and its line');
   if (doc.encoding && doc.encoding !== 'utf-8') notes.push(doc.encoding.toUpperCase());
   if (notes.length === 0) return '';
   return locale === 'zh' ? `(${notes.join(',')})` : ` (${notes.join(', ')})`;
@@ -64,7 +65,9 @@ export function formatStylish(docs: readonly CheckedDocument[], options: { color
     const words = SEVERITY_WORDS[options.locale];
     for (const d of doc.diagnostics) {
       const sev = d.severity === 'error' ? c('red', words.error) : d.severity === 'warning' ? c('yellow', words.warning) : c('blue', words.info);
-      out.push(`  ${c('dim', `${d.line}:${d.column}`.padEnd(8))} ${sev}  ${d.message}  ${c('dim', d.ruleId)}`);
+      // A PDF's lines run on across pages: the page and its line say where a reader finds it.
+      const page = doc.pageStarts ? ` ${c('dim', placeText(placeOf(doc, { offset: d.range.start, line: d.line, column: d.column }), options.locale))}` : '';
+      out.push(`  ${c('dim', `${d.line}:${d.column}`.padEnd(8))} ${sev}  ${d.message}  ${c('dim', d.ruleId)}${page}`);
       const frame = codeFrame(doc.text, d.range.start, d.range.end);
       const gutter = String(d.line).padStart(6);
       out.push(`${c('dim', `${gutter} |`)} ${frame.line}`);

@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './search.js';
+
 /** A 1-based line and column; the column counts UTF-16 code units. */
 export interface LineColumn {
   line: number;
@@ -45,13 +47,7 @@ export class LineIndex {
   position(offset: number): LineColumn {
     const off = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= off) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, off);
     return { line: lo + 1, column: off - starts[lo]! + 1 };
   }
 

@@ -11,6 +11,7 @@ import type { Severity } from '../engine/diagnostic.js';
 import type { Locale } from '../engine/messages.js';
 import { fill, WORDS } from './i18n.js';
 import type { FromWorker, KindInfo, RuleChoice, RuleInfo, ToWorker, WebDoc, WebFile, WebMark, WebSettings } from './protocol.js';
+import { lastAtOrBefore } from '../text/search.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -582,14 +583,7 @@ function layoutOf(doc: WebDoc): Layout {
 
 /** The line holding `offset`. */
 function lineAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(starts, offset);
 }
 
 /** Where line `i`'s shown text ends (before its line break and any carriage return). */

@@ -4,25 +4,22 @@
  * show. It runs in a Web Worker so that a large batch never freezes the page; it also makes the
  * downloads (HTML report, CSV, commented Word copies), which can take a while on big files.
  *
- * Only browser-safe modules are imported: the format registry's index is not, because its .doc
- * entry names a Node-only reader (word-extractor on Node's Buffer), and importing it would pull
- * that into the bundle. The text, web-page, Word and PDF readers are imported one by one instead;
+ * Files are read through the browser's format registry (src/io/formats/index.ts), which leaves
+ * out the Node-only .doc reader; a legacy Word file is recognised and refused with a message.
  * pdf.js itself (1.7 MB) comes in a separate script loaded only when a PDF is chosen.
  */
 import { BUILTIN_CROSS_RULES, BUILTIN_RULES } from '../../rules/index.js';
 import { checkReports } from '../builtin.js';
 import type { Claim } from '../claims/schema.js';
-import { cliMessage, type CliMessageId } from '../cli/messages.js';
+import { cliMessage, DECODE_MESSAGE_IDS } from '../cli/messages.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import type { Locale } from '../engine/messages.js';
 import { checkedDocuments } from '../io/checked-documents.js';
-import { decodeBytes, DecodeError } from '../io/decode.js';
+import { DecodeError } from '../io/decode.js';
 import { annotateDocx } from '../io/docx-annotate.js';
-import { docxFormat } from '../io/formats/docx.js';
-import { htmlFormat, looksLikeHtml } from '../io/formats/html.js';
-import { textFormat } from '../io/formats/text.js';
-import { startsWith } from '../io/formats/types.js';
-import { loadPdf } from '../io/pdf.js';
+import { chooseFormat, formatOfName, inputFormat } from '../io/formats/index.js';
+import { isOle, LEGACY_WORD_EXTENSIONS } from '../io/formats/ole.js';
+import { MAX_INPUT_BYTES } from '../io/limits.js';
 import type { LoadedSource } from '../io/source.js';
 import { countDigitRuns, MAX_DIGIT_RUNS } from '../parse/limits.js';
 import { BUILTIN_PROFILES } from '../profiles/builtin.js';
@@ -49,13 +46,6 @@ interface WorkerScope {
 }
 const scope = globalThis as unknown as WorkerScope;
 
-/** The same bound as the CLI's (src/io/load.ts, which reads from disk and so is not imported here). */
-const MAX_INPUT_BYTES = 8 * 1024 * 1024;
-/** What src/io/formats/pdf.ts and doc.ts recognise, restated: importing them would bundle their readers. */
-const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const PDF_EXTENSIONS = ['.pdf'];
-const DOC_EXTENSIONS = ['.doc', '.wps'];
 
 const post = (message: FromWorker, transfer?: Transferable[]): void => scope.postMessage(message, transfer);
 
@@ -120,49 +110,27 @@ function loadPdfjs(name: string, locale: Locale, source: string | undefined): vo
 async function load(file: WebFile, locale: Locale, pdfScript: string | undefined): Promise<LoadedSource> {
   const { name, bytes } = file;
   if (bytes.length > MAX_INPUT_BYTES) throw new DecodeError('the file is too large', 'too-large');
-  const ext = extensionOf(name);
-  let source: LoadedSource;
-  if (startsWith(bytes, OLE_MAGIC) || (DOC_EXTENSIONS.includes(ext) && !docxFormat.sniff!(bytes) && !startsWith(bytes, PDF_MAGIC))) {
+  const format = chooseFormat(bytes, formatOfName(name));
+  // A legacy Word file needs the command line; one that is really a web page or a .docx is read.
+  if (isOle(bytes) || (LEGACY_WORD_EXTENSIONS.includes(extensionOf(name)) && format.name === 'text')) {
     throw new ReadError(fill(WORDS[locale].docUnsupported, { name }));
-  } else if (docxFormat.sniff!(bytes)) {
-    source = await docxFormat.load(name, bytes);
-  } else if (startsWith(bytes, PDF_MAGIC) || PDF_EXTENSIONS.includes(ext)) {
+  }
+  if (format.name === 'pdf') {
     if (bytes.length === 0) throw new DecodeError('the file is empty', 'empty');
     loadPdfjs(name, locale, pdfScript);
-    source = await loadPdf(name, bytes);
-  } else if (docxFormat.extensions.includes(ext)) {
-    source = await docxFormat.load(name, bytes);
-  } else if (htmlFormat.extensions.includes(ext)) {
-    source = await htmlFormat.load(name, bytes);
-  } else if (textFormat.extensions.includes(ext)) {
-    source = await textFormat.load(name, bytes);
-  } else {
-    source = await (looksLikeHtml(decodeBytes(bytes).text) ? htmlFormat : textFormat).load(name, bytes);
   }
+  const source: LoadedSource = await format.load(name, bytes);
   if (source.text.trim() === '') throw new DecodeError('the file has no report text', 'no-text');
   // Refused before any parsing, as the CLI does: such a text is a data dump, not a report.
   if (countDigitRuns(source.text, MAX_DIGIT_RUNS) > MAX_DIGIT_RUNS) throw new ReadError(cliMessage(locale, 'tooManyNumbers', { path: name, max: String(MAX_DIGIT_RUNS) }));
   return source;
 }
 
-const DECODE_MESSAGES: Record<DecodeError['code'], CliMessageId> = {
-  empty: 'empty',
-  binary: 'binary',
-  undecodable: 'undecodable',
-  'no-text': 'noText',
-  'too-large': 'tooLarge',
-  'no-text-layer': 'noTextLayer',
-  encrypted: 'encrypted',
-  'damaged-pdf': 'damagedPdf',
-  'damaged-doc': 'damagedDoc',
-  'not-word': 'notWord',
-  'old-word': 'oldWord',
-};
 
 /** Why a file could not be read, in the CLI's words (src/cli/inputs.ts `inputError`, which reads files and so is not imported). */
 function readError(name: string, error: unknown, locale: Locale): string {
   if (error instanceof ReadError) return error.message;
-  if (error instanceof DecodeError) return cliMessage(locale, DECODE_MESSAGES[error.code], { path: name });
+  if (error instanceof DecodeError) return cliMessage(locale, DECODE_MESSAGE_IDS[error.code], { path: name });
   const e = error as { name?: string; code?: string; message?: string };
   if (e.name === 'DocxError') {
     if (e.code === 'damaged') return cliMessage(locale, 'damagedDocx', { path: name });
@@ -365,7 +333,7 @@ function exportFile(message: Extract<ToWorker, { type: 'export' }>): void {
     const bytes = message.path === undefined ? undefined : last.bytes.get(message.path);
     if (!doc || !bytes || doc.format !== 'docx') throw new Error(`${message.path ?? ''}: not a checked .docx file`);
     const data = annotateDocx(bytes, doc.diagnostics.map((d) => ({ range: d.range, text: commentBody(d, locale) })), { author: 'jiaohe' });
-    post({ type: 'exported', request, name: annotatedName(doc.path), mime: docxFormat.mime, data }, [data.buffer]);
+    post({ type: 'exported', request, name: annotatedName(doc.path), mime: inputFormat('docx').mime, data }, [data.buffer]);
   }
 }
 

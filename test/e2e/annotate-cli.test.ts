@@ -49,13 +49,46 @@ describe('jiaohe check --annotate (built CLI)', () => {
     writeFileSync(join(dir, 'b.txt'), seedText('street'));
     const r = runCli(['check', input, join(dir, 'b.txt'), '--annotate-dir', join(dir, 'out'), '--no-config', '--locale', 'en']);
     expect(existsSync(join(dir, 'out', 'a.校核.docx'))).toBe(true);
-    expect(r.stderr).toContain('b.txt: not a .docx file; no commented copy is written');
+    expect(r.stderr).toContain('b.txt: not a .docx read from a file; no commented copy is written');
 
-    // The commented copy named as an input: refused, the file left as it was.
+    // The commented copy named as an input: not written over, said, and the run goes on.
     const copy = join(dir, 'out', 'a.校核.docx');
     const kept = sha(copy);
     const again = runCli(['check', input, copy, '--annotate-dir', join(dir, 'out'), '--no-config']);
-    expect(again.code).toBe(2);
+    expect(again.code).not.toBe(2);
+    expect(again.stderr).toContain('是被检查的文件之一,未写入');
     expect(sha(copy)).toBe(kept);
+  });
+
+  it('does not read its own commented copies as reports when a folder is checked again', async () => {
+    const dir = scratchDir('jiaohe-annotate-again-');
+    writeFileSync(join(dir, '报告.docx'), await docxOf(seedText('street')));
+    const first = runCli(['check', dir, '--annotate', '--format', 'json', '--no-config']);
+    expect((JSON.parse(first.stdout) as { documents: unknown[] }).documents).toHaveLength(1);
+    expect(existsSync(join(dir, '报告.校核.docx'))).toBe(true);
+    const second = runCli(['check', dir, '--annotate', '--format', 'json', '--no-config']);
+    expect(second.code).toBe(first.code);
+    expect((JSON.parse(second.stdout) as { documents: Array<{ path: string }> }).documents.map((d) => d.path)).toEqual([join(dir, '报告.docx')]);
+    expect(second.stderr).toContain('已写入带批注的副本');
+  });
+
+  it('writes one copy per name into --annotate-dir and says so for a second file of the same name', async () => {
+    const dir = scratchDir('jiaohe-annotate-same-');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a', '报告.docx'), await docxOf(seedText('street')));
+    writeFileSync(join(dir, 'b', '报告.docx'), await docxOf(seedText('district')));
+    const r = runCli(['check', join(dir, 'a', '报告.docx'), join(dir, 'b', '报告.docx'), '--annotate-dir', join(dir, 'out'), '--no-config']);
+    expect(r.stderr.match(/已写入带批注的副本/g)).toHaveLength(1);
+    expect(r.stderr).toContain('已由另一个同名文件写入,未覆盖');
+  });
+
+  it('writes no copy for a .docx read from standard input, and says why', async () => {
+    const dir = scratchDir('jiaohe-annotate-stdin-');
+    const r = runCli(['check', '-', '--stdin-filename', '报告.docx', '--annotate', '--no-config'], { cwd: dir, input: await docxOf(seedText('street')) });
+    expect(r.code).not.toBe(2);
+    expect(r.stderr).toContain('报告.docx: 不是从文件读取的 .docx');
+    expect(existsSync(join(dir, '报告.校核.docx'))).toBe(false);
   });
 });

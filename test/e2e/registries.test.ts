@@ -52,6 +52,31 @@ describe('glob patterns expanded by the tool, with --ignore-pattern', () => {
     expect(paths(folder.stdout).map((p) => p.replace(/^\.\//, ''))).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('takes the folders before the first wildcard literally, so brackets in a folder name are no group', () => {
+    const dir = reportsDir();
+    mkdirSync(join(dir, '报告(2024)'));
+    writeFileSync(join(dir, '报告(2024)', 'x.txt'), seedText('street'));
+    const r = runCli(['check', '报告(2024)/*.txt', '--format', 'json', '--no-config'], { cwd: dir });
+    expect(paths(r.stdout)).toEqual(['报告(2024)/x.txt']);
+  });
+
+  it('leaves out a folder named by --ignore-pattern, takes an absolute pattern from the working directory, and refuses to check nothing', () => {
+    const dir = reportsDir();
+    const folder = runCli(['check', '**/*.txt', '--format', 'json', '--no-config', '--ignore-pattern', 'sub', '--ignore-pattern', join(dir, '草稿.txt')], { cwd: dir });
+    expect(paths(folder.stdout)).toEqual(['a.txt', 'b.txt']);
+    const none = runCli(['check', '*.txt', '--no-config', '--ignore-pattern', '*.txt'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('*.txt: 找到的文件都被 --ignore-pattern 排除');
+  });
+
+  it('reads a file named .doc that is a web page as a web page', () => {
+    const dir = reportsDir();
+    writeFileSync(join(dir, 'word-page.doc'), `<html><body><p>${seedText('street').split('\n').join('</p><p>')}</p></body></html>`);
+    const r = runCli(['check', 'word-page.doc', '--format', 'json', '--no-config'], { cwd: dir });
+    expect(r.code).not.toBe(2);
+    expect((JSON.parse(r.stdout) as { documents: Array<{ format: string }> }).documents[0]!.format).toBe('html');
+  });
+
   it('reads a file named outright even when a pattern would leave it out', () => {
     const dir = reportsDir();
     const r = runCli(['check', '草稿.txt', '--format', 'json', '--no-config', '--ignore-pattern', '草稿*'], { cwd: dir });
@@ -62,7 +87,7 @@ describe('glob patterns expanded by the tool, with --ignore-pattern', () => {
     const dir = reportsDir();
     const r = runCli(['check', '*.docx', '--no-config'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('*.docx:没有匹配的报告文件');
+    expect(r.stderr).toContain('*.docx: 没有匹配的报告文件');
   });
 });
 
@@ -111,10 +136,14 @@ describe('output formats as a registry, and a formatter from a file', () => {
     writeFileSync(join(dir, 'number.mjs'), 'export function format() { return 42; }\n');
     const none = runCli(['check', 'a.txt', '--format', './none.mjs', '--no-config'], { cwd: dir });
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('--format ./none.mjs:无法作为输出格式加载');
+    expect(none.stderr).toContain('--format ./none.mjs: 无法作为输出格式使用(没有导出格式');
     const number = runCli(['check', 'a.txt', '--format', './number.mjs', '--no-config'], { cwd: dir });
     expect(number.code).toBe(2);
-    expect(number.stderr).toContain('returned number');
+    expect(number.stderr).toContain('format() 返回的是 number,不是文本');
+    writeFileSync(join(dir, 'throws.mjs'), "export default { name: 'x', format() { throw new Error('boom'); } };\n");
+    const throws = runCli(['check', 'a.txt', '--format', './throws.mjs', '--no-config'], { cwd: dir });
+    expect(throws.code).toBe(2);
+    expect(throws.stderr).toBe('jiaohe: --format ./throws.mjs: 无法作为输出格式使用(boom)\n');
     const missing = runCli(['check', 'a.txt', '--format', './missing.mjs', '--no-config'], { cwd: dir });
     expect(missing.code).toBe(2);
   });

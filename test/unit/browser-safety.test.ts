@@ -20,6 +20,20 @@ const CORE = [
   'src/io/decode.ts',
   'src/io/html.ts',
   'src/io/docx.ts',
+  'src/io/docx-annotate.ts',
+  'src/io/pdf.ts',
+  'src/io/locate.ts',
+  'src/io/limits.ts',
+  'src/io/checked-documents.ts',
+  'src/io/formats/index.ts',
+  'src/io/formats/types.ts',
+  'src/io/formats/text.ts',
+  'src/io/formats/html.ts',
+  'src/io/formats/docx.ts',
+  'src/io/formats/pdf.ts',
+  'src/io/formats/ole.ts',
+  'src/docx.ts',
+  'src/web',
   'src/index.ts',
   'src/report-helpers.ts',
   'rules',
@@ -42,12 +56,12 @@ describe('the core imports nothing from Node', () => {
 
   it.each(files.map((f) => [relative(projectPath(''), f), f]))('%s uses no Node module or global', (_name, file) => {
     const code = readFileSync(file, 'utf8');
-    expect(code).not.toMatch(/from ['"]node:/);
+    expect(code).not.toMatch(/(from|import\()\s*['"]node:/);
     expect(code).not.toMatch(/from ['"](fs|path|os|url|util|crypto|child_process|stream|buffer)['"]/);
     expect(code).not.toMatch(/\b(process|Buffer|require|__dirname)\s*[.(]/);
   });
 
-  it.each(['src/index.ts', 'src/io/html.ts', 'src/io/docx.ts'])('%s bundles for the browser platform', async (entry) => {
+  it.each(['src/index.ts', 'src/io/html.ts', 'src/docx.ts', 'src/io/formats/index.ts'])('%s bundles for the browser platform', async (entry) => {
     const result = await build({
       entryPoints: [projectPath(entry)],
       bundle: true,

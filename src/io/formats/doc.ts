@@ -3,20 +3,16 @@
  * positions are paragraph and character. Node only (see src/io/doc.ts).
  */
 import { DecodeError } from '../decode.js';
-import { startsWith, type InputFormat } from './types.js';
-
-/**
- * The OLE compound file header. .xls and .ppt files start with it too: the reader refuses an
- * OLE file that holds no Word document, saying what it is.
- */
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+import { isOle, LEGACY_WORD_EXTENSIONS } from './ole.js';
+import type { InputFormat } from './types.js';
 
 /** Legacy Word. */
 export const docFormat: InputFormat = {
   name: 'doc',
-  extensions: ['.doc', '.wps'],
+  extensions: LEGACY_WORD_EXTENSIONS,
   mime: 'application/msword',
-  sniff: (bytes) => startsWith(bytes, OLE),
+  // The reader refuses an OLE file that holds no Word document (.xls, .ppt), saying what it is.
+  sniff: isOle,
   load: async (path, bytes) => {
     if (bytes.length === 0) throw new DecodeError('the file is empty', 'empty');
     const { loadDoc } = await import('../doc.js');
