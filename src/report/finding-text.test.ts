@@ -42,7 +42,9 @@ describe('findingParts on the seeds', () => {
     expect(zero.suggestion).toBeNull();
     expect(zero.figures).toEqual(['数量: 8件 (36:352)', '数量: 1件 (36:371)', '数量: 2件 (36:397)', '数量: 1件 (36:416)']);
     const causes = findingParts(find(zh, 'required-sections', '二、存在的问题'), 'zh');
-    expect(causes.basis).toBe('应有:原因');
+    // The regulation the message cites is the finding's legal basis, last in 依据.
+    expect(causes.basis).toBe('应有:原因;《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号)第二十五条第(二)项');
+    expect(causes.regulations).toEqual(['《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号)第二十五条第(二)项']);
     expect(causes.figures).toEqual([]);
   });
 

@@ -18,6 +18,18 @@ export interface FindingParts {
   suggestion: string | null;
   /** The related figures, each with where it is (`分子: 1742件 (11:58)`). */
   figures: string[];
+  /** The regulations the finding rests on, as its message cites them (`《…规定》第二十五条第(二)项`). */
+  regulations: string[];
+}
+
+/**
+ * The regulations a message cites: a title in 《》, with its document number in brackets and the
+ * article, item or paragraph after it. Rules cite the regulation they rest on in the message itself
+ * (required parts, deadlines); a finding of arithmetic cites none.
+ */
+export function regulationsIn(message: string): string[] {
+  const found = message.match(/《[^《》]+》(?:[((][^()()]{1,30}[))])?(?:第[一二三四五六七八九十百零〇\d]+条)?(?:第[((]?[一二三四五六七八九十\d]+[))]?[项款])?/g) ?? [];
+  return [...new Set(found)];
 }
 
 const LABELS = {
@@ -60,9 +72,8 @@ function expectedText(expected: string, locale: Locale): string {
 /**
  * 依据: the computation as the rule wrote it, then what was expected, then the rule's remark.
  * The computed value and the base are left out when the expression already shows them, so
- * `116/120 = 96.6667%` is not followed by `96.6667%` and `116批 / 120批` again. Rules name no
- * regulation in their meta (a profile's regulation is already in the messages that rest on
- * it), so none is added here.
+ * `116/120 = 96.6667%` is not followed by `96.6667%` and `116批 / 120批` again. Last, the
+ * regulations the message cites: 依据 in an audit opinion is first of all its legal basis.
  */
 function basisText(d: Diagnostic, locale: Locale): string {
   const l = LABELS[locale];
@@ -81,6 +92,8 @@ function basisText(d: Diagnostic, locale: Locale): string {
   // Rules write their notes for developers, in English. A Chinese page for people leaves out a
   // note with English words in it (the JSON and SARIF outputs keep every note).
   if (e.note && (locale === 'en' || !/[A-Za-z]{2,}/.test(e.note))) parts.push(locale === 'zh' ? `${l.note}:${e.note}` : `${l.note}: ${e.note}`);
+  const regulations = regulationsIn(d.message);
+  if (regulations.length > 0) parts.push(regulations.join(locale === 'zh' ? '、' : ', '));
   return parts.join(locale === 'zh' ? ';' : '; ');
 }
 
@@ -106,7 +119,7 @@ function figureTexts(d: Diagnostic): string[] {
 
 /** A finding's 问题, 依据, 建议 and related figures, in a locale. */
 export function findingParts(d: Diagnostic, locale: Locale): FindingParts {
-  return { problem: d.message, basis: basisText(d, locale), suggestion: suggestionText(d, locale), figures: figureTexts(d) };
+  return { problem: d.message, basis: basisText(d, locale), suggestion: suggestionText(d, locale), figures: figureTexts(d), regulations: regulationsIn(d.message) };
 }
 
 /**

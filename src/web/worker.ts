@@ -26,7 +26,7 @@ import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { flattenSections } from '../report-helpers.js';
 import { formatCsv } from '../report/csv.js';
 import { summarize, type CheckedDocument } from '../report/document.js';
-import { commentBody, findingRows, kindText } from '../report/finding-text.js';
+import { commentBody, findingRows, kindText, regulationsIn } from '../report/finding-text.js';
 import { formatHtml } from '../report/html.js';
 import { placeOf, placeText } from '../report/place.js';
 import { summaryLine } from '../report/stylish.js';
@@ -153,15 +153,6 @@ function kindInfos(): KindInfo[] {
 
 const KNOWN_RULES = new Set(ruleInfos().map((r) => r.id));
 const KNOWN_KINDS = new Set(BUILTIN_PROFILES.map((p) => p.id));
-
-/**
- * Regulations a message names: 《…》 with the document number and article that follow it
- * (`《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号)第二十五条第(二)项`).
- */
-export function regulationsIn(message: string): string[] {
-  const found = message.match(/《[^《》]+》(?:[((][^()()]{1,30}[))])?(?:第[一二三四五六七八九十百零〇\d]+条)?(?:第[((]?[一二三四五六七八九十\d]+[))]?[项款])?/g) ?? [];
-  return [...new Set(found)];
-}
 
 /** The latest run's documents and bytes, for the downloads. */
 let last: { docs: CheckedDocument[]; bytes: Map<string, Uint8Array>; locale: Locale } | null = null;
