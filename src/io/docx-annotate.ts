@@ -20,6 +20,7 @@ export interface DocxNote {
   text: string;
 }
 
+/** Who wrote the comments and when, as Word shows them. */
 export interface AnnotateOptions {
   /** The comments' author (default `jiaohe`). */
   author?: string;

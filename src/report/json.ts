@@ -34,6 +34,7 @@ export function toJsonOutput(
     claims: d.claims,
     links: links.filter((l) => l.child === d.path || l.parent === d.path),
     baselined: d.baselined?.length ?? 0,
+    ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}),
   }));
   return {
     version: OUTPUT_VERSION,

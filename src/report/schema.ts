@@ -64,6 +64,11 @@ export const DocumentOutputSchema = z.object({
   links: z.array(LinkSchema),
   /** How many findings a baseline accepted (not listed). */
   baselined: z.number().int().nonnegative(),
+  /**
+   * For a PDF: the offset where each page starts, ascending (page 1 at 0). A finding is on the page
+   * of the last start at or before its `range.start` (`pageOf`). An addition within version 1.
+   */
+  pageStarts: z.array(z.number().int().nonnegative()).optional(),
 });
 
 /** Everything `jiaohe check --format json` prints. */

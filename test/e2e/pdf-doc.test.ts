@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageOf } from '../../src/report/place.js';
 import { CheckOutputSchema, type CheckOutput } from '../../src/index.js';
 import { projectPath } from '../helpers.js';
 import { buildPdf, paragraphLines } from '../pdf-builder.js';
@@ -53,6 +54,11 @@ describe('jiaohe check on PDF and .doc files (built CLI)', () => {
     // The base, 120件, starts on line 6 (…申请12) and ends on line 7 (0件…).
     const base = rate!.related.find((r) => r.message.includes('120'));
     expect([base?.line, base?.column]).toEqual([6, 9]);
+    // Two pages; the rate is on the second, as the JSON's page starts and stylish output say.
+    expect(doc.pageStarts).toHaveLength(2);
+    expect(pageOf(doc.pageStarts!, rate!.range.start)).toBe(2);
+    const stylish = runCli(['check', 'report.pdf'], { cwd: dir }).stdout;
+    expect(stylish).toMatch(/8:2 +警告 +办结率96\.6%[^\n]*第2页第4行/);
   });
 
   it('reads a .doc: the wrong rate is found in paragraph 3', () => {
