@@ -8,10 +8,9 @@ import type { Range } from '../model/range.js';
 import type { SourceTable } from '../model/table.js';
 import { LineIndex } from '../text/line-index.js';
 
-/** The input formats jiaohe reads. */
-export const SourceFormatSchema = z.enum(['text', 'html', 'docx', 'pdf', 'doc']);
-/** The input formats jiaohe reads. */
-export type SourceFormat = z.infer<typeof SourceFormatSchema>;
+import type { SourceFormat } from './formats/facts.js';
+
+export { SourceFormatSchema, type SourceFormat } from './formats/facts.js';
 
 /**
  * Metadata a file carries outside the report's text: a government page's info table and meta

@@ -5,6 +5,7 @@
  * Browser-safe.
  */
 import type { Locale } from '../engine/messages.js';
+import { countsParagraphs } from '../io/formats/facts.js';
 import type { CheckedDocument } from './document.js';
 import { lastAtOrBefore } from '../text/search.js';
 
@@ -32,7 +33,7 @@ function lineFrom(text: string, from: number, offset: number): number {
  * placed on its page.
  */
 export function placeOf(doc: Pick<CheckedDocument, 'format' | 'pageStarts' | 'text'>, at: { offset: number; line: number; column: number }): Place {
-  if (doc.format === 'docx' || doc.format === 'doc') return { kind: 'paragraph', paragraph: at.line, column: at.column };
+  if (countsParagraphs(doc.format)) return { kind: 'paragraph', paragraph: at.line, column: at.column };
   if (doc.pageStarts && doc.pageStarts.length > 0) {
     const page = pageOf(doc.pageStarts, at.offset);
     return { kind: 'page', page, line: lineFrom(doc.text, doc.pageStarts[page - 1]!, at.offset), column: at.column };

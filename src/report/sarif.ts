@@ -7,6 +7,7 @@ import type { Range } from '../model/range.js';
 import { LineIndex } from '../text/line-index.js';
 import type { CheckedDocument } from './document.js';
 import { placeOf, placeText } from './place.js';
+import { FORMAT_FACTS } from '../io/formats/facts.js';
 
 /** Options of `toSarifLog` and `formatSarif`: the rules to describe, the locale, the version and the base directory. */
 export interface SarifOptions {
@@ -191,19 +192,12 @@ function levelOf(severity: Severity): Sarif.Result.level {
     .exhaustive();
 }
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  text: 'text/plain',
-  html: 'text/html',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  pdf: 'application/pdf',
-};
 
 /** A lookup rather than an exhaustive match, so a format added later still gets a type. */
 function mimeTypeOf(doc: CheckedDocument): string {
   // Only a PDF is paged, whatever format name it is read under.
-  if (isPaged(doc)) return MIME_TYPES.pdf!;
-  return MIME_TYPES[doc.format ?? 'text'] ?? 'application/octet-stream';
+  if (isPaged(doc)) return FORMAT_FACTS.pdf.mime;
+  return FORMAT_FACTS[doc.format ?? 'text']?.mime ?? 'application/octet-stream';
 }
 
 function isPaged(doc: Pick<CheckedDocument, 'pageStarts'>): boolean {

@@ -1,4 +1,5 @@
 import type { Locale } from '../engine/messages.js';
+import { countsParagraphs } from '../io/formats/facts.js';
 import { placeOf, placeText } from './place.js';
 import { codeFrame } from './code-frame.js';
 import { summarize, type CheckedDocument, type Summary } from './document.js';
@@ -36,7 +37,7 @@ export function summaryLine(s: Summary, locale: Locale): string {
 function fileNote(doc: CheckedDocument, locale: Locale): string {
   const notes: string[] = [];
   if (doc.format === 'html') notes.push('HTML');
-  if (doc.format === 'docx' || doc.format === 'doc') notes.push(locale === 'zh' ? `.${doc.format},位置为 段落:字符` : `.${doc.format}, paragraph:character`);
+  if (countsParagraphs(doc.format)) notes.push(locale === 'zh' ? `.${doc.format},位置为 段落:字符` : `.${doc.format}, paragraph:character`);
   if (doc.format === 'pdf') notes.push(locale === 'zh' ? 'PDF,位置为 行:列(按提取的文字),并注明第几页第几行' : 'PDF, line:column of the extracted text, with the page and its line');
   if (doc.encoding && doc.encoding !== 'utf-8') notes.push(doc.encoding.toUpperCase());
   if (notes.length === 0) return '';

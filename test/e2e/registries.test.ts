@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/node.js';
+import { FORMAT_FACTS, SourceFormatSchema } from '../../src/io/formats/facts.js';
 import { INPUT_FORMATS, formatOfName, sniffFormat } from '../../src/io/formats/index.js';
+import { NODE_INPUT_FORMATS } from '../../src/io/formats/node.js';
 import { BUILTIN_FORMAT_NAMES } from '../../src/report/formatters.js';
 import { scratchDir, seedText } from '../helpers.js';
 import { runCli } from './run-cli.js';
@@ -33,6 +35,14 @@ describe('input formats as a registry', () => {
     expect(formatOfName('dir.docx/报告')).toBeNull();
     expect(sniffFormat(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))?.name).toBe('docx');
     expect(sniffFormat(new TextEncoder().encode('PK? not a zip'))).toBeNull();
+  });
+
+  it('has a reader under Node for every format name, each with the facts outputs read', () => {
+    expect(NODE_INPUT_FORMATS.map((f) => f.name).sort()).toEqual([...SourceFormatSchema.options].sort());
+    for (const f of NODE_INPUT_FORMATS) expect(f.mime).toBe(FORMAT_FACTS[f.name].mime);
+    // The browser's registry is Node's less the formats whose readers need Node.
+    expect(INPUT_FORMATS.every((f) => NODE_INPUT_FORMATS.includes(f))).toBe(true);
+    expect(NODE_INPUT_FORMATS.filter((f) => !INPUT_FORMATS.includes(f)).map((f) => f.name)).toEqual(['doc']);
   });
 });
 

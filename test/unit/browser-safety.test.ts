@@ -26,6 +26,7 @@ const CORE = [
   'src/io/limits.ts',
   'src/io/checked-documents.ts',
   'src/io/formats/index.ts',
+  'src/io/formats/facts.ts',
   'src/io/formats/types.ts',
   'src/io/formats/text.ts',
   'src/io/formats/html.ts',

@@ -5,12 +5,13 @@
 import { DecodeError } from '../decode.js';
 import { isOle, LEGACY_WORD_EXTENSIONS } from './ole.js';
 import type { InputFormat } from './types.js';
+import { FORMAT_FACTS } from './facts.js';
 
 /** Legacy Word. */
 export const docFormat: InputFormat = {
   name: 'doc',
   extensions: LEGACY_WORD_EXTENSIONS,
-  mime: 'application/msword',
+  mime: FORMAT_FACTS.doc.mime,
   // The reader refuses an OLE file that holds no Word document (.xls, .ppt), saying what it is.
   sniff: isOle,
   load: async (path, bytes) => {

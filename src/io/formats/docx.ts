@@ -1,6 +1,7 @@
 /** A Word file (.docx): paragraphs as lines, tables as tables; positions are paragraph and character. */
 import { DecodeError } from '../decode.js';
 import { startsWith, type InputFormat } from './types.js';
+import { FORMAT_FACTS } from './facts.js';
 
 /** A zip archive's local file header: every .docx starts with one. */
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -9,7 +10,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 export const docxFormat: InputFormat = {
   name: 'docx',
   extensions: ['.docx'],
-  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  mime: FORMAT_FACTS.docx.mime,
   sniff: (bytes) => startsWith(bytes, ZIP),
   load: async (path, bytes) => {
     if (bytes.length === 0) throw new DecodeError('the file is empty', 'empty');

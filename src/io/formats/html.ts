@@ -1,6 +1,7 @@
 /** A saved web page (.html): its report text, tables and page metadata, positions in the page's own text. */
 import { decodeBytes } from '../decode.js';
 import type { InputFormat } from './types.js';
+import { FORMAT_FACTS } from './facts.js';
 
 /** Whether decoded text is a web page rather than a report typed as text. */
 export function looksLikeHtml(text: string): boolean {
@@ -12,7 +13,7 @@ export function looksLikeHtml(text: string): boolean {
 export const htmlFormat: InputFormat = {
   name: 'html',
   extensions: ['.html', '.htm', '.shtml', '.xhtml'],
-  mime: 'text/html',
+  mime: FORMAT_FACTS.html.mime,
   sniffText: looksLikeHtml,
   load: async (path, bytes) => {
     const { text, encoding } = decodeBytes(bytes);

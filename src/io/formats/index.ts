@@ -1,7 +1,8 @@
 /**
  * The input formats jiaohe reads, as a registry: adding one is a module in this folder (its
  * `InputFormat`), one line in `INPUT_FORMATS` (or, for a format only Node can read, in
- * `NODE_INPUT_FORMATS` of node.ts) and its name in `SourceFormatSchema`. Browser-safe: the web page
+ * `NODE_INPUT_FORMATS` of node.ts), and its name, MIME type and position unit in facts.ts: all in
+ * this folder. Browser-safe: the web page
  * reads files through this registry too.
  */
 import { decodeBytes } from '../decode.js';

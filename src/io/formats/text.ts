@@ -2,12 +2,13 @@
 import { decodeBytes } from '../decode.js';
 import { textSource } from '../source.js';
 import type { InputFormat } from './types.js';
+import { FORMAT_FACTS } from './facts.js';
 
 /** Plain text. */
 export const textFormat: InputFormat = {
   name: 'text',
   extensions: ['.txt', '.md', '.text'],
-  mime: 'text/plain',
+  mime: FORMAT_FACTS.text.mime,
   load: async (path, bytes) => {
     const { text, encoding } = decodeBytes(bytes);
     return textSource(path, text, encoding);
