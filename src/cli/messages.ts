@@ -35,6 +35,10 @@ const MESSAGES = {
     zh: '{path}: 不是 Word 文档,无法读取(可能是 Excel、PowerPoint 等其他程序的文件)',
     en: '{path}: not a Word document (perhaps a file of another program, such as Excel or PowerPoint)',
   },
+  rtf: {
+    zh: '{path}: 这是 RTF 格式的文件(只是以 Word 文件名保存),无法读取;请在 Word 或 WPS 中另存为 .docx',
+    en: '{path}: a Rich Text Format file (saved under a Word name), which cannot be read; save it as .docx in Word or WPS',
+  },
   oldWord: {
     zh: '{path}: 这是 Word 95 或更早版本的文件,无法读取;请在 Word 或 WPS 中另存为 .docx',
     en: '{path}: a Word 95 (or older) file, which cannot be read; save it as .docx in Word or WPS',
@@ -190,4 +194,5 @@ export const DECODE_MESSAGE_IDS = {
   'damaged-doc': 'damagedDoc',
   'not-word': 'notWord',
   'old-word': 'oldWord',
+  rtf: 'rtf',
 } as const satisfies Record<DecodeError['code'], CliMessageId>;

@@ -24,7 +24,9 @@ export class DecodeError extends Error {
       /** An OLE file (.xls, .ppt, a Works file) with no Word document in it. */
       | 'not-word'
       /** A Word 6/95 (or older) binary file, whose layout the .doc reader does not know. */
-      | 'old-word',
+      | 'old-word'
+      /** A Rich Text Format file saved under a Word name (报告.doc), which no reader here reads. */
+      | 'rtf',
   ) {
     super(message);
     this.name = 'DecodeError';

@@ -87,6 +87,14 @@ describe('glob patterns expanded by the tool, with --ignore-pattern', () => {
     expect((JSON.parse(r.stdout) as { documents: Array<{ format: string }> }).documents[0]!.format).toBe('html');
   });
 
+  it('says a file named .doc that is Rich Text is RTF, with exit code 2', () => {
+    const dir = reportsDir();
+    writeFileSync(join(dir, 'rich.doc'), '{\\rtf1\\ansi 本街道受理120件}');
+    const r = runCli(['check', 'rich.doc', '--no-config'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('jiaohe: rich.doc: 这是 RTF 格式的文件(只是以 Word 文件名保存),无法读取;请在 Word 或 WPS 中另存为 .docx\n');
+  });
+
   it('reads a file named outright even when a pattern would leave it out', () => {
     const dir = reportsDir();
     const r = runCli(['check', '草稿.txt', '--format', 'json', '--no-config', '--ignore-pattern', '草稿*'], { cwd: dir });

@@ -4,8 +4,11 @@
  */
 import { DecodeError } from '../decode.js';
 import { isOle, LEGACY_WORD_EXTENSIONS } from './ole.js';
-import type { InputFormat } from './types.js';
+import { startsWith, type InputFormat } from './types.js';
 import { FORMAT_FACTS } from './facts.js';
+
+/** `{\rtf`: how every Rich Text Format file starts. */
+const RTF = [0x7b, 0x5c, 0x72, 0x74, 0x66];
 
 /** Legacy Word. */
 export const docFormat: InputFormat = {
@@ -16,6 +19,8 @@ export const docFormat: InputFormat = {
   sniff: isOle,
   load: async (path, bytes) => {
     if (bytes.length === 0) throw new DecodeError('the file is empty', 'empty');
+    // Word saves "Rich Text" under a .doc name as readily as a .doc: say what it is, not "not Word".
+    if (startsWith(bytes, RTF)) throw new DecodeError('a Rich Text Format file', 'rtf');
     const { loadDoc } = await import('../doc.js');
     return loadDoc(path, bytes);
   },
