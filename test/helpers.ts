@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
+import { DecodeError } from '../src/io/decode.js';
 import { parseReport, type CheckedDocument, type Report } from '../src/index.js';
 
 /** Absolute path of a file under the project root. */
@@ -72,4 +73,14 @@ export async function checkedSeeds(locale: 'zh' | 'en'): Promise<CheckedDocument
   const result = await checkFiles(['seeds/2020-baiyun-district.txt', 'seeds/2020-baiyun-shimen-street.txt'], { locale, noConfig: true });
   if (result.exitCode === 2) throw new Error(`the seeds could not be checked: ${result.errors.join('\n')}`);
   return result.documents;
+}
+
+/** The `DecodeError` a load fails with; the test fails if it succeeds or fails otherwise. */
+export async function decodeFailure(promise: Promise<unknown>): Promise<DecodeError> {
+  const e = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(DecodeError);
+  return e as DecodeError;
 }

@@ -19,6 +19,7 @@ import { CliError, cliMessage, failureList, type CliMessageId } from './messages
 import { assertNotInput, writeAtomic } from './output.js';
 import { importUserModule, loadPlugins, runPlugins, type PluginRules } from './plugins.js';
 import { Progress } from './progress.js';
+import { annotatedName } from '../io/annotated-name.js';
 
 /** Where the command writes, so tests can run it in-process. */
 export interface CliIo {
@@ -203,7 +204,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
   }
 
   io.onDocuments?.(docs);
-  if (options.annotate) await annotateAll(docs, sources, options, io);
+  if (options.annotate) await annotateAll(docs, byPath, options, io);
 
   const s = summarize(docs);
   const tooManyWarnings = options.maxWarnings !== null && s.warnings > options.maxWarnings;
@@ -214,8 +215,7 @@ export async function runCheck(options: CliOptions, io: CliIo): Promise<number> 
 
 /** Where the commented copy of `path` goes: `报告.校核.docx` beside it, or in `dir`. */
 export function annotatedPath(path: string, dir?: string): string {
-  const name = basename(path).replace(/\.docx$/i, '');
-  return resolve(dir ?? dirname(resolve(path)), `${name}.校核.docx`);
+  return resolve(dir ?? dirname(resolve(path)), annotatedName(basename(path)));
 }
 
 /**
@@ -224,22 +224,21 @@ export function annotatedPath(path: string, dir?: string): string {
  * was read, its copy's name an input or taken by another copy) is said on stderr and left alone;
  * the others are still written.
  */
-async function annotateAll(docs: readonly CheckedDocument[], sources: readonly LoadedSource[], options: CliOptions, io: CliIo): Promise<void> {
+async function annotateAll(docs: readonly CheckedDocument[], byPath: ReadonlyMap<string, LoadedSource>, options: CliOptions, io: CliIo): Promise<void> {
   const locale = options.locale;
-  const [{ readFile, mkdir }, { annotateDocx }, { extractDocx }, { commentBody }] = await Promise.all([
+  const [{ readFile, mkdir }, { annotateDocx }, { commentBody }] = await Promise.all([
     import('node:fs/promises'),
     import('../io/docx-annotate.js'),
-    import('../io/docx.js'),
     import('../report/finding-text.js'),
   ]);
   const skip = (id: CliMessageId, data: Record<string, string>): void => io.stderr(`jiaohe: ${cliMessage(locale, id, data)}\n`);
   if (options.annotateDir) await mkdir(resolve(io.cwd, options.annotateDir), { recursive: true });
-  const inputs = sources.map((s) => resolve(io.cwd, s.path));
+  const inputs = [...byPath.keys()].map((path) => resolve(io.cwd, path));
   // Standard input is reported under its --stdin-filename: there is no file of that name to copy.
   const stdinName = options.inputs.includes('-') ? (options.stdinFilename ?? STDIN) : null;
   const written = new Set<string>();
   for (const doc of docs) {
-    const source = sources.find((s) => s.path === doc.path);
+    const source = byPath.get(doc.path);
     if (!source || source.format !== 'docx' || source.path === stdinName) {
       skip('annotateNotDocx', { path: doc.path });
       continue;
@@ -259,10 +258,9 @@ async function annotateAll(docs: readonly CheckedDocument[], sources: readonly L
     const bytes = new Uint8Array(await readFile(resolve(io.cwd, doc.path)));
     let annotated: Uint8Array;
     try {
-      if (extractDocx(bytes).text !== source.text) throw new CliError('changedWhileChecked', { path: doc.path });
-      annotated = annotateDocx(bytes, doc.diagnostics.map((d) => ({ range: d.range, text: commentBody(d, locale) })), { author: 'jiaohe' });
+      annotated = annotateDocx(bytes, doc.diagnostics.map((d) => ({ range: d.range, text: commentBody(d, locale) })), { author: 'jiaohe', expectedText: source.text });
     } catch (error) {
-      if (error instanceof CliError) skip('changedWhileChecked', { path: doc.path });
+      if ((error as { name?: string; code?: string }).name === 'DocxError' && (error as { code?: string }).code === 'changed') skip('changedWhileChecked', { path: doc.path });
       else skip('cannotAnnotate', { path: doc.path, why: error instanceof Error ? error.message : String(error) });
       continue;
     }

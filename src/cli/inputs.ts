@@ -9,6 +9,7 @@ import { countDigitRuns, MAX_DIGIT_RUNS } from '../parse/limits.js';
 import type { DocxSizeRefusal } from '../io/docx.js';
 import type { LoadedSource } from '../io/source.js';
 import { CliError, DECODE_MESSAGE_IDS, errnoText } from './messages.js';
+import { isAnnotatedCopy } from '../io/annotated-name.js';
 
 /** The report files a folder is searched for, as the message about an empty folder lists them. */
 const REPORT_EXTENSIONS = ['.txt', '.md', '.html', ...NODE_INPUT_FORMATS.filter((f) => f.name !== 'text' && f.name !== 'html').flatMap((f) => f.extensions)].join(', ');
@@ -19,11 +20,6 @@ export const STDIN = '<stdin>';
 /** Directory entries never read as reports: documentation beside them, Word's lock files, hidden files, jiaohe's commented copies. */
 function skipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$') || name.toLowerCase() === 'readme.md' || name === 'node_modules' || isAnnotatedCopy(name);
-}
-
-/** Whether a file is a commented copy jiaohe wrote (报告.校核.docx): not a report to check again. */
-function isAnnotatedCopy(name: string): boolean {
-  return name.toLowerCase().endsWith('.校核.docx');
 }
 
 /** Collects the supported files under `dir`; a folder that cannot be listed is an error, not the end of the run. */

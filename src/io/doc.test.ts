@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { projectPath } from '../../test/helpers.js';
+import { decodeFailure, projectPath } from '../../test/helpers.js';
 import { checkReport } from '../index.js';
-import { DecodeError } from './decode.js';
 import { loadDoc } from './doc.js';
 import { formatOfPath, loadSourceBytes } from './load.js';
 import { locateRange } from './source.js';
@@ -20,15 +19,6 @@ const TEXT = [
   '二、存在问题',
   '“放管服”改革——仍需深化。',
 ].join('\n');
-
-async function failure(promise: Promise<unknown>): Promise<DecodeError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DecodeError);
-  return e as DecodeError;
-}
 
 const u32 = (b: Uint8Array, at: number): number => new DataView(b.buffer, b.byteOffset).getUint32(at, true);
 const setI32 = (b: Uint8Array, at: number, v: number): void => new DataView(b.buffer, b.byteOffset).setInt32(at, v, true);
@@ -130,22 +120,22 @@ describe('loadDoc', () => {
 
   it('refuses an OLE file that is not a Word document, saying what it is', async () => {
     const workbook = oleFile({ Workbook: 'not a Word document'.repeat(50) });
-    const e = await failure(loadSourceBytes('表格.doc', workbook, 'doc'));
+    const e = await decodeFailure(loadSourceBytes('表格.doc', workbook, 'doc'));
     expect(e.code).toBe('not-word');
     expect(e.message).toMatch(/Excel workbook/);
-    const slides = await failure(loadDoc('slides.doc', oleFile({ 'PowerPoint Document': 'x' })));
+    const slides = await decodeFailure(loadDoc('slides.doc', oleFile({ 'PowerPoint Document': 'x' })));
     expect([slides.code, slides.message]).toEqual(['not-word', 'not a Word file: it is a PowerPoint presentation']);
   });
 
   it('refuses garbage: no OLE header, or an OLE header over junk', async () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);
-    expect((await failure(loadDoc('junk.doc', junk))).code).toBe('not-word');
+    expect((await decodeFailure(loadDoc('junk.doc', junk))).code).toBe('not-word');
     const overJunk = junk.slice();
     overJunk.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect((await failure(loadDoc('junk.doc', overJunk))).code).toBe('damaged-doc');
-    expect((await failure(loadDoc('cut.doc', REPORT.subarray(0, 1500)))).code).toBe('damaged-doc');
-    expect((await failure(loadDoc('short.doc', REPORT.subarray(0, 100)))).code).toBe('damaged-doc');
-    expect((await failure(loadDoc('short.doc', new TextEncoder().encode('a short text named .doc')))).code).toBe('not-word');
+    expect((await decodeFailure(loadDoc('junk.doc', overJunk))).code).toBe('damaged-doc');
+    expect((await decodeFailure(loadDoc('cut.doc', REPORT.subarray(0, 1500)))).code).toBe('damaged-doc');
+    expect((await decodeFailure(loadDoc('short.doc', REPORT.subarray(0, 100)))).code).toBe('damaged-doc');
+    expect((await decodeFailure(loadDoc('short.doc', new TextEncoder().encode('a short text named .doc')))).code).toBe('not-word');
   });
 
   it('refuses a file whose sector chain loops (word-extractor would follow it forever)', async () => {
@@ -155,7 +145,7 @@ describe('loadDoc', () => {
     // The directory's sector points to the FAT's own sector, which points back to the directory.
     setI32(looped, fat + dir * 4, u32(looped, 0x4c));
     setI32(looped, fat + u32(looped, 0x4c) * 4, dir);
-    const e = await failure(loadDoc('loop.doc', looped));
+    const e = await decodeFailure(loadDoc('loop.doc', looped));
     expect([e.code, e.message]).toEqual(['damaged-doc', 'the Word file is damaged: its sector table has a sector chain that loops']);
   });
 
@@ -163,10 +153,10 @@ describe('loadDoc', () => {
     const fib = fibOffset(REPORT);
     const encrypted = REPORT.slice();
     encrypted[fib + 11]! |= 0x01; // fEncrypted
-    expect((await failure(loadDoc('locked.doc', encrypted))).code).toBe('encrypted');
+    expect((await decodeFailure(loadDoc('locked.doc', encrypted))).code).toBe('encrypted');
     const word95 = REPORT.slice();
     word95[fib + 2] = 0x65; // nFib 101: Word 6
     word95[fib + 3] = 0x00;
-    expect((await failure(loadDoc('old.doc', word95))).code).toBe('old-word');
+    expect((await decodeFailure(loadDoc('old.doc', word95))).code).toBe('old-word');
   });
 });

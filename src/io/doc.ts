@@ -17,9 +17,7 @@
 import { DecodeError } from './decode.js';
 import { paragraphLocate } from './locate.js';
 import type { LoadedSource } from './source.js';
-
-/** The OLE compound file magic number (shared by .doc, .xls, .ppt, .msg, …). */
-export const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+import { isOle } from './formats/ole.js';
 
 const FREE = -1;
 const END_OF_CHAIN = -2;
@@ -65,7 +63,7 @@ function assertChainsEnd(table: Int32Array, what: string): void {
 
 /** Checks an OLE compound file's structure as far as word-extractor will walk it. */
 function inspectOle(bytes: Uint8Array): OleInfo {
-  for (let i = 0; i < OLE_MAGIC.length; i++) if (bytes[i] !== OLE_MAGIC[i]) throw new DecodeError('not a Word file (no OLE header)', 'not-word');
+  if (!isOle(bytes)) throw new DecodeError('not a Word file (no OLE header)', 'not-word');
   if (bytes.length < 512) throw damaged('it is shorter than an OLE header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number): number => view.getUint16(at, true);

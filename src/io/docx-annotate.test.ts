@@ -223,6 +223,22 @@ describe('annotateDocx anchors each comment on exactly its characters', () => {
     expect(anchoredText(out, '0')).toBe('120件');
   });
 
+  it('refuses a file whose text is not the text its notes were read in (changed since it was checked)', () => {
+    const input = handDocx(p(r('受理120件办结116件')));
+    const { text } = extractDocx(input);
+    const note = noteOn(text, '120件');
+    // The same text: placed as without the option.
+    expect(annotateDocx(input, [note], { expectedText: text })).toEqual(annotateDocx(input, [note]));
+    let error: unknown;
+    try {
+      annotateDocx(input, [note], { expectedText: '受理121件办结116件' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DocxError);
+    expect((error as DocxError).code).toBe('changed');
+  });
+
   it('puts the markers beside a run when the range starts at its first character and ends at its last', () => {
     const input = handDocx(p(r('受理'), r('120件'), r('办结')));
     const out = annotateDocx(input, [noteOn(extractDocx(input).text, '120件')]);

@@ -11,6 +11,7 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { Parser } from 'htmlparser2';
 import { documentLayout, DocxError, type DocxLayout, type DocxRunSpan, type DocxTextElement } from './docx.js';
+import { firstNotBefore } from '../text/bisect.js';
 import { lastAtOrBefore } from '../text/search.js';
 
 /** One comment to place: `range` is in the text `extractDocx` (src/io/docx.ts) gives for the same bytes. */
@@ -28,6 +29,12 @@ export interface AnnotateOptions {
   initials?: string;
   /** When the comments were made, ISO 8601 (e.g. `2024-03-01T09:00:00Z`); none written by default. */
   date?: string;
+  /**
+   * The text the notes' ranges were read in (`extractDocx(bytes).text` when they were found): a
+   * file whose text differs, changed since it was checked, is refused (`DocxError` code `changed`)
+   * rather than commented in the wrong places. Compared on the walk the comments are placed with.
+   */
+  expectedText?: string;
 }
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -70,11 +77,15 @@ export function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[], opti
 
   const doc = decodeXml(docPart.data);
   const layout = documentLayout(doc.text);
+  if (options.expectedText !== undefined && layout.paragraphs.join('\n') !== options.expectedText) {
+    throw new DocxError('the document is not the one its notes were read from: its text has changed', 'changed');
+  }
   const strict = rootAttributes(doc.text)['xmlns:w'] === STRICT_W_NS;
   const wNs = strict ? STRICT_W_NS : W_NS;
   const commentsType = strict ? STRICT_COMMENTS_REL : COMMENTS_REL;
   const relsPart = byName.get(DOCUMENT_RELS);
-  const rels = relsPart ? readRelationships(decodeXml(relsPart.data).text) : null;
+  const relsXml = relsPart ? decodeXml(relsPart.data) : null;
+  const rels = relsXml ? readRelationships(relsXml.text) : null;
 
   // The comments part already referenced by the document, if any: new comments join it.
   const commentsRel = rels?.list.find((r) => (r.type === COMMENTS_REL || r.type === STRICT_COMMENTS_REL) && !r.external) ?? null;
@@ -115,8 +126,7 @@ export function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[], opti
     const target = name.slice('word/'.length);
     if (existingName) {
       // Already related.
-    } else if (relsPart && rels) {
-      const relsXml = decodeXml(relsPart.data);
+    } else if (relsPart && relsXml && rels) {
       changed.set(relsPart.name, encodeXml(addRelationship(relsXml.text, rels, target, commentsType), relsXml.encoding));
     } else {
       const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="${REL_NS}"><Relationship Id="rId1" Type="${commentsType}" Target="${target}"/></Relationships>`;
@@ -482,27 +492,9 @@ function placeNotes(layout: DocxLayout, notes: readonly DocxNote[], firstId: num
     return { at: p.xmlEnd, mode: 'text', run: p.run, textTag: p.textTag };
   };
   /** The first piece starting at or after `offset`. */
-  const pieceFrom = (offset: number): number => {
-    let lo = 0;
-    let hi = pieces.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (globalStart[mid]! >= offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  const pieceFrom = (offset: number): number => firstNotBefore(pieces.length, (i) => globalStart[i]! < offset);
   /** The first piece ending after `offset`. */
-  const pieceAfter = (offset: number): number => {
-    let lo = 0;
-    let hi = pieces.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (globalStart[mid]! + pieces[mid]!.length > offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  const pieceAfter = (offset: number): number => firstNotBefore(pieces.length, (i) => globalStart[i]! + pieces[i]!.length <= offset);
   const paragraphAt = (offset: number): number => {
     return lastAtOrBefore(starts, offset);
   };

@@ -12,6 +12,7 @@ import { Parser } from 'htmlparser2';
 import type { SourceCell, SourceTable } from '../model/table.js';
 import { paragraphLocate } from './locate.js';
 import type { LoadedSource, PageMetadata } from './source.js';
+import { spanCount } from './spans.js';
 
 /** What a refused .docx would have decompressed to: the part that passed the limit, in bytes. */
 export interface DocxSizeRefusal {
@@ -29,7 +30,8 @@ export interface DocxSizeRefusal {
 export class DocxError extends Error {
   constructor(
     message: string,
-    readonly code: 'not-docx' | 'damaged' | 'too-large',
+    /** `changed`: the file's text is not the text a commented copy's notes were placed in. */
+    readonly code: 'not-docx' | 'damaged' | 'too-large' | 'changed',
     /** For `too-large`: what was refused and why. */
     readonly refusal?: DocxSizeRefusal,
   ) {
@@ -299,7 +301,7 @@ function documentParagraphs(
             break;
           case 'w:gridBefore': {
             const row = openTable()?.rows.at(-1);
-            if (row) row.before = wordCount(attribs['w:val']);
+            if (row) row.before = spanCount(attribs['w:val']);
             break;
           }
           case 'w:tc': {
@@ -313,7 +315,7 @@ function documentParagraphs(
           }
           case 'w:gridSpan': {
             const cell = openTable()?.cell;
-            if (cell) cell.gridSpan = wordCount(attribs['w:val']);
+            if (cell) cell.gridSpan = spanCount(attribs['w:val']);
             break;
           }
           case 'w:vMerge': {
@@ -462,12 +464,6 @@ interface DocxTable {
   rows: Array<{ before: number; cells: DocxCell[] }>;
   cell: DocxCell | null;
   nested: boolean;
-}
-
-/** A `w:val` count (grid columns): a whole number from 1, else 1. */
-function wordCount(value: string | undefined): number {
-  const n = value === undefined ? 1 : Number.parseInt(value, 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }
 
 /**

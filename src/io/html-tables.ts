@@ -5,6 +5,7 @@
  * Elements are told apart by their frame (any object the walk keeps per open element).
  */
 import type { SourceTable } from '../model/table.js';
+import { spanCount } from './spans.js';
 
 /** Follows `<table>`, `<tr>`, `<td>` and `<th>` into the tables being read. */
 export class TableCollector {
@@ -40,7 +41,7 @@ export class TableCollector {
     } else if (name === 'td' || name === 'th') {
       closeCell(table, at);
       if (table.rows.length === 0) table.rows.push([]);
-      const cell: OpenCell = { start: -1, end: -1, colSpan: span(attrs.get('colspan')), rowSpan: span(attrs.get('rowspan')), header: name === 'th' };
+      const cell: OpenCell = { start: -1, end: -1, colSpan: spanCount(attrs.get('colspan')), rowSpan: spanCount(attrs.get('rowspan')), header: name === 'th' };
       table.rows[table.rows.length - 1]!.push(cell);
       table.cell = cell;
       table.cellFrame = frame;
@@ -117,12 +118,6 @@ interface OpenTable {
   nested: boolean;
   /** Text it held was taken back (it sat in a list of links). */
   takenBack: boolean;
-}
-
-/** A `colspan` or `rowspan` value: a whole number from 1, else 1 (as browsers read junk). */
-function span(value: string | undefined): number {
-  const n = value === undefined ? 1 : Number.parseInt(value.trim(), 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }
 
 /** Longest text a data cell holds: a cell holding paragraphs is a layout table's. */

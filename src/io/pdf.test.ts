@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { decodeFailure } from '../../test/helpers.js';
 import { buildPdf, paragraphLines, type PdfTextLine } from '../../test/pdf-builder.js';
 import { checkReport } from '../index.js';
 import { placeOf } from '../report/place.js';
-import { DecodeError } from './decode.js';
 import { loadSourceBytes } from './load.js';
 import { loadPdf, pageLines, wrappedLines } from './pdf.js';
 import { locateRange } from './source.js';
 
 /** Lines of body text 12 characters (144 pt) wide from x = 72, 12-point type, 21 pt apart. */
 const BODY = { x: 72, width: 12 };
-
-/** The error a load fails with. */
-async function failure(promise: Promise<unknown>): Promise<DecodeError> {
-  const e = await promise.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(DecodeError);
-  return e as DecodeError;
-}
 
 describe('loadPdf', () => {
   it('reads two pages line by line, with where each page starts and the title', async () => {
@@ -85,25 +75,25 @@ describe('loadPdf', () => {
   });
 
   it('refuses a PDF of page images only (a scan): no-text-layer', async () => {
-    const e = await failure(loadPdf('scan.pdf', buildPdf([{ image: true }, { image: true }])));
+    const e = await decodeFailure(loadPdf('scan.pdf', buildPdf([{ image: true }, { image: true }])));
     expect(e.code).toBe('no-text-layer');
     expect(e.message).toMatch(/no text layer/);
   });
 
   it('a PDF with neither text nor images has no report text', async () => {
-    expect((await failure(loadPdf('blank.pdf', buildPdf([{ lines: [] }])))).code).toBe('no-text');
+    expect((await decodeFailure(loadPdf('blank.pdf', buildPdf([{ lines: [] }])))).code).toBe('no-text');
   });
 
   it('refuses garbage after %PDF- as a damaged PDF, and a PDF that needs a password as encrypted', async () => {
     const garbage = new TextEncoder().encode('%PDF-1.7\n这不是 PDF,只是以 %PDF- 开头的一些文字。\n'.repeat(20));
-    const damaged = await failure(loadSourceBytes('bad.pdf', garbage, 'pdf'));
+    const damaged = await decodeFailure(loadSourceBytes('bad.pdf', garbage, 'pdf'));
     expect(damaged.code).toBe('damaged-pdf');
     expect(damaged.message).toMatch(/damaged/);
     // Cut short: the cross-reference table and trailer are gone.
     const whole = buildPdf([{ lines: [{ x: 72, y: 700, text: '正文' }] }]);
-    expect((await failure(loadPdf('cut.pdf', whole.subarray(0, 200)))).code).toBe('damaged-pdf');
+    expect((await decodeFailure(loadPdf('cut.pdf', whole.subarray(0, 200)))).code).toBe('damaged-pdf');
     const locked = buildPdf([{ lines: [{ x: 72, y: 700, text: '正文' }] }], { encrypted: true });
-    expect((await failure(loadPdf('locked.pdf', locked))).code).toBe('encrypted');
+    expect((await decodeFailure(loadPdf('locked.pdf', locked))).code).toBe('encrypted');
   });
 
   it('is recognised by its bytes whatever the name says, and by its extension', async () => {

@@ -4,7 +4,7 @@
  */
 import type { Locale } from '../engine/messages.js';
 import type { CheckedDocument } from './document.js';
-import { findingRows, partLabels, severityWord } from './finding-text.js';
+import { figuresLine, findingRows, severityWord } from './finding-text.js';
 
 const HEADERS: Record<Locale, string[]> = {
   zh: ['文件', '序号', '严重程度', '规则', '位置', '原文', '问题', '依据', '建议'],
@@ -41,11 +41,9 @@ export function csvField(text: string): string {
 export function formatCsv(docs: readonly CheckedDocument[], options: { locale: Locale }): string {
   const { locale } = options;
   const lines = [HEADERS[locale].map(csvField).join(',')];
-  const figuresLabel = partLabels(locale).figures;
-  const colon = locale === 'zh' ? ':' : ': ';
   for (const doc of docs) {
     for (const row of findingRows(doc, locale)) {
-      const basis = [row.basis, ...(row.figures.length > 0 ? [`${figuresLabel}${colon}${row.figures.join(locale === 'zh' ? '、' : '; ')}`] : [])].filter(Boolean).join('\n');
+      const basis = [row.basis, ...(row.figures.length > 0 ? [figuresLine(row.figures, locale)] : [])].filter(Boolean).join('\n');
       const fields = [
         doc.path,
         String(row.index),

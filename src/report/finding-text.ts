@@ -75,7 +75,7 @@ function expectedText(expected: string, locale: Locale): string {
  * `116/120 = 96.6667%` is not followed by `96.6667%` and `116批 / 120批` again. Last, the
  * regulations the message cites: 依据 in an audit opinion is first of all its legal basis.
  */
-function basisText(d: Diagnostic, locale: Locale): string {
+function basisText(d: Diagnostic, locale: Locale, regulations: readonly string[]): string {
   const l = LABELS[locale];
   const e = d.evidence;
   const sep = locale === 'zh' ? ',' : ', ';
@@ -92,7 +92,6 @@ function basisText(d: Diagnostic, locale: Locale): string {
   // Rules write their notes for developers, in English. A Chinese page for people leaves out a
   // note with English words in it (the JSON and SARIF outputs keep every note).
   if (e.note && (locale === 'en' || !/[A-Za-z]{2,}/.test(e.note))) parts.push(locale === 'zh' ? `${l.note}:${e.note}` : `${l.note}: ${e.note}`);
-  const regulations = regulationsIn(d.message);
   if (regulations.length > 0) parts.push(regulations.join(locale === 'zh' ? '、' : ', '));
   return parts.join(locale === 'zh' ? ';' : '; ');
 }
@@ -119,7 +118,8 @@ function figureTexts(d: Diagnostic): string[] {
 
 /** A finding's 问题, 依据, 建议 and related figures, in a locale. */
 export function findingParts(d: Diagnostic, locale: Locale): FindingParts {
-  return { problem: d.message, basis: basisText(d, locale), suggestion: suggestionText(d, locale), figures: figureTexts(d), regulations: regulationsIn(d.message) };
+  const regulations = regulationsIn(d.message);
+  return { problem: d.message, basis: basisText(d, locale, regulations), suggestion: suggestionText(d, locale), figures: figureTexts(d), regulations };
 }
 
 /**
@@ -133,8 +133,13 @@ export function commentBody(d: Diagnostic, locale: Locale): string {
   const lines = [`${l.problem}${colon}${p.problem}`];
   if (p.basis) lines.push(`${l.basis}${colon}${p.basis}`);
   if (p.suggestion) lines.push(`${l.suggestion}${colon}${p.suggestion}`);
-  if (p.figures.length > 0) lines.push(`${l.figures}${colon}${p.figures.join(locale === 'zh' ? '、' : '; ')}`);
+  if (p.figures.length > 0) lines.push(figuresLine(p.figures, locale));
   return lines.join('\n');
+}
+
+/** The related figures as one labelled line (`相关数字:分子: 116批 (30:267)、分母: 120批 (30:195)`). */
+export function figuresLine(figures: readonly string[], locale: Locale): string {
+  return `${partLabels(locale).figures}${locale === 'zh' ? ':' : ': '}${figures.join(locale === 'zh' ? '、' : '; ')}`;
 }
 
 /** Characters of the finding's line shown on each side of it in 原文. */

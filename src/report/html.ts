@@ -8,6 +8,7 @@ import type { Locale } from '../engine/messages.js';
 import { summarize, type CheckedDocument } from './document.js';
 import { findingRows, kindText, partLabels, severityWord, type FindingRow } from './finding-text.js';
 import { summaryLine } from './stylish.js';
+import { escapeHtml } from '../text/escape-html.js';
 
 /** Options of `formatHtml`. */
 export interface HtmlOptions {
@@ -65,10 +66,7 @@ const WORDS = {
   },
 } as const;
 
-/** Escapes text for HTML content and attribute values alike. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
-}
+export { escapeHtml };
 
 /**
  * The policy allows nothing but the inline styles: a report may quote text from a web page, and

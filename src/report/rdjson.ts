@@ -8,7 +8,8 @@ import type { Locale } from '../engine/messages.js';
 import type { Range } from '../model/range.js';
 import type { CheckedDocument } from './document.js';
 import { placeOf, placeText } from './place.js';
-import { isTextFile, replacementInFile } from './sarif.js';
+import { isTextFile, replacementInFile } from './place.js';
+import { lastAtOrBefore } from '../text/search.js';
 
 /** A position as reviewdog reads it: 1-based line, and 1-based column counted in UTF-8 bytes. */
 interface RdPosition {
@@ -97,13 +98,7 @@ class BytePositions {
   }
 
   at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts, offset);
     return { line: lo + 1, column: utf8Length(this.text, this.starts[lo]!, offset) + 1 };
   }
 }

@@ -8,6 +8,8 @@ import { LineIndex } from '../text/line-index.js';
 import type { CheckedDocument } from './document.js';
 import { placeOf, placeText } from './place.js';
 import { FORMAT_FACTS } from '../io/formats/facts.js';
+import { lastAtOrBefore } from '../text/search.js';
+import { isPaged, isTextFile, replacementInFile } from './place.js';
 
 /** Options of `toSarifLog` and `formatSarif`: the rules to describe, the locale, the version and the base directory. */
 export interface SarifOptions {
@@ -200,19 +202,7 @@ function mimeTypeOf(doc: CheckedDocument): string {
   return FORMAT_FACTS[doc.format ?? 'text']?.mime ?? 'application/octet-stream';
 }
 
-function isPaged(doc: Pick<CheckedDocument, 'pageStarts'>): boolean {
-  return doc.pageStarts !== undefined && doc.pageStarts.length > 0;
-}
 
-/**
- * Whether the document's text is the file's own (plain text, a web page's source), so its
- * lines, columns and offsets are the file's and an edit of it is an edit of the file. Not so
- * for Word files and PDFs, whose text was extracted.
- */
-export function isTextFile(doc: Pick<CheckedDocument, 'format' | 'pageStarts'>): boolean {
-  const format = doc.format ?? 'text';
-  return (format === 'text' || format === 'html') && !isPaged(doc);
-}
 
 function describeRule(meta: Pick<RuleMeta, 'id' | 'type' | 'docs' | 'defaultSeverity' | 'messages'>, locale: Locale, version: string): Sarif.ReportingDescriptor {
   const other: Locale = locale === 'zh' ? 'en' : 'zh';
@@ -309,19 +299,6 @@ function locationOf(
   return { physicalLocation: physical };
 }
 
-/**
- * The replacement as it would be written into the file over `range`, or undefined when that is
- * not an edit of the file's own text: a .docx or PDF (its text was extracted), a range outside
- * the text, or, in a web page, a range that crosses markup or an entity (a tag would be deleted).
- * In a web page the replacement is escaped, as it becomes markup source.
- */
-export function replacementInFile(doc: Pick<CheckedDocument, 'format' | 'pageStarts' | 'text'>, range: Range, replacement: string): string | undefined {
-  if (!isTextFile(doc)) return undefined;
-  if (range.start < 0 || range.end < range.start || range.end > doc.text.length) return undefined;
-  if (doc.format !== 'html') return replacement;
-  if (/[<>&]/.test(doc.text.slice(range.start, range.end))) return undefined;
-  return replacement.replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
-}
 
 /**
  * The message with a sentence naming the related locations as SARIF embedded links
@@ -352,16 +329,7 @@ interface LineHashes {
 function lineHashOf(target: Target, d: Diagnostic): string {
   const hashes = (target.lineHashes ??= githubLineHashes(target.doc!.text));
   let line = d.line - 1;
-  if (d.range.start <= target.doc!.text.length) {
-    let lo = 0;
-    let hi = hashes.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (hashes.starts[mid]! <= d.range.start) lo = mid;
-      else hi = mid - 1;
-    }
-    line = lo;
-  }
+  if (d.range.start <= target.doc!.text.length) line = lastAtOrBefore(hashes.starts, d.range.start);
   return hashes.hashes[Math.max(0, Math.min(line, hashes.hashes.length - 1))]!;
 }
 

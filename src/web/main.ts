@@ -10,7 +10,8 @@
 import type { Severity } from '../engine/diagnostic.js';
 import type { Locale } from '../engine/messages.js';
 import { fill, WORDS } from './i18n.js';
-import type { FromWorker, KindInfo, RuleChoice, RuleInfo, ToWorker, WebDoc, WebFile, WebMark, WebSettings } from './protocol.js';
+import type { FromWorker, KindInfo, RuleChoice, RuleInfo, ToWorker, WebDoc, WebFile, WebFinding, WebMark, WebSettings } from './protocol.js';
+import { escapeHtml } from '../text/escape-html.js';
 import { lastAtOrBefore } from '../text/search.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -85,9 +86,7 @@ const w = (): (typeof WORDS)['zh'] => WORDS[state.locale];
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 /** Escapes text for element content and attribute values alike. */
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
-}
+const esc = escapeHtml;
 
 /**
  * Report text as shown: private-use characters (icon fonts of the page a report was copied from)
@@ -433,9 +432,7 @@ function entries(): Entry[] {
       return;
     }
     doc.findings.forEach((f, i) => {
-      if (!state.filters.severities.has(f.severity)) return;
-      if (state.filters.rule && f.ruleId !== state.filters.rule) return;
-      out.push({ doc: d, index: i });
+      if (passesFilters(f)) out.push({ doc: d, index: i });
     });
   });
   return out;
@@ -594,14 +591,17 @@ function lineEnd(doc: WebDoc, starts: readonly number[], i: number): number {
 }
 
 /** The findings of the shown document the filters let through, as marks; inline headings too. */
+/** Whether a finding is shown under the severity and rule filters: the list and the highlights follow the same ones. */
+function passesFilters(f: WebFinding): boolean {
+  return state.filters.severities.has(f.severity) && (!state.filters.rule || f.ruleId === state.filters.rule);
+}
+
 function persistentMarks(d: number): Mark[] {
   const doc = state.docs[d]!;
   const marks: Mark[] = [];
   for (const h of doc.outline) if (h.inline) marks.push({ start: h.start, end: h.end, cls: 'hd' });
   doc.findings.forEach((f, i) => {
-    if (!state.filters.severities.has(f.severity)) return;
-    if (state.filters.rule && f.ruleId !== state.filters.rule) return;
-    marks.push({ start: f.range.start, end: f.range.end, cls: 'f', finding: i, severity: f.severity });
+    if (passesFilters(f)) marks.push({ start: f.range.start, end: f.range.end, cls: 'f', finding: i, severity: f.severity });
   });
   return marks;
 }
@@ -801,12 +801,8 @@ function openEntry(e: Entry, scroll = true): void {
   state.open = { kind, doc: e.doc, index: e.index };
   const at = state.entries.findIndex((x) => x.doc === e.doc && x.index === e.index);
   if (at >= 0) state.cursor = at;
-  if (state.current !== e.doc) {
-    state.current = e.doc;
-    renderDoc();
-    renderFiles();
-    renderStatus();
-  } else updateCardMarks();
+  if (state.current !== e.doc) showDoc(e.doc);
+  else updateCardMarks();
   renderList();
   renderCard();
   focusCursor();
@@ -847,18 +843,8 @@ function gotoMark(k: number): void {
   const m = open.kind === 'finding' ? doc.findings[open.index]?.marks[k] : undefined;
   if (m?.document !== undefined) {
     const d = state.docs.findIndex((x) => x.path === m.document);
-    if (d >= 0 && d !== state.current) {
-      state.current = d;
-      renderDoc();
-      renderFiles();
-      renderStatus();
-    }
-  } else if (state.current !== open.doc) {
-    state.current = open.doc;
-    renderDoc();
-    renderFiles();
-    renderStatus();
-  }
+    if (d >= 0) showDoc(d);
+  } else showDoc(open.doc);
   const pieces = Array.from($('doctext').querySelectorAll<HTMLElement>('[data-rel]')).filter((el) => el.dataset.rel!.split(' ').includes(String(k)));
   if (pieces[0]) {
     pieces[0].scrollIntoView({ block: 'center' });

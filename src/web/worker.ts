@@ -16,6 +16,7 @@ import type { Diagnostic } from '../engine/diagnostic.js';
 import type { Locale } from '../engine/messages.js';
 import { checkedDocuments } from '../io/checked-documents.js';
 import { DecodeError } from '../io/decode.js';
+import { annotatedName } from '../io/annotated-name.js';
 import { annotateDocx } from '../io/docx-annotate.js';
 import { chooseFormat, formatOfName, inputFormat } from '../io/formats/index.js';
 import { isOle, LEGACY_WORD_EXTENSIONS } from '../io/formats/ole.js';
@@ -26,11 +27,12 @@ import { BUILTIN_PROFILES } from '../profiles/builtin.js';
 import { flattenSections } from '../report-helpers.js';
 import { formatCsv } from '../report/csv.js';
 import { summarize, type CheckedDocument } from '../report/document.js';
-import { commentBody, findingRows, kindText, regulationsIn } from '../report/finding-text.js';
+import { commentBody, findingRows, kindText } from '../report/finding-text.js';
 import { formatHtml } from '../report/html.js';
 import { placeOf, placeText } from '../report/place.js';
 import { summaryLine } from '../report/stylish.js';
 import type { FromWorker, KindInfo, RuleInfo, ToWorker, WebClaim, WebDoc, WebFile, WebFinding, WebMark, WebSettings } from './protocol.js';
+import { fill } from './i18n.js';
 
 /** The package's version, put here by scripts/build-web.mjs. */
 declare const JIAOHE_VERSION: string;
@@ -82,7 +84,6 @@ const WORDS = {
   },
 };
 
-const fill = (s: string, data: Record<string, string>): string => s.replace(/\{(\w+)\}/g, (m, k: string) => data[k] ?? m);
 
 /** The extension of a file name, lower case with its dot, or ''. */
 function extensionOf(name: string): string {
@@ -275,7 +276,7 @@ async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<voi
         suggestion: row.suggestion,
         range: { start: d.range.start, end: d.range.end },
         marks: findingMarks(d, row.figures, byPath, docsByPath, locale),
-        regulations: regulationsIn(d.message),
+        regulations: row.regulations,
         fingerprint: d.fingerprint,
       };
     });
@@ -303,11 +304,6 @@ async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<voi
     };
   });
   post({ type: 'result', run, docs, unreadable, summary: summaryLine(summarize(documents), locale), ms: performance.now() - started });
-}
-
-/** The name of the commented copy, as the CLI writes it beside the file (报告.docx → 报告.校核.docx). */
-function annotatedName(path: string): string {
-  return `${path.replace(/\.docx$/i, '')}.校核.docx`;
 }
 
 function exportFile(message: Extract<ToWorker, { type: 'export' }>): void {

@@ -9,7 +9,8 @@ import { defineCrossRule } from '../../src/cross/rule.js';
 import type { Diagnostic } from '../../src/engine/diagnostic.js';
 import type { Locale } from '../../src/engine/messages.js';
 import type { CheckedDocument } from '../../src/report/document.js';
-import { formatSarif, githubLineHashes, replacementInFile, toSarifLog } from '../../src/report/sarif.js';
+import { replacementInFile } from '../../src/report/place.js';
+import { formatSarif, githubLineHashes, toSarifLog } from '../../src/report/sarif.js';
 import { projectPath } from '../helpers.js';
 import { sarifSchema, validateSarif } from '../sarif-schema.js';
 

@@ -3,7 +3,7 @@
  * where a new header starts, works out each row's label path from the numbering of its labels,
  * reads the header's layout, and marks a table unreadable when its rows cannot be aligned.
  */
-import type { SpannedText } from '../../model/range.js';
+import type { Range, SpannedText } from '../../model/range.js';
 import type { Table, TableCell, TableHeaderLayout, TableRow, TableShape } from '../../model/table.js';
 import { isBareMarker, labelMarkerKind, namesTotalHeader, toCell, type RawCell } from './cells.js';
 import type { ProtoRow, RegionItem } from './items.js';
@@ -229,6 +229,22 @@ function cellHeaders(columnHeaders: Array<RawCell | null>, width: number, headle
   return Array.from({ length: width }, () => null);
 }
 
+/**
+ * Where a table stands in the text: from its first header cell or row label (a parent label may
+ * stand rows above the row it names) to the end of its last row. A table of no cells is empty at
+ * its end.
+ */
+export function tableSpan(headerRows: readonly TableCell[][], rows: readonly TableRow[]): Range {
+  let start = Infinity;
+  let end = 0;
+  for (const r of headerRows) for (const c of r) start = Math.min(start, c.range.start);
+  for (const r of rows) {
+    start = Math.min(start, r.range.start, r.labelPath[0]?.range.start ?? Infinity);
+    end = Math.max(end, r.range.end);
+  }
+  return { start: Number.isFinite(start) ? start : end, end };
+}
+
 function finish(block: Block, quantityAt: ReadonlyMap<number, number>, spaced: boolean): TableDraft | null {
   const rows = block.rows;
   if (rows.length === 0) return null;
@@ -263,15 +279,8 @@ function finish(block: Block, quantityAt: ReadonlyMap<number, number>, spaced: b
     };
   });
   const headerRows = block.headerRows.map((r) => r.filter((c) => c.kind !== 'blank').map(cell)).filter((r) => r.length > 0);
-  let start = Infinity;
-  let end = 0;
-  for (const r of headerRows) for (const c of r) start = Math.min(start, c.range.start);
-  for (const r of tableRows) {
-    start = Math.min(start, r.range.start, r.labelPath[0]?.range.start ?? Infinity);
-    end = Math.max(end, r.range.end);
-  }
   return {
-    range: { start, end },
+    range: tableSpan(headerRows, tableRows),
     shape: (spaced ? 'spaced' : lineShape ? 'pipeRows' : 'cellPerLine') as TableShape,
     readable: block.readable,
     unreadableReason: block.reason,

@@ -7,7 +7,7 @@
  */
 import type { SpannedText } from '../../model/range.js';
 import type { SourceCell, SourceTable, TableCell, TableRow } from '../../model/table.js';
-import { labelPath, analyseHeader, type TableDraft } from './assemble.js';
+import { labelPath, analyseHeader, tableSpan, type TableDraft } from './assemble.js';
 import { isValueKind, namesTotalHeader, rawCell, toCell, type RawCell } from './cells.js';
 
 /** Widest and longest spans honoured: real tables have a few dozen columns at most. */
@@ -246,16 +246,8 @@ function buildTable(
     });
   }
   const headerTable = headerCells.map((r) => r.filter((c) => c.kind !== 'blank').map((c) => toCell(c, quantityAt))).filter((r) => r.length > 0);
-  let start = Infinity;
-  let end = 0;
-  for (const r of headerTable) for (const c of r) start = Math.min(start, c.range.start);
-  for (const r of tableRows) {
-    start = Math.min(start, r.range.start, r.labelPath[0]?.range.start ?? Infinity);
-    end = Math.max(end, r.range.end);
-  }
-  if (!Number.isFinite(start)) start = end;
   return {
-    range: { start, end },
+    range: tableSpan(headerTable, tableRows),
     shape: 'grid',
     readable: true,
     unreadableReason: null,
