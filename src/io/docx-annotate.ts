@@ -10,7 +10,7 @@
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { Parser } from 'htmlparser2';
-import { documentLayout, DocxError, type DocxLayout, type DocxRunSpan, type DocxTextElement } from './docx.js';
+import { decodeXmlPart, documentLayout, DocxError, type DocxLayout, type DocxRunSpan, type DocxTextElement, type XmlEncoding } from './docx.js';
 import { firstNotBefore } from '../text/bisect.js';
 import { lastAtOrBefore } from '../text/search.js';
 
@@ -75,7 +75,7 @@ export function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[], opti
   const typesPart = byName.get(CONTENT_TYPES.toLowerCase());
   if (!typesPart) throw new DocxError(`the .docx file is damaged: it has no ${CONTENT_TYPES}`, 'damaged');
 
-  const doc = decodeXml(docPart.data);
+  const doc = decodeXmlPart(docPart.data);
   const layout = documentLayout(doc.text);
   if (options.expectedText !== undefined && layout.paragraphs.join('\n') !== options.expectedText) {
     throw new DocxError('the document is not the one its notes were read from: its text has changed', 'changed');
@@ -84,19 +84,19 @@ export function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[], opti
   const wNs = strict ? STRICT_W_NS : W_NS;
   const commentsType = strict ? STRICT_COMMENTS_REL : COMMENTS_REL;
   const relsPart = byName.get(DOCUMENT_RELS);
-  const relsXml = relsPart ? decodeXml(relsPart.data) : null;
+  const relsXml = relsPart ? decodeXmlPart(relsPart.data) : null;
   const rels = relsXml ? readRelationships(relsXml.text) : null;
 
   // The comments part already referenced by the document, if any: new comments join it.
   const commentsRel = rels?.list.find((r) => (r.type === COMMENTS_REL || r.type === STRICT_COMMENTS_REL) && !r.external) ?? null;
   const existingName = commentsRel ? resolveTarget(commentsRel.target) : null;
   const existing = existingName ? byName.get(existingName.toLowerCase()) ?? null : null;
-  const existingXml = existing ? decodeXml(existing.data) : null;
+  const existingXml = existing ? decodeXmlPart(existing.data) : null;
 
   const stylesRel = rels?.list.find((r) => (r.type === STYLES_REL || r.type === STRICT_STYLES_REL) && !r.external);
   const stylesName = stylesRel ? resolveTarget(stylesRel.target) : null;
   const stylesPart = stylesName ? byName.get(stylesName.toLowerCase()) : undefined;
-  const styles = stylesPart ? definedStyles(decodeXml(stylesPart.data).text) : new Set<string>();
+  const styles = stylesPart ? definedStyles(decodeXmlPart(stylesPart.data).text) : new Set<string>();
 
   // No note, no comment: the package as it came (checked above to be a .docx).
   if (notes.length === 0) return new Uint8Array(bytes);
@@ -134,7 +134,7 @@ export function annotateDocx(bytes: Uint8Array, notes: readonly DocxNote[], opti
     }
   }
   const commentsName = existing ? existing.name : added!.name;
-  const types = decodeXml(typesPart.data);
+  const types = decodeXmlPart(typesPart.data);
   const newTypes = addOverride(types.text, `/${commentsName}`);
   if (newTypes !== types.text) changed.set(typesPart.name, encodeXml(newTypes, types.encoding));
   if (added) parts.push(added);
@@ -185,16 +185,7 @@ function readPackage(bytes: Uint8Array): Part[] {
   return Object.keys(files).map((name) => ({ name, data: files[name]!, stored: stored.get(name) ?? false }));
 }
 
-type XmlEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
-
-/** A part's XML as text, with the encoding to write it back in (docx.ts reads it the same way). */
-function decodeXml(bytes: Uint8Array): { text: string; encoding: XmlEncoding } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return { text: new TextDecoder('utf-8').decode(bytes), encoding: bom ? 'utf-8-bom' : 'utf-8' };
-}
-
+/** XML written back in the encoding its part was read in (decodeXmlPart). */
 function encodeXml(text: string, encoding: XmlEncoding): Uint8Array {
   if (encoding === 'utf-8') return new TextEncoder().encode(text);
   if (encoding === 'utf-8-bom') {

@@ -106,9 +106,18 @@ function unzipParts(bytes: Uint8Array): Record<string, Uint8Array> {
 }
 
 function decodeXml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
+  return decodeXmlPart(bytes).text;
+}
+
+/** How a part's XML was encoded, so that a part written back keeps it. */
+export type XmlEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+/** @internal A part's XML as text (a byte-order mark says UTF-16), with the encoding it was in. */
+export function decodeXmlPart(bytes: Uint8Array): { text: string; encoding: XmlEncoding } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: bom ? 'utf-8-bom' : 'utf-8' };
 }
 
 /** One open `w:p`: its text so far, and the finished paragraphs nested in it (text boxes). */
